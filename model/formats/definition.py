@@ -1,0 +1,288 @@
+"""Declarative building blocks of an official report format: cells, columns, rows, tables, sections, rules."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class CellKind(Enum):
+    """What a number cell holds."""
+
+    COUNT = "count"  # whole number 0..MAX_COUNT
+    SIGNED = "signed"  # whole number, may be negative (本年增/减)
+    MONEY = "money"  # exact Decimal >= 0 with a unit
+    TOTAL = "total"  # computed from its parts, never typed
+    BLANK = "blank"  # not applicable: no number
+
+
+MAX_COUNT = 999_999_999
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column header; a leaf (no children) carries numbers, a group only labels its children."""
+
+    key: str
+    label: str
+    kind: CellKind = CellKind.COUNT
+    children: tuple[Column, ...] = ()
+    total_of: tuple[str, ...] = ()  # leaf column keys summed into this total column
+    total_rule: str = ""  # rule id reported when a stated total disagrees
+    units: tuple[str, ...] = ()  # money units offered; the first is the default
+    unit_in_label: bool = False  # the unit is already printed in the header
+
+    @property
+    def is_group(self) -> bool:
+        return bool(self.children)
+
+    def leaves(self) -> list[Column]:
+        if not self.children:
+            return [self]
+        return [leaf for child in self.children for leaf in child.leaves()]
+
+    def depth(self) -> int:
+        return 1 + max((c.depth() for c in self.children), default=0)
+
+
+@dataclass(frozen=True)
+class Row:
+    """A row label; a leaf carries numbers, a group merges its label over its children."""
+
+    key: str
+    label: str
+    children: tuple[Row, ...] = ()
+    total_of: tuple[str, ...] = ()  # leaf row keys summed into this total row
+    total_rule: str = ""
+
+    @property
+    def is_group(self) -> bool:
+        return bool(self.children)
+
+    def leaves(self) -> list[Row]:
+        if not self.children:
+            return [self]
+        return [leaf for child in self.children for leaf in child.leaves()]
+
+    def depth(self) -> int:
+        return 1 + max((c.depth() for c in self.children), default=0)
+
+
+@dataclass(frozen=True)
+class Table:
+    """One block of numbers: a title (optional), a corner label, a column tree and a row tree."""
+
+    key: str
+    title: str  # printed as a full-width row above the block ("" for none)
+    corner: str  # text of the top-left header cell over the row labels
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    show_row_labels: bool = True  # section 四 prints its single row without a label
+
+    def leaf_columns(self) -> list[Column]:
+        return [leaf for c in self.columns for leaf in c.leaves()]
+
+    def leaf_rows(self) -> list[Row]:
+        return [leaf for r in self.rows for leaf in r.leaves()]
+
+    def header_depth(self) -> int:
+        return max(c.depth() for c in self.columns)
+
+    def label_depth(self) -> int:
+        if not self.show_row_labels:
+            return 0
+        return max(r.depth() for r in self.rows)
+
+    def column(self, key: str) -> Column:
+        for c in self.leaf_columns():
+            if c.key == key:
+                return c
+        raise KeyError(key)
+
+    def row(self, key: str) -> Row:
+        for r in self.leaf_rows():
+            if r.key == key:
+                return r
+        raise KeyError(key)
+
+    def column_path(self, key: str) -> list[str]:
+        """Labels from the top group down to the leaf column."""
+
+        def walk(cols, trail):
+            for c in cols:
+                if c.key == key:
+                    return trail + [c.label]
+                found = walk(c.children, trail + [c.label])
+                if found:
+                    return found
+            return None
+
+        return walk(self.columns, []) or []
+
+    def column_label(self, key: str) -> str:
+        """The official column label; the group path joined by / where the leaf label repeats."""
+        path = self.column_path(key)
+        if sum(1 for c in self.leaf_columns() if c.label == path[-1]) > 1:
+            return "/".join(path)
+        return path[-1]
+
+    def row_path(self, key: str) -> list[str]:
+        def walk(rows, trail):
+            for r in rows:
+                if r.key == key:
+                    return trail + [r.label]
+                found = walk(r.children, trail + [r.label])
+                if found:
+                    return found
+            return None
+
+        return walk(self.rows, []) or []
+
+
+@dataclass(frozen=True)
+class TextSection:
+    key: str
+    number: str  # 一
+    heading: str  # 一、总体情况
+    short: str  # 总体情况
+    guidance: str
+
+
+@dataclass(frozen=True)
+class TableSection:
+    key: str
+    number: str
+    heading: str
+    short: str
+    tables: tuple[Table, ...]
+
+
+Section = TextSection | TableSection
+
+
+# ---- rule specifications (parameters for the rule engine; the engine owns the logic) ----
+
+
+@dataclass(frozen=True)
+class BalanceRule:
+    """Per column: sum(lhs rows) == sum(rhs rows)."""
+
+    id: str
+    table: str
+    lhs: tuple[str, ...]
+    rhs: tuple[str, ...]
+    lhs_text: str  # 一+二
+    rhs_text: str  # 三（七）总计+四
+
+
+@dataclass(frozen=True)
+class CarryOverRule:
+    """Cross-year, per column: this year's row == last year's row."""
+
+    id: str
+    table: str
+    this_row: str
+    last_row: str
+
+
+@dataclass(frozen=True)
+class StockRule:
+    """Cross-year, per row: stock == last year's stock + added - removed (2021 现行有效件数)."""
+
+    id: str
+    table: str
+    stock: str
+    added: str
+    removed: str
+
+
+@dataclass(frozen=True)
+class ItemCountRule:
+    """2019 item counts: previous + change >= 0, and cross-year previous == last previous + last change."""
+
+    id: str
+    cross_id: str
+    tables: tuple[str, ...]
+    previous: str
+    change: str
+
+
+@dataclass(frozen=True)
+class TextLengthRule:
+    id: str
+    section: str
+    max_chars: int
+
+
+@dataclass(frozen=True)
+class TextMentionRule:
+    id: str
+    section: str
+    keyword: str
+    message: str
+
+
+@dataclass(frozen=True)
+class TextSubstanceRule:
+    """Warn when a text section is empty or a token line shorter than min_chars."""
+
+    id: str
+    section: str
+    min_chars: int
+
+
+@dataclass(frozen=True)
+class TextRepeatRule:
+    """Cross-year: warn when more than max_ratio of the text repeats last year's sentences."""
+
+    id: str
+    section: str
+    max_ratio: float
+
+
+RuleSpec = (
+    BalanceRule | CarryOverRule | StockRule | ItemCountRule | TextLengthRule | TextMentionRule
+    | TextSubstanceRule | TextRepeatRule
+)
+
+
+@dataclass(frozen=True)
+class ReportFormat:
+    """One official national format: its sections and the rules that apply to it."""
+
+    id: str
+    name: str
+    issued_by: str
+    first_year: int
+    last_year: int | None
+    sections: tuple[Section, ...]
+    rules: tuple[RuleSpec, ...] = field(default=())
+
+    def covers(self, year: int) -> bool:
+        return year >= self.first_year and (self.last_year is None or year <= self.last_year)
+
+    def section(self, key: str) -> Section:
+        for s in self.sections:
+            if s.key == key:
+                return s
+        raise KeyError(key)
+
+    def table_sections(self) -> list[TableSection]:
+        return [s for s in self.sections if isinstance(s, TableSection)]
+
+    def text_sections(self) -> list[TextSection]:
+        return [s for s in self.sections if isinstance(s, TextSection)]
+
+    def tables(self) -> list[tuple[TableSection, Table]]:
+        return [(s, t) for s in self.table_sections() for t in s.tables]
+
+    def table(self, key: str) -> Table:
+        for _, t in self.tables():
+            if t.key == key:
+                return t
+        raise KeyError(key)
+
+    def section_of_table(self, key: str) -> TableSection:
+        for s, t in self.tables():
+            if t.key == key:
+                return s
+        raise KeyError(key)

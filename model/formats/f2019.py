@@ -1,0 +1,44 @@
+"""The 2019 national format (国办公开办函〔2019〕60号), for report years 2019 and 2020."""
+from .common import (
+    COMMON_RULES, OTHER, OVERVIEW, PROBLEMS, REVIEW_SECTION, applications_section,
+)
+from .definition import CellKind, Column, ItemCountRule, ReportFormat, Row, Table, TableSection
+
+C = CellKind
+
+_ITEM_COLUMNS = (
+    Column("previous", "上一年项目数量"),
+    Column("change", "本年增/减", kind=C.SIGNED),
+    Column("decisions", "处理决定数量"),
+)
+
+PROACTIVE = TableSection(
+    key="proactive", number="二", heading="二、主动公开政府信息情况", short="主动公开",
+    tables=(
+        Table("item1", "第二十条第（一）项", "信息内容",
+              columns=(Column("made", "本年新制作数量"), Column("published", "本年新公开数量"),
+                       Column("public_total", "对外公开总数量")),
+              rows=(Row("rules", "规章"), Row("normative", "规范性文件"))),
+        Table("item5", "第二十条第（五）项", "信息内容", columns=_ITEM_COLUMNS,
+              rows=(Row("licensing", "行政许可"), Row("other_services", "其他对外管理服务事项"))),
+        Table("item6", "第二十条第（六）项", "信息内容", columns=_ITEM_COLUMNS,
+              rows=(Row("penalty", "行政处罚"), Row("coercion", "行政强制"))),
+        Table("item8", "第二十条第（八）项", "信息内容", columns=_ITEM_COLUMNS[:2],
+              rows=(Row("fees", "行政事业性收费"),)),
+        Table("item9", "第二十条第（九）项", "信息内容",
+              columns=(Column("projects", "采购项目数量"),
+                       Column("amount", "采购总金额", kind=C.MONEY, units=("元", "万元"))),
+              rows=(Row("procurement", "政府集中采购"),)),
+    ),
+)
+
+FORMAT_2019 = ReportFormat(
+    id="2019", name="2019年版格式", issued_by="国办公开办函〔2019〕60号",
+    first_year=2019, last_year=2020,
+    sections=(OVERVIEW, PROACTIVE, applications_section(Row("other", "（六）其他处理")),
+              REVIEW_SECTION, PROBLEMS, OTHER),
+    rules=COMMON_RULES + (
+        ItemCountRule("R8", "R8.cross-year", tables=("item5", "item6", "item8"),
+                      previous="previous", change="change"),
+    ),
+)

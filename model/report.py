@@ -1,0 +1,171 @@
+"""The report document: header fields, text sections and every input number; totals are computed."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import NamedTuple
+
+from .cells import CellValue, Money, check_count, check_money
+from .errors import InputError
+from .formats import format_for_year
+from .formats.definition import CellKind, Column, ReportFormat, Row, Table
+
+
+class CellRef(NamedTuple):
+    """Address of one number cell: table key, leaf row key, leaf column key."""
+
+    table: str
+    row: str
+    column: str
+
+
+HEADER_FIELDS = ("unit_name", "attachment_label", "report_date")
+MAX_UNIT_NAME = 100
+MAX_LABEL = 20
+
+
+def cell_kind(table: Table, row: Row, column: Column) -> CellKind:
+    if column.kind is CellKind.TOTAL or row.total_of:
+        return CellKind.TOTAL
+    return column.kind
+
+
+class Report:
+    """One annual report being filled in. Listeners hear of every change (field name or CellRef)."""
+
+    def __init__(self, fmt: ReportFormat, year: int, unit_name: str = "") -> None:
+        if not fmt.covers(year):
+            raise InputError(f"{year}年度的报告不适用{fmt.name}")
+        self.format = fmt
+        self.year = year
+        self.unit_name = unit_name
+        self.attachment_label = ""
+        self.report_date = ""  # ISO date YYYY-MM-DD, or empty
+        self.texts: dict[str, str] = {s.key: "" for s in fmt.text_sections()}
+        self._values: dict[CellRef, CellValue] = {}
+        self._listeners: list[Callable[[object], None]] = []
+        # totals as printed in an outside source (imported or summed reports); never in drafts
+        self.stated_totals: dict[CellRef, int] = {}
+        self._tables = {t.key: t for _, t in fmt.tables()}
+        self._columns = {(t.key, c.key): c for t in self._tables.values() for c in t.leaf_columns()}
+        self._rows = {(t.key, r.key): r for t in self._tables.values() for r in t.leaf_rows()}
+        for ref, column in self.input_cells():
+            self._values[ref] = None if column.kind is CellKind.MONEY else 0
+
+    @classmethod
+    def for_year(cls, year: int, unit_name: str = "") -> Report:
+        return cls(format_for_year(year), year, unit_name)
+
+    # ---- structure ----
+
+    def table(self, key: str) -> Table:
+        return self._tables[key]
+
+    def input_cells(self) -> Iterator[tuple[CellRef, Column]]:
+        """Every cell a clerk types into, in printed order."""
+        for _, table in self.format.tables():
+            columns = table.leaf_columns()
+            for row in table.leaf_rows():
+                for column in columns:
+                    if cell_kind(table, row, column) in (CellKind.COUNT, CellKind.SIGNED, CellKind.MONEY):
+                        yield CellRef(table.key, row.key, column.key), column
+
+    def kind(self, ref: CellRef) -> CellKind:
+        table = self._tables[ref.table]
+        return cell_kind(table, self._rows[ref.table, ref.row], self._columns[ref.table, ref.column])
+
+    def column(self, ref: CellRef) -> Column:
+        return self._columns[ref.table, ref.column]
+
+    def has_cell(self, ref: CellRef) -> bool:
+        return (ref.table, ref.row) in self._rows and (ref.table, ref.column) in self._columns
+
+    # ---- values ----
+
+    def value(self, ref: CellRef) -> CellValue:
+        """Stored value of an input cell, or the computed value of a total cell."""
+        if ref in self._values:
+            return self._values[ref]
+        column = self._columns[ref.table, ref.column]
+        if column.total_of:
+            return sum(self.count(CellRef(ref.table, ref.row, k)) for k in column.total_of)
+        row = self._rows[ref.table, ref.row]
+        if row.total_of:
+            return sum(self.count(CellRef(ref.table, k, ref.column)) for k in row.total_of)
+        raise KeyError(ref)
+
+    def count(self, ref: CellRef) -> int:
+        value = self.value(ref)
+        return value if isinstance(value, int) else 0
+
+    def set_value(self, ref: CellRef, value: CellValue) -> None:
+        """Store a validated value; raises InputError (nothing stored) when it is not acceptable."""
+        if ref not in self._values:
+            raise InputError("此格为自动计算的总计，不能填写" if ref.table in self._tables else "没有这个格")
+        column = self._columns[ref.table, ref.column]
+        if column.kind is CellKind.MONEY:
+            if value is not None:
+                if not isinstance(value, Money):
+                    raise InputError("应为金额")
+                value = check_money(value.amount, value.unit, column)
+        else:
+            value = check_count(value, column.kind)
+        if self._values[ref] == value:
+            return
+        self._values[ref] = value
+        self._notify(ref)
+
+    def set_text(self, key: str, text: str) -> None:
+        if key not in self.texts:
+            raise KeyError(key)
+        if not isinstance(text, str):
+            raise InputError("应为文字")
+        if self.texts[key] != text:
+            self.texts[key] = text
+            self._notify(key)
+
+    def set_field(self, name: str, text: str) -> None:
+        if name not in HEADER_FIELDS:
+            raise KeyError(name)
+        if not isinstance(text, str):
+            raise InputError("应为文字")
+        if name == "unit_name" and len(text) > MAX_UNIT_NAME:
+            raise InputError(f"填报单位名称不能超过{MAX_UNIT_NAME}个字")
+        if name == "attachment_label" and len(text) > MAX_LABEL:
+            raise InputError(f"附件标注不能超过{MAX_LABEL}个字")
+        if name == "report_date":
+            text = validate_date(text)
+        if getattr(self, name) != text:
+            setattr(self, name, text)
+            self._notify(name)
+
+    def title(self) -> str:
+        return f"{self.unit_name}{self.year}年政府信息公开工作年度报告"
+
+    # ---- change listeners ----
+
+    def subscribe(self, listener: Callable[[object], None]) -> None:
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Callable[[object], None]) -> None:
+        self._listeners.remove(listener)
+
+    def _notify(self, what: object) -> None:
+        for listener in list(self._listeners):
+            listener(what)
+
+
+def validate_date(text: str) -> str:
+    """Accept '' or an ISO date YYYY-MM-DD; return it normalised."""
+    from datetime import date
+
+    text = text.strip()
+    if not text:
+        return ""
+    try:
+        return date.fromisoformat(text).isoformat() if len(text) == 10 else _bad_date(text)
+    except ValueError:
+        return _bad_date(text)
+
+
+def _bad_date(text: str) -> str:
+    raise InputError(f"日期应为“年-月-日”格式（如2020-01-15），实际为“{text}”")

@@ -1,0 +1,259 @@
+"""The rule engine: checks a report (and optionally last year's) against its format's rules 1–9."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+
+from .cells import Money
+from .formats.definition import (
+    MAX_COUNT, BalanceRule, CarryOverRule, CellKind, ItemCountRule, StockRule, Table,
+    TextLengthRule, TextMentionRule, TextRepeatRule, TextSubstanceRule,
+)
+from .report import CellRef, Report
+
+
+class Severity(Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+    @property
+    def label(self) -> str:
+        return "错误" if self is Severity.ERROR else "警告"
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: Severity
+    rule: str
+    section: str  # section heading
+    row: str  # official row label, "" when none
+    column: str  # official column label (group path where it repeats), "" when none
+    message: str
+    section_key: str = ""
+    ref: CellRef | None = None  # the cell to jump to
+    cells: tuple[CellRef, ...] = field(default=())  # every cell the finding concerns
+
+    def as_dict(self) -> dict[str, str]:
+        return {"severity": self.severity.value, "rule": self.rule, "section": self.section,
+                "row": self.row, "column": self.column, "message": self.message}
+
+
+def check(report: Report, previous: Report | None = None) -> list[Finding]:
+    """Every finding for report, errors first in printed order, then warnings."""
+    checker = _Checker(report, previous)
+    checker.run()
+    return sorted(checker.findings, key=lambda f: f.severity is not Severity.ERROR)
+
+
+def count_by_severity(findings: list[Finding]) -> tuple[int, int]:
+    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+    return errors, len(findings) - errors
+
+
+class _Checker:
+    def __init__(self, report: Report, previous: Report | None) -> None:
+        self.report = report
+        self.previous = previous
+        self.fmt = report.format
+        self.findings: list[Finding] = []
+
+    # ---- helpers ----
+
+    def add(self, severity: Severity, rule: str, table: Table | None, ref: CellRef | None,
+            message: str, cells: tuple[CellRef, ...] = (), section_key: str = "",
+            with_column: bool = True) -> None:
+        if table is not None:
+            section = self.fmt.section_of_table(table.key)
+        else:
+            section = self.fmt.section(section_key)
+        row = column = ""
+        if ref is not None and table is not None:
+            row = table.row(ref.row).label
+            column = table.column_label(ref.column) if with_column else ""
+        self.findings.append(Finding(severity, rule, section.heading, row, column, message,
+                                     section.key, ref, cells or ((ref,) if ref else ())))
+
+    def run(self) -> None:
+        self.check_ranges()
+        self.check_stated_totals()
+        for spec in self.fmt.rules:
+            getattr(self, "rule_" + type(spec).__name__)(spec)
+
+    # ---- rule 5: ranges (values come validated, but reports built from outside may not be) ----
+
+    def check_ranges(self) -> None:
+        report = self.report
+        for ref, column in report.input_cells():
+            value = report.value(ref)
+            if column.kind is CellKind.MONEY:
+                ok = value is None or (isinstance(value, Money) and value.amount >= 0)
+                expected = "金额应为非负数"
+            else:
+                low = -MAX_COUNT if column.kind is CellKind.SIGNED else 0
+                ok = isinstance(value, int) and not isinstance(value, bool) and low <= value <= MAX_COUNT
+                expected = "应为整数" if column.kind is CellKind.SIGNED else "应为非负整数"
+            if not ok:
+                shown = value.text() if isinstance(value, Money) else value
+                self.add(Severity.ERROR, "R5", report.table(ref.table), ref,
+                         f"{expected}，实际为“{shown}”")
+
+    # ---- rules 2–4: a stated total must equal the sum of its parts ----
+
+    def check_stated_totals(self) -> None:
+        report = self.report
+        for ref, stated in report.stated_totals.items():
+            if not report.has_cell(ref):
+                continue
+            table = report.table(ref.table)
+            computed = report.count(ref)
+            if stated == computed:
+                continue
+            column, row = table.column(ref.column), table.row(ref.row)
+            name = table.column_label(ref.column)
+            if column.total_of:
+                where = f"{row.label}：{name}" if row.label else name
+            else:
+                where = f"{name}：{row.label}"
+            self.add(Severity.ERROR, column.total_rule or row.total_rule, table, ref,
+                     f"{where}填报为{stated}，各分项之和为{computed}，相差{abs(stated - computed)}")
+
+    # ---- rule 1 ----
+
+    def rule_BalanceRule(self, spec: BalanceRule) -> None:
+        report = self.report
+        table = report.table(spec.table)
+        for column in table.leaf_columns():
+            lhs = [CellRef(table.key, r, column.key) for r in spec.lhs]
+            rhs = [CellRef(table.key, r, column.key) for r in spec.rhs]
+            left = sum(report.count(c) for c in lhs)
+            right = sum(report.count(c) for c in rhs)
+            if left != right:
+                self.add(Severity.ERROR, spec.id, table, lhs[0],
+                         f"{table.column_label(column.key)}：{spec.lhs_text}＝{left}，"
+                         f"{spec.rhs_text}＝{right}，相差{abs(left - right)}", tuple(lhs + rhs))
+
+    # ---- rule 6 ----
+
+    def rule_CarryOverRule(self, spec: CarryOverRule) -> None:
+        last = self.previous
+        if last is None or not _has_table(last, spec.table):
+            return
+        table = self.report.table(spec.table)
+        last_label = last.table(spec.table).row(spec.last_row).label
+        for column in table.leaf_columns():
+            ref = CellRef(table.key, spec.this_row, column.key)
+            now = self.report.count(ref)
+            before = last.count(CellRef(table.key, spec.last_row, column.key))
+            if now != before:
+                self.add(Severity.WARNING, spec.id, table, ref,
+                         f"{table.column_label(column.key)}：本年“{table.row(spec.this_row).label}”为{now}，"
+                         f"上年“{last_label}”为{before}，相差{abs(now - before)}")
+
+    # ---- rule 7 ----
+
+    def rule_StockRule(self, spec: StockRule) -> None:
+        last = self.previous
+        if last is None or not _has_cell_column(last, spec.table, spec.stock):
+            return
+        report, table = self.report, self.report.table(spec.table)
+        for row in table.leaf_rows():
+            ref = CellRef(table.key, row.key, spec.stock)
+            now = report.count(ref)
+            before = last.count(ref)
+            added = report.count(CellRef(table.key, row.key, spec.added))
+            removed = report.count(CellRef(table.key, row.key, spec.removed))
+            expected = before + added - removed
+            if now != expected:
+                self.add(Severity.WARNING, spec.id, table, ref,
+                         f"{row.label}：{table.column(spec.stock).label}为{now}，上年{before}"
+                         f"＋本年制发{added}－本年废止{removed}＝{expected}，相差{abs(now - expected)}")
+
+    # ---- rule 8 ----
+
+    def rule_ItemCountRule(self, spec: ItemCountRule) -> None:
+        report, last = self.report, self.previous
+        for key in spec.tables:
+            table = report.table(key)
+            for row in table.leaf_rows():
+                prev_ref = CellRef(key, row.key, spec.previous)
+                change_ref = CellRef(key, row.key, spec.change)
+                prev, change = report.count(prev_ref), report.count(change_ref)
+                if prev + change < 0:
+                    self.add(Severity.WARNING, spec.id, table, change_ref,
+                             f"{row.label}：上一年项目数量{prev}＋本年增/减（{change}）＝{prev + change}，小于0",
+                             (prev_ref, change_ref))
+                if last is not None and _has_cell_column(last, key, spec.change) \
+                        and last.has_cell(prev_ref):
+                    expected = last.count(prev_ref) + last.count(change_ref)
+                    if prev != expected:
+                        self.add(Severity.WARNING, spec.cross_id, table, prev_ref,
+                                 f"{row.label}：上一年项目数量为{prev}，上年报告的上一年项目数量"
+                                 f"{last.count(prev_ref)}＋本年增/减（{last.count(change_ref)}）＝{expected}，"
+                                 f"相差{abs(prev - expected)}")
+
+    # ---- rule 9: text sections ----
+
+    def rule_TextLengthRule(self, spec: TextLengthRule) -> None:
+        n = text_length(self.report.texts.get(spec.section, ""))
+        if n > spec.max_chars:
+            heading = self.fmt.section(spec.section).heading
+            self.add(Severity.WARNING, spec.id, None, None,
+                     f"“{heading}”共{n}字，篇幅原则上不超过{spec.max_chars}字", section_key=spec.section)
+
+    def rule_TextMentionRule(self, spec: TextMentionRule) -> None:
+        if spec.keyword not in self.report.texts.get(spec.section, ""):
+            self.add(Severity.WARNING, spec.id, None, None, spec.message, section_key=spec.section)
+
+    def rule_TextSubstanceRule(self, spec: TextSubstanceRule) -> None:
+        text = self.report.texts.get(spec.section, "")
+        n = text_length(text)
+        heading = self.fmt.section(spec.section).heading
+        if n == 0:
+            message = f"“{heading}”为空，应具体写明存在的问题和改进措施"
+        elif n < spec.min_chars:
+            message = f"“{heading}”只有“{text.strip()}”（{n}字），应具体写明存在的问题和改进措施"
+        else:
+            return
+        self.add(Severity.WARNING, spec.id, None, None, message, section_key=spec.section)
+
+    def rule_TextRepeatRule(self, spec: TextRepeatRule) -> None:
+        if self.previous is None:
+            return
+        now = self.report.texts.get(spec.section, "")
+        before = self.previous.texts.get(spec.section, "")
+        ratio = repeat_ratio(now, before)
+        if ratio > spec.max_ratio:
+            heading = self.fmt.section(spec.section).heading
+            self.add(Severity.WARNING, spec.id, None, None,
+                     f"“{heading}”与上年报告重复率为{round(ratio * 100)}%，超过{round(spec.max_ratio * 100)}%",
+                     section_key=spec.section)
+
+
+def _has_table(report: Report, key: str) -> bool:
+    return any(t.key == key for _, t in report.format.tables())
+
+
+def _has_cell_column(report: Report, table: str, column: str) -> bool:
+    return _has_table(report, table) and any(c.key == column for c in report.table(table).leaf_columns())
+
+
+_SPACE = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"[。！？；;!?\n]+")
+
+
+def text_length(text: str) -> int:
+    """Characters a reader sees: white space does not count."""
+    return len(_SPACE.sub("", text))
+
+
+def repeat_ratio(now: str, before: str) -> float:
+    """Share of this year's characters that sit in sentences copied from last year's text."""
+    total = text_length(now)
+    if total == 0 or not before.strip():
+        return 0.0
+    old = {_SPACE.sub("", s) for s in _SENTENCE_END.split(before)}
+    old.discard("")
+    repeated = sum(len(s) for s in (_SPACE.sub("", x) for x in _SENTENCE_END.split(now)) if s in old)
+    return repeated / total
+

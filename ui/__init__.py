@@ -1,0 +1,1 @@
+"""Qt adapters and windows over the pure model."""
