@@ -160,7 +160,8 @@ def parse_draft(data: bytes) -> Report:
         doc = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
         where = f"第{exc.lineno}行第{exc.colno}列"
-        if exc.pos >= len(text.rstrip()):
+        body = text.strip()
+        if exc.pos >= len(body) or (body.startswith("{") and not body.endswith("}")):
             raise DraftError(f"文件不完整（在{where}意外结束），可能保存时被中断") from None
         raise DraftError(f"文件内容不是有效的 JSON（{where}：{_json_reason(exc.msg)}）") from None
     except RecursionError:

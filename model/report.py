@@ -48,7 +48,8 @@ class Report:
         self._tables = {t.key: t for _, t in fmt.tables()}
         self._columns = {(t.key, c.key): c for t in self._tables.values() for c in t.leaf_columns()}
         self._rows = {(t.key, r.key): r for t in self._tables.values() for r in t.leaf_rows()}
-        for ref, column in self.input_cells():
+        self._inputs = _input_cells(fmt)
+        for ref, column in self._inputs:
             self._values[ref] = None if column.kind is CellKind.MONEY else 0
 
     @classmethod
@@ -62,12 +63,7 @@ class Report:
 
     def input_cells(self) -> Iterator[tuple[CellRef, Column]]:
         """Every cell a clerk types into, in printed order."""
-        for _, table in self.format.tables():
-            columns = table.leaf_columns()
-            for row in table.leaf_rows():
-                for column in columns:
-                    if cell_kind(table, row, column) in (CellKind.COUNT, CellKind.SIGNED, CellKind.MONEY):
-                        yield CellRef(table.key, row.key, column.key), column
+        return iter(self._inputs)
 
     def kind(self, ref: CellRef) -> CellKind:
         table = self._tables[ref.table]
@@ -83,8 +79,9 @@ class Report:
 
     def value(self, ref: CellRef) -> CellValue:
         """Stored value of an input cell, or the computed value of a total cell."""
-        if ref in self._values:
-            return self._values[ref]
+        value = self._values.get(ref, _MISSING)
+        if value is not _MISSING:
+            return value  # type: ignore[return-value]
         column = self._columns[ref.table, ref.column]
         if column.total_of:
             return sum(self.count(CellRef(ref.table, ref.row, k)) for k in column.total_of)
@@ -94,8 +91,10 @@ class Report:
         raise KeyError(ref)
 
     def count(self, ref: CellRef) -> int:
-        value = self.value(ref)
-        return value if isinstance(value, int) else 0
+        value = self._values.get(ref, _MISSING)
+        if value is _MISSING:
+            value = self.value(ref)
+        return value if type(value) is int else 0  # noqa: E721 - bool is not a count
 
     def set_value(self, ref: CellRef, value: CellValue) -> None:
         """Store a validated value; raises InputError (nothing stored) when it is not acceptable."""
@@ -152,6 +151,22 @@ class Report:
     def _notify(self, what: object) -> None:
         for listener in list(self._listeners):
             listener(what)
+
+
+_MISSING = object()
+_INPUT_KINDS = (CellKind.COUNT, CellKind.SIGNED, CellKind.MONEY)
+_INPUTS: dict[str, tuple[tuple[CellRef, Column], ...]] = {}
+
+
+def _input_cells(fmt: ReportFormat) -> tuple[tuple[CellRef, Column], ...]:
+    """The input cells of a format in printed order (cached: formats are immutable)."""
+    cells = _INPUTS.get(fmt.id)
+    if cells is None:
+        cells = _INPUTS[fmt.id] = tuple(
+            (CellRef(table.key, row.key, column.key), column)
+            for _, table in fmt.tables() for row in table.leaf_rows() for column in table.leaf_columns()
+            if cell_kind(table, row, column) in _INPUT_KINDS)
+    return cells
 
 
 def validate_date(text: str) -> str:

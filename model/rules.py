@@ -86,17 +86,18 @@ class _Checker:
         report = self.report
         for ref, column in report.input_cells():
             value = report.value(ref)
-            if column.kind is CellKind.MONEY:
-                ok = value is None or (isinstance(value, Money) and value.amount >= 0)
+            kind = column.kind
+            if kind is CellKind.MONEY:
+                if value is None or (type(value) is Money and value.amount >= 0):
+                    continue
                 expected = "金额应为非负数"
             else:
-                low = -MAX_COUNT if column.kind is CellKind.SIGNED else 0
-                ok = isinstance(value, int) and not isinstance(value, bool) and low <= value <= MAX_COUNT
-                expected = "应为整数" if column.kind is CellKind.SIGNED else "应为非负整数"
-            if not ok:
-                shown = value.text() if isinstance(value, Money) else value
-                self.add(Severity.ERROR, "R5", report.table(ref.table), ref,
-                         f"{expected}，实际为“{shown}”")
+                low = -MAX_COUNT if kind is CellKind.SIGNED else 0
+                if type(value) is int and low <= value <= MAX_COUNT:
+                    continue
+                expected = "应为整数" if kind is CellKind.SIGNED else "应为非负整数"
+            shown = value.text() if isinstance(value, Money) else value
+            self.add(Severity.ERROR, "R5", report.table(ref.table), ref, f"{expected}，实际为“{shown}”")
 
     # ---- rules 2–4: a stated total must equal the sum of its parts ----
 
@@ -249,11 +250,10 @@ def text_length(text: str) -> int:
 
 def repeat_ratio(now: str, before: str) -> float:
     """Share of this year's characters that sit in sentences copied from last year's text."""
-    total = text_length(now)
+    sentences = [s for s in (_SPACE.sub("", x) for x in _SENTENCE_END.split(now)) if s]
+    total = sum(len(s) for s in sentences)
     if total == 0 or not before.strip():
         return 0.0
     old = {_SPACE.sub("", s) for s in _SENTENCE_END.split(before)}
     old.discard("")
-    repeated = sum(len(s) for s in (_SPACE.sub("", x) for x in _SENTENCE_END.split(now)) if s in old)
-    return repeated / total
-
+    return sum(len(s) for s in sentences if s in old) / total

@@ -1,0 +1,103 @@
+"""The command line: check (exit codes, --json), new; run as a real subprocess."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from model.draft import load_draft, save_draft
+from model.report import CellRef
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True,
+                          text=True, encoding="utf-8", cwd=ROOT)
+
+
+def test_check_sample_exits_0(sample_path):
+    result = run("check", str(sample_path))
+    assert result.returncode == 0, result.stderr
+    assert "0 个错误" in result.stdout
+
+
+def test_check_json_lists_findings_with_official_labels(sample_report, tmp_path):
+    sample_report.set_value(CellRef("applications", "new", "natural"), 5)
+    sample_report.set_value(CellRef("applications", "disclosed", "natural"), 4)
+    sample_report.set_value(CellRef("review", "cases", "after_review_pending"), 1)
+    target = tmp_path / "bad.gkbg.json"
+    save_draft(sample_report, target)
+    result = run("check", str(target), "--json")
+    assert result.returncode == 1
+    findings = json.loads(result.stdout)
+    assert all(set(f) == {"severity", "rule", "section", "row", "column", "message"} for f in findings)
+    first = findings[0]
+    assert first == {"severity": "error", "rule": "R1", "section": "三、收到和处理政府信息公开申请情况",
+                     "row": "一、本年新收政府信息公开申请数量", "column": "自然人",
+                     "message": "自然人：一+二＝5，三（七）总计+四＝4，相差1"}
+
+
+def test_check_warnings_only_exits_0(sample_report, tmp_path):
+    sample_report.set_text("problems", "无")
+    target = tmp_path / "w.gkbg.json"
+    save_draft(sample_report, target)
+    result = run("check", str(target), "--json")
+    assert result.returncode == 0
+    (finding,) = json.loads(result.stdout)
+    assert finding["severity"] == "warning" and finding["row"] == "" and finding["column"] == ""
+
+
+def test_check_with_previous_year(sample_report, tmp_path):
+    last = tmp_path / "2019.gkbg.json"
+    save_draft(sample_report, last)
+    this = load_draft(last)
+    this.year = 2020
+    this.set_value(CellRef("item5", "licensing", "previous"), 9)
+    now = tmp_path / "2020.gkbg.json"
+    save_draft(this, now)
+    result = run("check", str(now), "--previous", str(last), "--json")
+    rules = {f["rule"] for f in json.loads(result.stdout)}
+    assert {"R8.cross-year", "R9.problems-repeat"} <= rules
+    assert result.returncode == 0
+
+
+@pytest.mark.parametrize("content, expected", [
+    (b'{"marker": "gov-info-disclosure-annual-report", "sch', "文件不完整"),
+    (b"\xff\xfe garbage", "不是 UTF-8 编码"),
+])
+def test_check_unreadable_exits_2(tmp_path, content, expected):
+    target = tmp_path / "broken.gkbg.json"
+    target.write_bytes(content)
+    result = run("check", str(target))
+    assert result.returncode == 2
+    assert expected in result.stderr and "Traceback" not in result.stderr
+
+
+def test_check_missing_file_exits_2(tmp_path):
+    result = run("check", str(tmp_path / "none.json"))
+    assert result.returncode == 2 and "找不到文件" in result.stderr
+
+
+@pytest.mark.parametrize("year, fmt, rows", [(2020, "2019", 23), (2024, "2021", 25)])
+def test_new_blank_draft_in_the_right_format(tmp_path, year, fmt, rows):
+    target = tmp_path / "new.gkbg.json"
+    result = run("new", "--year", str(year), "--unit", "某某乡人民政府", "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    report = load_draft(target)
+    assert (report.format.id, report.year, report.unit_name) == (fmt, year, "某某乡人民政府")
+    assert len(report.format.table("applications").leaf_rows()) == rows
+    assert run("check", str(target)).returncode == 0
+
+
+def test_new_refuses_year_without_format_and_existing_file(tmp_path):
+    result = run("new", "--year", "2018", "--unit", "x", "-o", str(tmp_path / "a.json"))
+    assert result.returncode == 2 and "2019年起" in result.stderr
+    existing = tmp_path / "b.json"
+    existing.write_text("keep")
+    result = run("new", "--year", "2020", "--unit", "x", "-o", str(existing))
+    assert result.returncode == 2 and "已存在" in result.stderr
+    assert existing.read_text() == "keep"
