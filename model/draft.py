@@ -170,6 +170,11 @@ def parse_draft(data: bytes) -> Report:
         raise
     except ValueError as exc:
         raise DraftError(f"文件内容不是有效的 JSON（{exc}）") from None
+    return report_from_dict(doc)
+
+
+def report_from_dict(doc: Any) -> Report:
+    """Validate an already parsed draft document into a Report (raises DraftError)."""
     return _Reader().read(doc)
 
 
