@@ -1,13 +1,42 @@
-"""Starts the Qt application (placeholder until the main-window issue lands)."""
+"""Starts the Qt application: opens the draft named on the command line, or a new blank report."""
 from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+
+def initial_report(argv: list[str]):
+    """(report, path, error message or None) for the command line; a new blank report when none/unreadable."""
+    from model.draft import load_draft
+    from model.errors import ReportError
+    from model.report import Report
+
+    if argv:
+        path = Path(argv[0])
+        try:
+            return load_draft(path), path, None
+        except ReportError as exc:
+            error = exc.message
+        except OSError as exc:
+            error = f"无法打开“{path}”：{exc.strerror or exc}"
+    else:
+        error = None
+    return Report.for_year(date.today().year - 1), None, error
 
 
 def run_gui(argv: list[str]) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
-    app = QApplication.instance() or QApplication(["gkbg"])
-    window = QMainWindow()
-    window.setWindowTitle("政府信息公开工作年度报告")
-    window.setCentralWidget(QLabel("正在建设中"))
+    from .main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "gkbg"])
+    app.setApplicationName("政府信息公开工作年度报告")
+    app.setOrganizationName("gkbg")
+    report, path, error = initial_report(argv)
+    window = MainWindow()
+    window.set_report(report, path)
     window.show()
+    if error:
+        QMessageBox.warning(window, "无法打开草稿", f"{error}\n\n已新建一份空白报告。")
     return app.exec()

@@ -1,0 +1,180 @@
+"""The grids driven by keyboard: live rule highlighting, totals, paste, refused input, undo/redo, delete."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+
+from model.cells import Money
+from model.report import CellRef
+from ui import style
+from test_ui_support import OFFSCREEN_NOISE, grid_page, make_window, type_into  # noqa: F401  (fixture)
+
+pytestmark = OFFSCREEN_NOISE
+
+NEW = CellRef("applications", "new", "natural")
+DISCLOSED = CellRef("applications", "disclosed", "natural")
+BG = Qt.ItemDataRole.BackgroundRole
+
+
+def row_colours(model, key):
+    row = model.index_of(CellRef("applications", key, "natural")).row()
+    brushes = [model.data(model.index(row, c), BG) for c in range(model.columnCount()) if model.cell(model.index(row, c))]
+    return {b.color().name() if b is not None else None for b in brushes}
+
+
+def name(brush):
+    return brush.color().name()
+
+
+def test_balance_breaks_highlights_and_clears(qtbot, make_window, report_2019):
+    window = make_window(report_2019)
+    page = grid_page(window, "applications")
+    model, view = page.model, page.view
+    assert row_colours(model, "new") == {None, name(style.TOTAL_BG)}
+    type_into(qtbot, view, model.index_of(NEW), "5")
+    qtbot.waitUntil(lambda: report_2019.value(NEW) == 5)
+    # Enter moved the cursor down to the next row
+    assert view.currentIndex() == model.index_of(CellRef("applications", "carried_over", "natural"))
+    assert name(style.ERROR_ROW_BG) in row_colours(model, "new")
+    assert model.data(model.index_of(NEW), BG) == style.ERROR_CELL_BG
+    assert name(style.ERROR_ROW_BG) in row_colours(model, "carry_forward")
+    assert "相差5" in model.data(model.index_of(NEW), Qt.ItemDataRole.ToolTipRole)
+    assert window.tabs.tabText(window.tabs.indexOf(page)) == "三、依申请公开 (2)"  # natural and 总计 columns
+    panel = window.findings_dock.table
+    assert panel.rowCount() == 3  # two balance errors, and the warning for the empty section 五
+    assert panel.item(0, 0).text() == "错误" and panel.item(0, 2).text() == "一、本年新收政府信息公开申请数量"
+    assert window.counts_label.text() == "2 个错误，1 个警告"
+    type_into(qtbot, view, model.index_of(DISCLOSED), "5")
+    qtbot.waitUntil(lambda: report_2019.value(DISCLOSED) == 5)
+    assert row_colours(model, "new") == {None, name(style.TOTAL_BG)}
+    assert window.tabs.tabText(window.tabs.indexOf(page)) == "三、依申请公开"
+    assert panel.rowCount() == 1 and panel.item(0, 0).text() == "警告"
+    assert window.counts_label.text() == "0 个错误，1 个警告"
+
+
+def test_totals_follow_parts_and_are_read_only(qtbot, make_window, report_2021):
+    window = make_window(report_2021)
+    page = grid_page(window, "applications")
+    model, view = page.model, page.view
+    type_into(qtbot, view, model.index_of(NEW), "3", commit=Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: report_2021.value(NEW) == 3)
+    assert view.currentIndex() == model.index_of(CellRef("applications", "new", "commercial"))
+    type_into(qtbot, view, model.index_of(CellRef("applications", "new", "commercial")), "4")
+    total = model.index_of(CellRef("applications", "new", "total"))
+    qtbot.waitUntil(lambda: model.data(total) == "7")
+    type_into(qtbot, view, model.index_of(CellRef("applications", "other_no_fee", "natural")), "2")
+    qtbot.waitUntil(lambda: model.data(model.index_of(CellRef("applications", "results_total", "total"))) == "2")
+    assert not model.flags(total) & Qt.ItemFlag.ItemIsEditable
+    assert model.data(total, BG) in (style.TOTAL_BG, style.ERROR_CELL_BG, style.ERROR_ROW_BG)
+    assert model.data(total, Qt.ItemDataRole.FontRole).bold()
+
+
+def test_paste_block_with_full_width_digits_is_one_undo_step(qtbot, make_window, report_2019):
+    window = make_window(report_2019)
+    page = grid_page(window, "applications")
+    view, model = page.view, page.model
+    view.setFocus()
+    view.setCurrentIndex(model.index_of(NEW))
+    QGuiApplication.clipboard().setText("１２\t3 4\t1,000\n\t０\t7\r\n")
+    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    values = [report_2019.value(CellRef("applications", r, c))
+              for r in ("new", "carried_over") for c in ("natural", "commercial", "research")]
+    assert values == [12, 34, 1000, 0, 0, 7]
+    assert model.data(model.index_of(CellRef("applications", "new", "total"))) == "1046"
+    assert window.undo_stack.count() == 1 and window.isWindowModified()
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert report_2019.value(NEW) == 0 and report_2019.value(CellRef("applications", "carried_over", "research")) == 0
+    assert not window.isWindowModified()
+    qtbot.keyClick(view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert report_2019.value(NEW) == 12 and window.isWindowModified()
+
+
+@pytest.mark.parametrize("block, named", [
+    ("1\t2\n3\tabc", "二、上年结转政府信息公开申请数量／商业企业"),
+    ("1\t2\t3\t4\t5\t6\t7\t8", "超出"),
+    ("-1", "负数"),
+])
+def test_bad_block_refused_whole(qtbot, make_window, report_2019, block, named):
+    window = make_window(report_2019)
+    page = grid_page(window, "applications")
+    page.view.setFocus()
+    page.view.setCurrentIndex(page.model.index_of(NEW))
+    QGuiApplication.clipboard().setText(block)
+    qtbot.keyClick(page.view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert named in window.statusBar().currentMessage()
+    assert all(report_2019.value(ref) in (0, None) for ref, _ in report_2019.input_cells())
+    assert window.undo_stack.count() == 0
+
+
+def test_paste_onto_a_header_row_does_not_fit(qtbot, make_window, report_2019):
+    window = make_window(report_2019)
+    page = grid_page(window, "proactive")
+    start = CellRef("item1", "normative", "made")
+    page.view.setFocus()
+    page.view.setCurrentIndex(page.model.index_of(start))
+    QGuiApplication.clipboard().setText("1\n2")
+    qtbot.keyClick(page.view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert "超出" in window.statusBar().currentMessage()
+    assert report_2019.value(start) == 0
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("abc", "不是数字"), ("-3", "负数"), ("1.5", "不是整数"), ("1234567890", "太大"),
+])
+def test_invalid_input_refused_with_status_message(qtbot, make_window, report_2019, text, reason):
+    window = make_window(report_2019)
+    page = grid_page(window, "applications")
+    type_into(qtbot, page.view, page.model.index_of(NEW), text)
+    qtbot.waitUntil(lambda: reason in window.statusBar().currentMessage())
+    assert "一、本年新收政府信息公开申请数量／自然人" in window.statusBar().currentMessage()
+    assert report_2019.value(NEW) == 0
+    assert window.undo_stack.count() == 0
+
+
+def test_signed_change_accepts_negative(qtbot, make_window, report_2019):
+    window = make_window(report_2019)
+    page = grid_page(window, "proactive")
+    ref = CellRef("item5", "licensing", "change")
+    type_into(qtbot, page.view, page.model.index_of(ref), "-2")
+    qtbot.waitUntil(lambda: report_2019.value(ref) == -2)
+
+
+def test_delete_clears_counts_and_money(qtbot, make_window, sample_report):
+    window = make_window(sample_report)
+    page = grid_page(window, "proactive")
+    count = CellRef("item1", "normative", "made")
+    money = CellRef("item9", "procurement", "amount")
+    for ref, cleared in ((count, 0), (money, None)):
+        page.view.setFocus()
+        page.view.setCurrentIndex(page.model.index_of(ref))
+        qtbot.keyClick(page.view, Qt.Key.Key_Delete)
+        assert sample_report.value(ref) == cleared
+    assert window.undo_stack.count() == 2
+
+
+def test_money_units(qtbot, make_window, report_2019):
+    window = make_window(report_2019)
+    page = grid_page(window, "proactive")
+    ref = CellRef("item9", "procurement", "amount")
+    type_into(qtbot, page.view, page.model.index_of(ref), "25.1万元")
+    qtbot.waitUntil(lambda: report_2019.value(ref) == Money(Decimal("25.1"), "万元"))
+    page.view.set_money_unit(page.model.grid.cell_of(ref), "元")
+    assert report_2019.value(ref) == Money(Decimal("251000"), "元")
+    assert page.model.data(page.model.index_of(ref)) == "251000元"
+    type_into(qtbot, page.view, page.model.index_of(ref), "3００")
+    qtbot.waitUntil(lambda: report_2019.value(ref) == Money(Decimal("300"), "元"))
+
+
+def test_copy_selection_as_tsv(qtbot, make_window, sample_report):
+    window = make_window(sample_report)
+    page = grid_page(window, "proactive")
+    view, model = page.view, page.model
+    view.setFocus()
+    view.setCurrentIndex(model.index_of(CellRef("item5", "licensing", "previous")))
+    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == "4\t0\n50\t-2"

@@ -1,0 +1,171 @@
+"""The main window: tabs, model adapter contract, findings panel jumps, text and header edits, save, zoom."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from model.draft import load_draft, report_to_dict
+from model.formats import FORMATS
+from model.report import CellRef, Report
+from ui.app import initial_report
+from ui.grid_model import GridModel
+from ui.session import ReportSession
+from test_ui_support import OFFSCREEN_NOISE, grid_page, make_window, type_into  # noqa: F401  (fixture)
+
+pytestmark = OFFSCREEN_NOISE
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.mark.parametrize("fmt", FORMATS, ids=lambda f: f.id)
+def test_grid_model_passes_qt_model_tester(qtmodeltester, fmt):
+    from PySide6.QtGui import QUndoStack
+
+    report = Report(fmt, fmt.first_year, "测试")
+    session = ReportSession(report, None, QUndoStack())
+    for section in fmt.table_sections():
+        model = GridModel(session, section)
+        qtmodeltester.check(model, force_py=True)
+        ref, _ = next((r, c) for r, c in report.input_cells() if r.table == section.tables[0].key)
+        session.set_cells([(ref, 1 if report.kind(ref).value != "money" else None)])
+
+
+def test_tabs_in_order_and_keyboard_switching(qtbot, make_window, sample_report):
+    window = make_window(sample_report)
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles == ["基本信息", "一、总体情况", "二、主动公开", "三、依申请公开", "四、复议诉讼",
+                      "五、问题及改进", "六、其他事项"]
+    assert window.page_for("applications").heading.text() == "三、收到和处理政府信息公开申请情况"
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_PageDown, CTRL)
+    assert window.tabs.currentIndex() == 1
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab, CTRL)
+    assert window.tabs.currentIndex() == 2
+    page = window.tabs.currentWidget()
+    # a grid tab puts the keyboard on its first editable cell
+    assert window.focusWidget() is page.view
+    assert page.view.currentIndex() == page.model.index_of(CellRef("item1", "rules", "made"))
+    qtbot.keyClick(page.view, Qt.Key.Key_PageUp, CTRL)
+    assert window.tabs.currentIndex() == 1
+
+
+def test_double_click_in_findings_panel_jumps_to_cell(qtbot, make_window, report_2019):
+    window = make_window(report_2019)
+    report_2019.set_value(CellRef("applications", "carried_over", "research"), 4)
+    panel = window.findings_dock.table
+    assert panel.item(0, 3).text() == "科研机构"
+    window.tabs.setCurrentIndex(0)
+    rect = panel.visualItemRect(panel.item(0, 4))
+    # QTest's double click needs the press of a first click on the same item, as a real one has
+    qtbot.mouseClick(panel.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(panel.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    page = window.page_for("applications")
+    assert window.tabs.currentWidget() is page
+    assert page.view.currentIndex() == page.model.index_of(CellRef("applications", "new", "research"))
+    assert page.view.hasFocus()
+    # a text-section finding opens that section's editor
+    row = next(i for i, f in enumerate(window.findings_dock.findings) if f.section_key == "problems")
+    window.findings_dock.activated.emit(window.findings_dock.findings[row])
+    assert window.tabs.currentWidget() is window.page_for("problems")
+
+
+def test_text_typing_is_one_undo_step_and_counts(qtbot, make_window, report_2021):
+    window = make_window(report_2021)
+    page = window.page_for("overview")
+    window.tabs.setCurrentWidget(page)
+    assert page.hint.text().startswith("填写要求：重在聚焦主题")
+    qtbot.keyClicks(page.editor, "abc def")
+    assert report_2021.texts["overview"] == "abc def"
+    assert page.count.text() == "共 6 字"
+    assert window.undo_stack.count() == 1 and window.isWindowModified()
+    qtbot.keyClick(page.editor, Qt.Key.Key_Z, CTRL)
+    assert report_2021.texts["overview"] == "" and page.editor.toPlainText() == ""
+    qtbot.keyClick(page.editor, Qt.Key.Key_Y, CTRL)
+    assert page.editor.toPlainText() == "abc def"
+    page.editor.setPlainText("字" * 1001)
+    assert "超过1000字" in page.count.text()
+    assert any(f.rule == "R9.overview-length" for f in window.findings_dock.findings)
+
+
+def test_header_fields_edit_through_undo(qtbot, make_window, sample_report):
+    window = make_window(sample_report)
+    page = window.pages[0]
+    edit = page.edits["unit_name"]
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "Town")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert sample_report.unit_name == "Town"
+    assert window.windowTitle().startswith("Town – 2019年 – ")
+    date_edit = page.edits["report_date"]
+    date_edit.setFocus()
+    qtbot.keyClicks(date_edit, "2020-13-45")
+    qtbot.keyClick(date_edit, Qt.Key.Key_Return)
+    assert "报告日期" in window.statusBar().currentMessage() and sample_report.report_date == ""
+    assert date_edit.text() == ""
+    window.undo_stack.undo()
+    assert sample_report.unit_name == "火花镇人民政府" and edit.text() == "火花镇人民政府"
+
+
+def test_ctrl_s_saves_and_reloads_equal(qtbot, make_window, sample_path, tmp_path):
+    target = tmp_path / "火花镇.gkbg.json"
+    target.write_bytes(sample_path.read_bytes())
+    report = load_draft(target)
+    window = make_window(report, target)
+    assert window.windowTitle() == "火花镇人民政府 – 2019年 – 火花镇.gkbg.json[*]"
+    page = grid_page(window, "review")
+    type_into(qtbot, page.view, page.model.index_of(CellRef("review", "cases", "review_upheld")), "3")
+    qtbot.waitUntil(window.isWindowModified)
+    qtbot.keyClick(page.view, Qt.Key.Key_S, CTRL)
+    assert not window.isWindowModified()
+    again = load_draft(target)
+    assert report_to_dict(again) == report_to_dict(report)
+    assert again.value(CellRef("review", "cases", "review_upheld")) == 3
+
+
+def test_save_failure_shows_message(qtbot, make_window, sample_report, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    window = make_window(sample_report)
+    assert not window.save_as(tmp_path / "missing-folder" / "x.gkbg.json")
+    assert shown and window.path is None
+    assert window.save_as(tmp_path / "named.json")
+    assert window.path.name == "named.gkbg.json" and (tmp_path / "named.gkbg.json").exists()
+
+
+def test_zoom_is_remembered(qtbot, make_window, sample_report, report_2019):
+    window = make_window(sample_report)
+    view = window.page_for("applications").view
+    before = view.font().pointSizeF(), view.columnWidth(0)
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_Equal, CTRL)
+    assert window.zoom_percent == 110
+    assert view.font().pointSizeF() > before[0] and view.columnWidth(0) > before[1]
+    assert window.page_for("overview").editor.font().pointSizeF() > before[0]
+    second = make_window(report_2019)
+    assert second.zoom_percent == 110
+    assert QSettings("gkbg", "gkbg").fileName() != window.settings.fileName()
+
+
+def test_long_labels_wrap_into_taller_rows(make_window, report_2021):
+    window = make_window(report_2021)
+    page = window.page_for("applications")
+    view, model = page.view, page.model
+    long_row = model.index_of(CellRef("applications", "other_no_correction", "natural")).row()
+    short_row = model.index_of(CellRef("applications", "disclosed", "natural")).row()
+    assert view.rowHeight(long_row) > view.rowHeight(short_row)
+    assert not view.horizontalHeader().isVisible() and not view.verticalHeader().isVisible()
+    corner = model.grid.at(0, 0)
+    assert (view.rowSpan(0, 0), view.columnSpan(0, 0)) == (corner.rowspan, corner.colspan)
+
+
+def test_command_line_opening(tmp_path):
+    report, path, error = initial_report([])
+    assert report.year == date.today().year - 1 and path is None and error is None
+    bad = tmp_path / "bad.gkbg.json"
+    bad.write_text("{not json", encoding="utf-8")
+    report, path, error = initial_report([str(bad)])
+    assert error and "Traceback" not in error and path is None
+    report, path, error = initial_report([str(tmp_path / "none.gkbg.json")])
+    assert error and report.year == date.today().year - 1

@@ -1,0 +1,81 @@
+"""The window's actions and menus (文件, 编辑, 视图); later issues add 新建/打开/导出/打印 to the 文件 menu."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+_UNDO_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+
+
+class _WindowUndo(QObject):
+    """Lets Ctrl+Z/Ctrl+Y reach the window's undo stack instead of a text widget's own history."""
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and (
+                any(event.matches(k) for k in _UNDO_KEYS) or _is_ctrl_y(event)):
+            event.ignore()
+            return True
+        return False
+
+
+def _is_ctrl_y(event) -> bool:
+    return event.key() == Qt.Key.Key_Y and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+
+
+_FILTER: list[_WindowUndo] = []
+
+
+def defer_undo_to_window(widget) -> None:
+    if not _FILTER:
+        _FILTER.append(_WindowUndo())
+    widget.installEventFilter(_FILTER[0])
+
+
+class WindowActions:
+    """Every QAction of the main window, by name, and the menus holding them."""
+
+    def __init__(self, window) -> None:
+        self.window = window
+        stack = window.undo_stack
+        self.save = self._action("保存", window.save, QKeySequence.StandardKey.Save)
+        self.save_as = self._action("另存为…", window.save_as, QKeySequence("Ctrl+Shift+S"))
+        self.undo = stack.createUndoAction(window, "撤销")
+        self.undo.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.redo = stack.createRedoAction(window, "重做")
+        self.redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.zoom_in = self._action("放大", lambda: window.zoom(+1), QKeySequence("Ctrl+="),
+                                    QKeySequence("Ctrl++"))
+        self.zoom_out = self._action("缩小", lambda: window.zoom(-1), QKeySequence("Ctrl+-"))
+        self.zoom_reset = self._action("实际大小", lambda: window.zoom(0), QKeySequence("Ctrl+0"))
+        self.next_tab = self._action("下一页", lambda: window.step_tab(+1), QKeySequence("Ctrl+PgDown"),
+                                     QKeySequence("Ctrl+Tab"))
+        self.prev_tab = self._action("上一页", lambda: window.step_tab(-1), QKeySequence("Ctrl+PgUp"),
+                                     QKeySequence("Ctrl+Shift+Tab"))
+        self.quit = self._action("退出", window.close, QKeySequence.StandardKey.Quit)
+        for action in (self.undo, self.redo):
+            window.addAction(action)
+        self._menus()
+
+    def _action(self, text, slot, *keys) -> QAction:
+        action = QAction(text, self.window)
+        shortcuts = [QKeySequence(k) if not isinstance(k, QKeySequence) else k for k in keys]
+        action.setShortcuts(shortcuts)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.window.addAction(action)
+        return action
+
+    def _menus(self) -> None:
+        bar = self.window.menuBar()
+        self.file_menu = bar.addMenu("文件(&F)")
+        self.file_menu.addActions([self.save, self.save_as])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit)
+        self.edit_menu = bar.addMenu("编辑(&E)")
+        self.edit_menu.addActions([self.undo, self.redo])
+        self.view_menu = bar.addMenu("视图(&V)")
+        self.view_menu.addActions([self.zoom_in, self.zoom_out, self.zoom_reset])
+        self.view_menu.addSeparator()
+        self.view_menu.addActions([self.next_tab, self.prev_tab])
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.window.findings_dock.toggleViewAction())

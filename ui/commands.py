@@ -1,0 +1,65 @@
+"""Undoable edits of a report (QUndoCommand): cells (one or a pasted block), text sections, header fields."""
+from __future__ import annotations
+
+from PySide6.QtGui import QUndoCommand
+
+from model.cells import CellValue
+from model.report import CellRef
+
+TEXT_COMMAND_ID = 1001
+
+
+class SetCellsCommand(QUndoCommand):
+    """Set one or many cells in one undo step; the values are already validated."""
+
+    def __init__(self, session, changes: list[tuple[CellRef, CellValue, CellValue]], text: str) -> None:
+        super().__init__(text)
+        self.session = session
+        self.changes = changes
+
+    def redo(self) -> None:
+        with self.session.batch():
+            for ref, _old, new in self.changes:
+                self.session.report.set_value(ref, new)
+
+    def undo(self) -> None:
+        with self.session.batch():
+            for ref, old, _new in reversed(self.changes):
+                self.session.report.set_value(ref, old)
+
+
+class SetTextCommand(QUndoCommand):
+    """Replace a text section; consecutive typing in the same section merges into one step."""
+
+    def __init__(self, session, key: str, old: str, new: str, text: str) -> None:
+        super().__init__(text)
+        self.session, self.key, self.old, self.new = session, key, old, new
+
+    def id(self) -> int:
+        return TEXT_COMMAND_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, SetTextCommand) or other.key != self.key or other.old != self.new:
+            return False
+        self.new = other.new
+        return True
+
+    def redo(self) -> None:
+        self.session.report.set_text(self.key, self.new)
+
+    def undo(self) -> None:
+        self.session.report.set_text(self.key, self.old)
+
+
+class SetFieldCommand(QUndoCommand):
+    """Change a header field (unit name, 附件 label, report date); the value is already validated."""
+
+    def __init__(self, session, name: str, old: str, new: str, text: str) -> None:
+        super().__init__(text)
+        self.session, self.name, self.old, self.new = session, name, old, new
+
+    def redo(self) -> None:
+        self.session.report.set_field(self.name, self.new)
+
+    def undo(self) -> None:
+        self.session.report.set_field(self.name, self.old)

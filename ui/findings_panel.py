@@ -1,0 +1,57 @@
+"""The dockable 检查结果 panel: every finding (severity, section, row, column, message); double-click jumps."""
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QHeaderView, QTableWidget, QTableWidgetItem
+
+from model.rules import Finding, Severity
+
+from . import style
+
+HEADERS = ("类型", "部分", "行", "列", "说明")
+
+
+class FindingsPanel(QDockWidget):
+    """Lists findings; emits activated(Finding) on double-click or Enter."""
+
+    activated = Signal(object)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__("检查结果", parent)
+        self.setObjectName("findings_dock")
+        self.table = QTableWidget(0, len(HEADERS), self)
+        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        for col in range(len(HEADERS) - 1):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(HEADERS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.table.cellActivated.connect(self._activate)
+        self.table.cellDoubleClicked.connect(self._activate)
+        self.setWidget(self.table)
+        self.findings: list[Finding] = []
+
+    def set_findings(self, findings: list[Finding]) -> None:
+        self.findings = list(findings)
+        self.table.setRowCount(len(findings))
+        colours = {Severity.ERROR: QBrush(QColor(style.ERROR_TEXT)),
+                   Severity.WARNING: QBrush(QColor(style.WARNING_TEXT))}
+        for row, f in enumerate(findings):
+            for col, text in enumerate((f.severity.label, f.section, f.row, f.column, f.message)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                if col == 0:
+                    item.setForeground(colours[f.severity])
+                self.table.setItem(row, col, item)
+        self.table.resizeRowsToContents()
+
+    def _activate(self, row: int, _col: int = 0) -> None:
+        if 0 <= row < len(self.findings):
+            self.activated.emit(self.findings[row])
+
+    def row_of(self, finding: Finding) -> int:
+        return self.findings.index(finding)

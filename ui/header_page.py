@@ -1,0 +1,70 @@
+"""The 基本信息 tab: unit name, report year and format (read-only), 附件 label, report date."""
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from model.errors import InputError
+
+from . import style
+from .actions import defer_undo_to_window
+
+FIELDS = (("unit_name", "填报单位"), ("attachment_label", "附件标注"), ("report_date", "报告日期"))
+
+
+class HeaderPage(QWidget):
+    """Each field is stored (one undo step) when editing finishes; a refused value is put back."""
+
+    message = Signal(str)
+
+    def __init__(self, session, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        report = session.report
+        self.heading = QLabel("基本信息")
+        self.heading.setObjectName("heading")
+        form = QFormLayout()
+        self.edits: dict[str, QLineEdit] = {}
+        for name, label in FIELDS:
+            edit = QLineEdit(getattr(report, name))
+            defer_undo_to_window(edit)
+            edit.editingFinished.connect(lambda n=name: self._commit(n))
+            self.edits[name] = edit
+        self.edits["unit_name"].setPlaceholderText("如：火花镇人民政府")
+        self.edits["attachment_label"].setPlaceholderText("如：附件2（印在标题左上方，可不填）")
+        self.edits["report_date"].setPlaceholderText("年-月-日，如 2020-01-15")
+        form.addRow("填报单位：", self.edits["unit_name"])
+        form.addRow("报告年度：", QLabel(f"{report.year}年"))
+        fmt = report.format
+        form.addRow("报告格式：", QLabel(f"{fmt.name}（{fmt.issued_by}）"))
+        form.addRow("附件标注：", self.edits["attachment_label"])
+        form.addRow("报告日期：", self.edits["report_date"])
+        hint = QLabel("报告年度决定适用的格式：2019、2020年度用2019年版格式，2021年度起用2021年版格式。")
+        hint.setWordWrap(True)
+        hint.setStyleSheet(f"color: {style.HINT_TEXT};")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addStretch(1)
+        session.changed.connect(self._on_change)
+
+    def _commit(self, name: str) -> None:
+        edit = self.edits[name]
+        try:
+            self.session.set_field(name, edit.text().strip() if name != "unit_name" else edit.text())
+        except InputError as exc:
+            self.message.emit(f"{dict(FIELDS)[name]}：{exc.message}，未保存")
+            edit.setText(getattr(self.session.report, name))
+            return
+        self._on_change(name)
+
+    def _on_change(self, what) -> None:
+        if what in self.edits and self.edits[what].text() != getattr(self.session.report, what):
+            self.edits[what].setText(getattr(self.session.report, what))
+
+    def set_zoom_font(self, font) -> None:
+        self.setFont(font)
+
+    def focus_first(self) -> None:
+        self.edits["unit_name"].setFocus()

@@ -1,0 +1,224 @@
+"""The main window: one tab per report part, live findings, undo stack, save; set_report() loads a report."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QFont, QUndoStack
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
+
+from model.draft import SUFFIX, save_draft
+from model.errors import DraftError
+from model.formats.definition import TableSection
+from model.report import Report
+from model.rules import Finding, Severity
+
+from .actions import WindowActions
+from .findings_panel import FindingsPanel
+from .grid_page import GridPage
+from .header_page import HeaderPage
+from .session import ReportSession
+from .text_page import TextPage
+
+ZOOM_KEY = "view/zoom_percent"
+ZOOM_STEPS = (70, 80, 90, 100, 110, 125, 140, 160, 180, 200, 250)
+
+
+class MainWindow(QMainWindow):
+    """Extension points: set_report(report, path), session, undo_stack, actions (.file_menu), save/save_as."""
+
+    def __init__(self, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.settings = settings if settings is not None else QSettings("gkbg", "gkbg")
+        self.undo_stack = QUndoStack(self)
+        self.session: ReportSession | None = None
+        self.pages: list = []
+        self.ask_before_close = True
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.currentChanged.connect(self._tab_shown)
+        self.setCentralWidget(self.tabs)
+        self.findings_dock = FindingsPanel(self)
+        self.findings_dock.activated.connect(self.jump_to)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_dock)
+        self.resizeDocks([self.findings_dock], [170], Qt.Orientation.Vertical)
+        self.counts_label = QLabel()
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self.actions = WindowActions(self)
+        self.undo_stack.cleanChanged.connect(self._update_title)
+        self.zoom_percent = int(self.settings.value(ZOOM_KEY, 100))
+        self.resize(1280, 860)
+
+    # ---- loading ----
+
+    def set_report(self, report: Report, path: Path | None) -> None:
+        """Show report (from path, or None for a new unsaved one); clears undo history."""
+        if self.session is not None:
+            self.session.close()
+            self.session.deleteLater()
+        self.undo_stack.clear()
+        self.tabs.blockSignals(True)
+        while self.tabs.count():
+            page = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            page.deleteLater()
+        self.session = session = ReportSession(report, Path(path) if path else None, self.undo_stack, self)
+        header = HeaderPage(session)
+        header.message.connect(self.show_message)
+        self.pages = [header]
+        for section in report.format.sections:
+            if isinstance(section, TableSection):
+                page = GridPage(session, section)
+                page.view.message.connect(self.show_message)
+            else:
+                page = TextPage(session, section)
+            self.pages.append(page)
+        for page in self.pages:
+            self.tabs.addTab(page, "")
+        self.tabs.blockSignals(False)
+        session.findings_changed.connect(self._show_findings)
+        session.changed.connect(self._field_changed)
+        self.apply_zoom()
+        self._show_findings(session.findings)
+        self.undo_stack.setClean()
+        self._update_title()
+        self.tabs.setCurrentIndex(0)
+
+    @property
+    def report(self) -> Report | None:
+        return self.session.report if self.session else None
+
+    @property
+    def path(self) -> Path | None:
+        return self.session.path if self.session else None
+
+    def page_for(self, section_key: str):
+        return next(p for p in self.pages[1:] if p.section.key == section_key)
+
+    # ---- findings ----
+
+    def _show_findings(self, findings: list[Finding]) -> None:
+        self.findings_dock.set_findings(findings)
+        self._update_tab_titles(findings)
+        errors, warnings = self.session.counts()
+        self.counts_label.setText(f"{errors} 个错误，{warnings} 个警告")
+        colour = "#b71c1c" if errors else ("#8a5a00" if warnings else "#1b5e20")
+        self.counts_label.setStyleSheet(f"color: {colour}; font-weight: bold; padding: 0 8px;")
+
+    def _update_tab_titles(self, findings: list[Finding]) -> None:
+        errors: dict[str, int] = {}
+        for f in findings:
+            if f.severity is Severity.ERROR:
+                errors[f.section_key] = errors.get(f.section_key, 0) + 1
+        self.tabs.setTabText(0, "基本信息")
+        for i, page in enumerate(self.pages[1:], start=1):
+            title = f"{page.section.number}、{page.section.short}"
+            n = errors.get(page.section.key, 0)
+            self.tabs.setTabText(i, f"{title} ({n})" if n else title)
+            self.tabs.setTabToolTip(i, page.section.heading)
+
+    def jump_to(self, finding: Finding) -> None:
+        """Show the tab of a finding and put the cursor on its cell (or in the text editor)."""
+        page = self.page_for(finding.section_key)
+        self.tabs.setCurrentWidget(page)
+        if isinstance(page, GridPage) and finding.ref is not None:
+            index = page.model.index_of(finding.ref)
+            page.view.setCurrentIndex(index)
+            page.view.scrollTo(index)
+            page.view.setFocus()
+        else:
+            page.focus_first()
+
+    # ---- status, title ----
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def _field_changed(self, what) -> None:
+        if what == "unit_name":
+            self._update_title()
+
+    def _update_title(self) -> None:
+        if self.session is None:
+            return
+        report = self.session.report
+        name = self.path.name if self.path else "未保存的新报告"
+        self.setWindowTitle(f"{report.unit_name or '（未填单位）'} – {report.year}年 – {name}[*]")
+        self.setWindowModified(not self.undo_stack.isClean())
+
+    # ---- save ----
+
+    def save(self) -> bool:
+        if self.path is None:
+            return self.save_as()
+        return self.write_to(self.path)
+
+    def save_as(self, path: str | Path | None = None) -> bool:
+        if path is None:
+            start = str(self.path or Path.home() / f"{self.report.title()}{SUFFIX}")
+            path, _ = QFileDialog.getSaveFileName(self, "另存为", start, f"年度报告草稿 (*{SUFFIX})")
+            if not path:
+                return False
+        path = Path(path)
+        if not path.name.endswith(SUFFIX):
+            path = path.with_name(path.name.removesuffix(".json") + SUFFIX)
+        return self.write_to(path)
+
+    def write_to(self, path: Path) -> bool:
+        try:
+            save_draft(self.report, path)
+        except DraftError as exc:
+            QMessageBox.critical(self, "保存失败", exc.message)
+            return False
+        self.session.path = path
+        self.undo_stack.setClean()
+        self._update_title()
+        self.show_message(f"已保存：{path}")
+        return True
+
+    def closeEvent(self, event) -> None:
+        if self.ask_before_close and self.session and not self.undo_stack.isClean():
+            answer = QMessageBox.question(
+                self, "尚未保存", "报告有未保存的修改，是否保存？",
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel)
+            if answer == QMessageBox.StandardButton.Cancel or (
+                    answer == QMessageBox.StandardButton.Save and not self.save()):
+                event.ignore()
+                return
+        event.accept()
+
+    # ---- tabs and zoom ----
+
+    def step_tab(self, step: int) -> None:
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+
+    def _tab_shown(self, index: int) -> None:
+        if 0 <= index < len(self.pages):
+            self.pages[index].focus_first()
+
+    def zoom(self, step: int) -> None:
+        if step == 0:
+            self.zoom_percent = 100
+        else:
+            i = min(range(len(ZOOM_STEPS)), key=lambda k: abs(ZOOM_STEPS[k] - self.zoom_percent))
+            self.zoom_percent = ZOOM_STEPS[max(0, min(len(ZOOM_STEPS) - 1, i + step))]
+        self.settings.setValue(ZOOM_KEY, self.zoom_percent)
+        self.apply_zoom()
+        self.show_message(f"缩放 {self.zoom_percent}%")
+
+    def zoom_font(self) -> QFont:
+        font = QFont(QApplication.font())
+        font.setPointSizeF(font.pointSizeF() * self.zoom_percent / 100)
+        return font
+
+    def apply_zoom(self) -> None:
+        font = self.zoom_font()
+        heading = QFont(font)
+        heading.setBold(True)
+        heading.setPointSizeF(font.pointSizeF() * 1.25)
+        for page in self.pages:
+            page.set_zoom_font(font)
+            page.heading.setFont(heading)
+        self.findings_dock.table.setFont(font)
+        self.findings_dock.table.resizeRowsToContents()

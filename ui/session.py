@@ -1,0 +1,91 @@
+"""One open report: its undo stack, live rule checking after every change, and the edit entry points."""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from model.cells import CellValue
+from model.report import CellRef, Report, validate_date
+from model.rules import Finding, check, count_by_severity
+
+from .commands import SetCellsCommand, SetFieldCommand, SetTextCommand
+
+
+class ReportSession(QObject):
+    """Edits go through here as undo commands; findings are recomputed after each change (or batch)."""
+
+    changed = Signal(object)  # what changed: CellRef, text key or field name
+    findings_changed = Signal(list)
+
+    def __init__(self, report: Report, path: Path | None, undo_stack: QUndoStack, parent=None) -> None:
+        super().__init__(parent)
+        self.report = report
+        self.path = path
+        self.undo_stack = undo_stack
+        self.findings: list[Finding] = check(report)
+        self._batch = 0
+        self._dirty = False
+        report.subscribe(self._on_change)
+
+    def close(self) -> None:
+        self.report.unsubscribe(self._on_change)
+
+    # ---- checking ----
+
+    @contextmanager
+    def batch(self):
+        """Run the rules once after a group of changes instead of after each one."""
+        self._batch += 1
+        try:
+            yield
+        finally:
+            self._batch -= 1
+            if self._batch == 0 and self._dirty:
+                self.recheck()
+
+    def _on_change(self, what: object) -> None:
+        self.changed.emit(what)
+        if self._batch:
+            self._dirty = True
+        else:
+            self.recheck()
+
+    def recheck(self) -> None:
+        self._dirty = False
+        findings = check(self.report)
+        if findings != self.findings:
+            self.findings = findings
+            self.findings_changed.emit(findings)
+
+    def counts(self) -> tuple[int, int]:
+        return count_by_severity(self.findings)
+
+    # ---- edits (each one undo step) ----
+
+    def set_cells(self, values: list[tuple[CellRef, CellValue]], text: str = "编辑单元格") -> bool:
+        changes = [(ref, self.report.value(ref), new) for ref, new in values]
+        changes = [c for c in changes if c[1] != c[2]]
+        if not changes:
+            return False
+        self.undo_stack.push(SetCellsCommand(self, changes, text))
+        return True
+
+    def set_text(self, key: str, text: str) -> None:
+        old = self.report.texts[key]
+        if old != text:
+            heading = self.report.format.section(key).heading
+            self.undo_stack.push(SetTextCommand(self, key, old, text, f"编辑“{heading}”"))
+
+    def set_field(self, name: str, text: str) -> None:
+        """Validate then store a header field; raises InputError (nothing stored) when refused."""
+        if name == "report_date":
+            text = validate_date(text)
+        old = getattr(self.report, name)
+        if old == text:
+            return
+        probe = Report(self.report.format, self.report.year)
+        probe.set_field(name, text)  # validation without touching the open report
+        self.undo_stack.push(SetFieldCommand(self, name, old, text, "编辑基本信息"))

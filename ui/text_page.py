@@ -1,0 +1,73 @@
+"""A text section tab: the heading, the official guidance as a hint, a plain-text editor and a live count."""
+from __future__ import annotations
+
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+from model.formats.definition import TextSection
+from model.rules import text_length
+
+from . import style
+from .actions import defer_undo_to_window
+
+LONG_OVERVIEW = 1000  # section 一: 篇幅原则上不超过一千字
+
+
+class TextPage(QWidget):
+    """Typing goes to the session as merged undo steps; undo/redo put the text back here."""
+
+    def __init__(self, session, section: TextSection, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.section = section
+        self.heading = QLabel(section.heading)
+        self.heading.setObjectName("heading")
+        self.hint = QLabel(f"填写要求：{section.guidance}")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet(f"color: {style.HINT_TEXT};")
+        self.editor = QPlainTextEdit()
+        self.editor.setUndoRedoEnabled(False)
+        self.editor.setPlaceholderText(f"在此填写“{section.heading}”")
+        defer_undo_to_window(self.editor)
+        self.count = QLabel()
+        layout = QVBoxLayout(self)
+        for widget in (self.heading, self.hint, self.editor, self.count):
+            layout.addWidget(widget)
+        self.editor.setPlainText(session.report.texts[section.key])
+        self._update_count()
+        self.editor.textChanged.connect(self._typed)
+        session.changed.connect(self._on_change)
+
+    def _typed(self) -> None:
+        self.session.set_text(self.section.key, self.editor.toPlainText())
+        self._update_count()
+
+    def _on_change(self, what) -> None:
+        if what != self.section.key:
+            return
+        text = self.session.report.texts[self.section.key]
+        if text != self.editor.toPlainText():  # undo/redo: show the stored text, keep the cursor near
+            old = self.editor.toPlainText()
+            same = next((i for i, (a, b) in enumerate(zip(old, text)) if a != b), min(len(old), len(text)))
+            self.editor.blockSignals(True)
+            self.editor.setPlainText(text)
+            self.editor.blockSignals(False)
+            cursor = self.editor.textCursor()
+            cursor.setPosition(min(same, len(text)), QTextCursor.MoveMode.MoveAnchor)
+            self.editor.setTextCursor(cursor)
+            self._update_count()
+
+    def _update_count(self) -> None:
+        n = text_length(self.editor.toPlainText())
+        if self.section.key == "overview" and n > LONG_OVERVIEW:
+            self.count.setText(f"共 {n} 字 —— 超过{LONG_OVERVIEW}字，篇幅原则上不超过一千字")
+            self.count.setStyleSheet(f"color: {style.WARNING_TEXT}; font-weight: bold;")
+        else:
+            self.count.setText(f"共 {n} 字")
+            self.count.setStyleSheet("")
+
+    def set_zoom_font(self, font) -> None:
+        self.editor.setFont(font)
+
+    def focus_first(self) -> None:
+        self.editor.setFocus()
