@@ -9,7 +9,7 @@ from model.grid import Role
 from .fonts import PdfFonts
 from .layout import Align, FontRole, PageLayout, Paragraph, TableBlock
 
-CELL_PADDING = (2.5, 2.0)  # points: left/right, top/bottom
+CELL_PADDING = (1.5, 2.0)  # points: left/right, top/bottom
 TABLE_LEADING = 1.25  # line height / font size in tables
 
 
