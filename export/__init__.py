@@ -19,7 +19,8 @@ def _prepare(report: Report, options: ExportOptions | None):
     from .fonts import PdfFonts, check_glyphs
 
     options = options or ExportOptions()
-    layout: PageLayout = build_layout(report, approval_block=options.approval_block)
+    layout: PageLayout = build_layout(report, approval_block=options.approval_block,
+                                       watermark=options.watermark)
     fonts = PdfFonts(options.pdf_font_files, options.system_fonts)
     check_glyphs(fonts, layout.texts_by_role())
     return options, layout, fonts

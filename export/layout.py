@@ -109,6 +109,7 @@ class PageLayout:
 
     page: PageSetup
     blocks: tuple[Block, ...]
+    watermark: str = ""  # printed diagonally across every page (草稿 while the report has errors)
 
     def paragraphs(self) -> list[Paragraph]:
         return [b for b in self.blocks if isinstance(b, Paragraph)]
@@ -123,10 +124,11 @@ class PageLayout:
             out[p.role].append(p.text)
         out[FontRole.TABLE] += [c.text for t in self.tables() for c in t.cells]
         out[FontRole.BODY].append(self.page.page_number_format.format("0123456789"))
+        out[FontRole.HEADING].append(self.watermark)
         return {role: "\n".join(texts) for role, texts in out.items()}
 
 
-def build_layout(report: Report, approval_block: bool = False) -> PageLayout:
+def build_layout(report: Report, approval_block: bool = False, watermark: str = "") -> PageLayout:
     """Lay the report out as the official printed form."""
     page = PageSetup()
     blocks: list[Block] = []
@@ -145,7 +147,7 @@ def build_layout(report: Report, approval_block: bool = False) -> PageLayout:
             blocks.append(table_block(report, section, page.text_width_mm))
     if approval_block:
         blocks.extend(approval_paragraphs(report))
-    return PageLayout(page, tuple(blocks))
+    return PageLayout(page, tuple(blocks), watermark.strip())
 
 
 TITLE_CHARS_PER_LINE = 20  # 二号 characters on the 156 mm text width

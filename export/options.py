@@ -18,6 +18,7 @@ class ExportOptions:
     """Choices the window stores in its settings; the defaults give the official form."""
 
     approval_block: bool = False  # 单位（盖章）, 负责人（签字）, 日期 for the signed copy
+    watermark: str = ""  # e.g. 草稿: drawn across every PDF page (printing a report that still has errors)
     title_font: str = DEFAULT_DOCX_FONTS[FontRole.TITLE]
     heading_font: str = DEFAULT_DOCX_FONTS[FontRole.HEADING]
     body_font: str = DEFAULT_DOCX_FONTS[FontRole.BODY]

@@ -21,6 +21,8 @@ def render_pdf(layout: PageLayout, fonts: PdfFonts, title: str = "", author: str
     buffer = io.BytesIO()
 
     def footer(canvas, _doc) -> None:
+        if layout.watermark:
+            _draw_watermark(canvas, layout, fonts)
         _draw_page_number(canvas, layout, fonts, canvas.getPageNumber())
 
     width, height = page.width_mm * mm, page.height_mm * mm
@@ -122,3 +124,27 @@ def _draw_page_number(canvas, layout: PageLayout, fonts: PdfFonts, number: int) 
         canvas.setFont(name, size)
         canvas.drawString(x, y, text)
         x += stringWidth(text, name, size)
+
+
+WATERMARK_SIZE = 120.0
+WATERMARK_GREY = 0.82
+
+
+def _draw_watermark(canvas, layout: PageLayout, fonts: PdfFonts) -> None:
+    """Large light-grey text across the page centre, under the page content."""
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    page = layout.page
+    runs = fonts.runs(layout.watermark, FontRole.HEADING)
+    width = sum(stringWidth(text, name, WATERMARK_SIZE) for name, text in runs)
+    canvas.saveState()
+    canvas.setFillGray(WATERMARK_GREY)
+    canvas.translate(page.width_mm * mm / 2, page.height_mm * mm / 2)
+    canvas.rotate(35)
+    x = -width / 2
+    for name, text in runs:
+        canvas.setFont(name, WATERMARK_SIZE)
+        canvas.drawString(x, -WATERMARK_SIZE / 3, text)
+        x += stringWidth(text, name, WATERMARK_SIZE)
+    canvas.restoreState()

@@ -121,3 +121,39 @@ def test_preview_pages_through(qtbot, exported):
     assert dialog.zoom() == pytest.approx(first)
     assert dialog.zoom_label.text().endswith("%")
     assert not dialog.print_button.isEnabled()
+
+
+def _page_texts(data: bytes) -> list[str]:
+    import io
+
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return [page.extract_text() or "" for page in pdf.pages]
+
+
+@pytest.mark.parametrize("errors, ticked, expected", [(3, True, "草稿"), (0, True, ""), (3, False, "")])
+def test_watermark_only_when_asked_and_while_errors(qtbot, sample_report, errors, ticked, expected):
+    from export import ExportOptions
+    from ui.output_actions import PrintOptionsDialog
+
+    dialog = PrintOptionsDialog(errors, approval=False, watermark=ticked)
+    qtbot.addWidget(dialog)
+    options = dialog.options()
+    assert options.watermark == expected
+    texts = _page_texts(pdf_bytes(sample_report, options))
+    plain = _page_texts(pdf_bytes(sample_report, ExportOptions()))
+    assert len(texts) == len(plain)
+    for page, clean in zip(texts, plain):  # rotated text comes out one character per line
+        assert ("草" in page and "稿" in page) == bool(expected)
+        assert "稿" not in clean
+
+
+def test_approval_block_on_the_last_page(qtbot, sample_report):
+    from ui.output_actions import PrintOptionsDialog
+
+    dialog = PrintOptionsDialog(0, approval=True, watermark=True)
+    qtbot.addWidget(dialog)
+    texts = _page_texts(pdf_bytes(sample_report, dialog.options()))
+    assert "负责人" in texts[-1] and "盖章" in texts[-1]
+    assert all("负责人（签字）" not in t for t in texts[:-1])
