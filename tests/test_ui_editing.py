@@ -1,7 +1,9 @@
 """The grids driven by keyboard: live rule highlighting, totals, paste, refused input, undo/redo, delete."""
 from __future__ import annotations
 
+import os
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -10,6 +12,8 @@ from PySide6.QtGui import QGuiApplication
 from model.cells import Money
 from model.report import CellRef
 from ui import style
+
+ROOT = Path(__file__).resolve().parent.parent
 from test_ui_support import OFFSCREEN_NOISE, grid_page, make_window, type_into  # noqa: F401  (fixture)
 
 pytestmark = OFFSCREEN_NOISE
@@ -178,3 +182,29 @@ def test_copy_selection_as_tsv(qtbot, make_window, sample_report):
     qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
     qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert QGuiApplication.clipboard().text() == "4\t0\n50\t-2"
+
+
+
+def test_thousands_of_qt_calls_do_not_abort(tmp_path):
+    """PySide6 6.12 on CPython 3.11 drops a reference to None/True per void call or emit; ui guards it."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "many_calls.py"
+    script.write_text(
+        "import sys\n"
+        f"sys.path.insert(0, {str(ROOT)!r})\n"
+        "import ui\n"
+        "from PySide6.QtCore import QObject, Signal\n"
+        "from PySide6.QtWidgets import QApplication, QLabel\n"
+        "class O(QObject):\n"
+        "    s = Signal(str)\n"
+        "app = QApplication([])\n"
+        "label, o = QLabel(), O()\n"
+        "for i in range(60000):\n"
+        "    label.setText('x')\n"
+        "    o.s.emit('x')\n"
+        "print('done')\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert run.returncode == 0 and run.stdout.strip() == "done", run.stderr[-500:]

@@ -25,7 +25,7 @@ class FindingsPanel(QDockWidget):
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(True)
+        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         for col in range(len(HEADERS) - 1):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
@@ -36,18 +36,25 @@ class FindingsPanel(QDockWidget):
         self.findings: list[Finding] = []
 
     def set_findings(self, findings: list[Finding]) -> None:
+        """Show findings, touching only the items whose text changed (this runs after every edit)."""
         self.findings = list(findings)
-        self.table.setRowCount(len(findings))
+        table = self.table
+        table.setUpdatesEnabled(False)
+        table.setRowCount(len(findings))
         colours = {Severity.ERROR: QBrush(QColor(style.ERROR_TEXT)),
                    Severity.WARNING: QBrush(QColor(style.WARNING_TEXT))}
         for row, f in enumerate(findings):
             for col, text in enumerate((f.severity.label, f.section, f.row, f.column, f.message)):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                if col == 0:
-                    item.setForeground(colours[f.severity])
-                self.table.setItem(row, col, item)
-        self.table.resizeRowsToContents()
+                item = table.item(row, col)
+                if item is None:
+                    item = QTableWidgetItem()
+                    table.setItem(row, col, item)
+                if item.text() != text:
+                    item.setText(text)
+                    item.setToolTip(text)
+                    if col == 0:
+                        item.setForeground(colours[f.severity])
+        table.setUpdatesEnabled(True)
 
     def _activate(self, row: int, _col: int = 0) -> None:
         if 0 <= row < len(self.findings):

@@ -191,7 +191,7 @@ class GridModel(QAbstractTableModel):
             if old.row_state(key) != new.row_state(key) and key in self._row_of:
                 row = self._row_of[key]
                 self.dataChanged.emit(self.index(row, 0), self.index(row, self.grid.cols - 1),
-                                      [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole])
+                                      [Qt.ItemDataRole.BackgroundRole])
 
 
 def _total_dependents(grid, report) -> dict[CellRef, list[tuple[int, int]]]:

@@ -30,10 +30,10 @@ class Highlights:
                     messages.append(text)
 
     def row_state(self, key: RowKey) -> tuple:
-        """Everything the row's look depends on, to tell which rows need a repaint."""
+        """The colours of a row, to tell which rows need a repaint (tooltips are read when shown)."""
         cells = sorted((c.column, s.value) for c, s in self.cell_severity.items() if (c.table, c.row) == key)
         sev = self.row_severity.get(key)
-        return (sev.value if sev else None, tuple(cells), tuple(self.row_messages.get(key, ())))
+        return (sev.value if sev else None, tuple(cells))
 
 
 def _raise(table: dict, key, severity: Severity) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QFont, QUndoStack
+from PySide6.QtGui import QFont, QFontMetrics, QUndoStack
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from model.draft import SUFFIX, save_draft
@@ -101,21 +101,28 @@ class MainWindow(QMainWindow):
         self.findings_dock.set_findings(findings)
         self._update_tab_titles(findings)
         errors, warnings = self.session.counts()
-        self.counts_label.setText(f"{errors} 个错误，{warnings} 个警告")
-        colour = "#b71c1c" if errors else ("#8a5a00" if warnings else "#1b5e20")
-        self.counts_label.setStyleSheet(f"color: {colour}; font-weight: bold; padding: 0 8px;")
+        text = f"{errors} 个错误，{warnings} 个警告"
+        if text != self.counts_label.text():
+            self.counts_label.setText(text)
+            colour = "#b71c1c" if errors else ("#8a5a00" if warnings else "#1b5e20")
+            sheet = f"color: {colour}; font-weight: bold; padding: 0 8px;"
+            if sheet != self.counts_label.styleSheet():
+                self.counts_label.setStyleSheet(sheet)
 
     def _update_tab_titles(self, findings: list[Finding]) -> None:
         errors: dict[str, int] = {}
         for f in findings:
             if f.severity is Severity.ERROR:
                 errors[f.section_key] = errors.get(f.section_key, 0) + 1
-        self.tabs.setTabText(0, "基本信息")
-        for i, page in enumerate(self.pages[1:], start=1):
+        titles = ["基本信息"]
+        for page in self.pages[1:]:
             title = f"{page.section.number}、{page.section.short}"
             n = errors.get(page.section.key, 0)
-            self.tabs.setTabText(i, f"{title} ({n})" if n else title)
-            self.tabs.setTabToolTip(i, page.section.heading)
+            titles.append(f"{title} ({n})" if n else title)
+        for i, title in enumerate(titles):
+            if self.tabs.tabText(i) != title:  # a tab bar relayout costs more than the check itself
+                self.tabs.setTabText(i, title)
+                self.tabs.setTabToolTip(i, self.pages[i].section.heading if i else "")
 
     def jump_to(self, finding: Finding) -> None:
         """Show the tab of a finding and put the cursor on its cell (or in the text editor)."""
@@ -220,5 +227,6 @@ class MainWindow(QMainWindow):
         for page in self.pages:
             page.set_zoom_font(font)
             page.heading.setFont(heading)
-        self.findings_dock.table.setFont(font)
-        self.findings_dock.table.resizeRowsToContents()
+        table = self.findings_dock.table
+        table.setFont(font)
+        table.verticalHeader().setDefaultSectionSize(QFontMetrics(font).height() + 8)
