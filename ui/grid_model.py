@@ -19,6 +19,7 @@ _HEADER_ROLES = (Role.TITLE, Role.CORNER, Role.HEADER)
 _ALIGN_CENTER = int(Qt.AlignmentFlag.AlignCenter)
 _ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _ALIGN_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_ALIGN_TOP_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
 
 class GridModel(QAbstractTableModel):
@@ -88,7 +89,9 @@ class GridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if cell.role is Role.VALUE:
                 return _ALIGN_RIGHT
-            return _ALIGN_LEFT if cell.role is Role.LABEL else _ALIGN_CENTER
+            if cell.role is Role.LABEL:  # a group label stays in view at the top of its rows
+                return _ALIGN_TOP_LEFT if cell.rowspan > 3 else _ALIGN_LEFT
+            return _ALIGN_CENTER
         if role == Qt.ItemDataRole.BackgroundRole:
             return self._background(cell)
         if role == Qt.ItemDataRole.ForegroundRole:

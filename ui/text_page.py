@@ -67,7 +67,7 @@ class TextPage(QWidget):
             self.count.setStyleSheet("")
 
     def set_zoom_font(self, font) -> None:
-        self.editor.setFont(font)
+        self.setFont(font)  # hint, count and editor alike
 
     def focus_first(self) -> None:
         self.editor.setFocus()
