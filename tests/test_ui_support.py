@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
 
 # the offscreen platform plugin cannot pass a top-level window's size limits on; xcb/Windows can
 OFFSCREEN_NOISE = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -51,3 +51,52 @@ def type_into(qtbot, view, index, text: str, commit=Qt.Key.Key_Return) -> None:
             event.setCommitString(ch)
             QApplication.sendEvent(editor, event)
     qtbot.keyClick(editor, commit)
+
+
+class DialogAnswers:
+    """Answers the next modal dialogs in order, as a clerk would: each step is a button text or a
+    callable(dialog) that closes the dialog itself. `seen` keeps (title, text) of every dialog answered."""
+
+    def __init__(self, steps) -> None:
+        self.steps = list(steps)
+        self.seen: list[tuple[str, str]] = []
+        self._last = None
+        self.timer = QTimer()
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(self._poll)
+        self.timer.start()
+
+    def _poll(self) -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or (dialog is self._last and dialog.isVisible()) or not self.steps:
+            return
+        self._last = dialog
+        text = dialog.text() if isinstance(dialog, QMessageBox) else ""
+        self.seen.append((dialog.windowTitle(), text))
+        step = self.steps.pop(0)
+        if callable(step):
+            step(dialog)
+        else:
+            buttons = [b for b in dialog.findChildren(QAbstractButton) if b.text().replace("&", "") == step]
+            assert buttons, f"no button {step!r} in dialog {dialog.windowTitle()!r}"
+            buttons[0].click()
+        if not self.steps:
+            self.timer.stop()
+
+    @property
+    def done(self) -> bool:
+        return not self.steps
+
+
+@pytest.fixture
+def answer():
+    """answer("保存", "确定") schedules answers for the next dialogs; returns the DialogAnswers."""
+    made = []
+
+    def schedule(*steps) -> DialogAnswers:
+        made.append(DialogAnswers(steps))
+        return made[-1]
+
+    yield schedule
+    for answers in made:
+        answers.timer.stop()

@@ -12,7 +12,7 @@ from model.report import CellRef, Report
 from ui.app import initial_report
 from ui.grid_model import GridModel
 from ui.session import ReportSession
-from test_ui_support import OFFSCREEN_NOISE, grid_page, make_window, type_into  # noqa: F401  (fixture)
+from test_ui_support import OFFSCREEN_NOISE, answer, grid_page, make_window, type_into  # noqa: F401  (fixtures)
 
 pytestmark = OFFSCREEN_NOISE
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -123,14 +123,12 @@ def test_ctrl_s_saves_and_reloads_equal(qtbot, make_window, sample_path, tmp_pat
     assert again.value(CellRef("review", "cases", "review_upheld")) == 3
 
 
-def test_save_failure_shows_message(qtbot, make_window, sample_report, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
-
-    shown = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+def test_save_failure_shows_message(qtbot, make_window, sample_report, tmp_path, answer):
     window = make_window(sample_report)
+    answers = answer("确定")
     assert not window.save_as(tmp_path / "missing-folder" / "x.gkbg.json")
-    assert shown and window.path is None
+    assert answers.seen[0][0] == "保存失败" and "文件夹不存在" in answers.seen[0][1]
+    assert window.path is None
     assert window.save_as(tmp_path / "named.json")
     assert window.path.name == "named.gkbg.json" and (tmp_path / "named.gkbg.json").exists()
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QUndoStack
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QTabWidget
 
 from model.draft import SUFFIX, save_draft
 from model.errors import DraftError
@@ -13,7 +13,13 @@ from model.formats.definition import TableSection
 from model.report import Report
 from model.rules import Finding, Severity
 
+from model.recovery import RecoveryStore
+
 from .actions import WindowActions
+from .dialogs import fail
+from .file_actions import FileActions
+from .output_actions import OutputActions
+from .settings import GEOMETRY_KEY, open_settings, recovery_dir_for
 from .findings_panel import FindingsPanel
 from .grid_page import GridPage
 from .header_page import HeaderPage
@@ -27,9 +33,9 @@ ZOOM_STEPS = (70, 80, 90, 100, 110, 125, 140, 160, 180, 200, 250)
 class MainWindow(QMainWindow):
     """Extension points: set_report(report, path), session, undo_stack, actions (.file_menu), save/save_as."""
 
-    def __init__(self, settings: QSettings | None = None) -> None:
+    def __init__(self, settings: QSettings | None = None, store: RecoveryStore | None = None) -> None:
         super().__init__()
-        self.settings = settings if settings is not None else QSettings("gkbg", "gkbg")
+        self.settings = settings if settings is not None else open_settings()
         self.undo_stack = QUndoStack(self)
         self.session: ReportSession | None = None
         self.pages: list = []
@@ -45,9 +51,14 @@ class MainWindow(QMainWindow):
         self.counts_label = QLabel()
         self.statusBar().addPermanentWidget(self.counts_label)
         self.actions = WindowActions(self)
+        self.files = FileActions(self, store or RecoveryStore(recovery_dir_for(self.settings)))
+        self.outputs = OutputActions(self)
         self.undo_stack.cleanChanged.connect(self._update_title)
         self.zoom_percent = int(self.settings.value(ZOOM_KEY, 100))
         self.resize(1280, 860)
+        geometry = self.settings.value(GEOMETRY_KEY)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
 
     # ---- loading ----
 
@@ -83,6 +94,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.setClean()
         self._update_title()
         self.tabs.setCurrentIndex(0)
+        self.files.after_load(report, self.path)
 
     @property
     def report(self) -> Report | None:
@@ -145,6 +157,9 @@ class MainWindow(QMainWindow):
         if what == "unit_name":
             self._update_title()
 
+    def refresh_title(self) -> None:
+        self._update_title()
+
     def _update_title(self) -> None:
         if self.session is None:
             return
@@ -175,24 +190,21 @@ class MainWindow(QMainWindow):
         try:
             save_draft(self.report, path)
         except DraftError as exc:
-            QMessageBox.critical(self, "保存失败", exc.message)
+            fail(self, "保存失败", exc.message)
             return False
         self.session.path = path
         self.undo_stack.setClean()
         self._update_title()
+        self.files.after_save(path)
         self.show_message(f"已保存：{path}")
         return True
 
     def closeEvent(self, event) -> None:
-        if self.ask_before_close and self.session and not self.undo_stack.isClean():
-            answer = QMessageBox.question(
-                self, "尚未保存", "报告有未保存的修改，是否保存？",
-                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                | QMessageBox.StandardButton.Cancel)
-            if answer == QMessageBox.StandardButton.Cancel or (
-                    answer == QMessageBox.StandardButton.Save and not self.save()):
-                event.ignore()
-                return
+        if self.ask_before_close and not self.files.maybe_save():
+            event.ignore()
+            return
+        self.files.closing()
+        self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         event.accept()
 
     # ---- tabs and zoom ----

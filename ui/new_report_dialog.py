@@ -1,0 +1,46 @@
+"""新建 dialog: unit name (remembered) and report year; shows which official format the year uses."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox
+
+from model.formats import FIRST_YEAR, format_for_year
+from model.report import MAX_UNIT_NAME
+
+
+class NewReportDialog(QDialog):
+    def __init__(self, unit_name: str, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("新建年度报告")
+        self.unit = QLineEdit(unit_name, self)
+        self.unit.setMaxLength(MAX_UNIT_NAME)
+        self.unit.setPlaceholderText("如：某某镇人民政府")
+        self.year = QSpinBox(self)
+        self.year.setRange(FIRST_YEAR, date.today().year)
+        self.year.setValue(max(FIRST_YEAR, date.today().year - 1))
+        self.year.setSuffix(" 年")
+        self.format_label = QLabel(self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("新建")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow("填报单位：", self.unit)
+        form.addRow("报告年度：", self.year)
+        form.addRow("适用格式：", self.format_label)
+        form.addRow(self.buttons)
+        self.unit.textChanged.connect(self._update)
+        self.year.valueChanged.connect(self._update)
+        self._update()
+
+    def _update(self, *_args) -> None:
+        fmt = format_for_year(self.year.value())
+        self.format_label.setText(f"{fmt.name}（{fmt.issued_by}）")
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(bool(self.unit.text().strip()))
+
+    def values(self) -> tuple[str, int]:
+        return self.unit.text().strip(), self.year.value()

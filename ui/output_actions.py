@@ -1,0 +1,200 @@
+"""导出 Word/PDF, 打印预览 and 打印 (Ctrl+P): all from the one PDF/DOCX export of the report."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QLabel, QVBoxLayout
+
+from model.errors import ReportError
+from model.rules import Severity
+
+from . import settings as cfg
+from .dialogs import ask_yes_no, fail, inform
+
+APPROVAL_KEY = "print/approval_block"
+WATERMARK_KEY = "print/draft_watermark"
+WATERMARK_TEXT = "草稿"
+
+
+class PrintOptionsDialog(QDialog):
+    """Before printing or previewing: the approval block, the 草稿 watermark, and the errors that remain."""
+
+    def __init__(self, errors: int, approval: bool, watermark: bool, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("打印选项")
+        self.errors = errors
+        if errors:
+            status = QLabel(f"报告尚有 {errors} 个错误（见“检查结果”），打印件仅供核对。", self)
+            status.setStyleSheet("color: #b71c1c; font-weight: bold;")
+        else:
+            status = QLabel("检查通过：报告没有错误。", self)
+            status.setStyleSheet("color: #1b5e20;")
+        status.setWordWrap(True)
+        self.approval = QCheckBox("在最后一页加签批栏（单位盖章、负责人签字、日期）", self)
+        self.approval.setChecked(approval)
+        self.watermark = QCheckBox("报告尚有错误时加印“草稿”水印", self)
+        self.watermark.setChecked(watermark)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (status, self.approval, self.watermark, buttons):
+            layout.addWidget(widget)
+
+    def options(self):
+        from export import ExportOptions
+
+        return ExportOptions(approval_block=self.approval.isChecked(),
+                             watermark=WATERMARK_TEXT if self.watermark.isChecked() and self.errors else "")
+
+
+class OutputActions(QObject):
+    """Adds 导出 and 打印 to the 文件 menu; every output is built by export/ from the model."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.settings = window.settings
+        menu = window.actions.file_menu
+        before = window.actions.quit
+        self.export_docx = self._action("导出 Word…", lambda: self.export(".docx"))
+        self.export_pdf = self._action("导出 PDF…", lambda: self.export(".pdf"))
+        self.preview = self._action("打印预览…", self.print_preview)
+        self.print = self._action("打印…", self.print_report, QKeySequence.StandardKey.Print)
+        menu.insertActions(before, [self.export_docx, self.export_pdf])
+        menu.insertSeparator(before)
+        menu.insertActions(before, [self.preview, self.print])
+        menu.insertSeparator(before)
+
+    def _action(self, text, slot, keys=None) -> QAction:
+        action = QAction(text, self.window)
+        if keys is not None:
+            action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(slot)
+        self.window.addAction(action)
+        return action
+
+    def errors(self) -> int:
+        return sum(1 for f in self.window.session.findings if f.severity is Severity.ERROR)
+
+    # ---- export ----
+
+    def export(self, suffix: str, path: str | Path | None = None) -> bool:
+        report = self.window.report
+        errors = self.errors()
+        if errors and not ask_yes_no(self.window, "报告尚有错误",
+                                     f"报告尚有 {errors} 个错误（见“检查结果”）。\n仍要导出吗？"):
+            return False
+        if path is None:
+            kind = "Word 文档 (*.docx)" if suffix == ".docx" else "PDF 文件 (*.pdf)"
+            start = str(Path(cfg.last_folder(self.settings)) / f"{report.title()}{suffix}")
+            path, _ = QFileDialog.getSaveFileName(self.window, "导出", start, kind)
+            if not path:
+                return False
+        path = Path(path)
+        if path.suffix.lower() != suffix:
+            path = path.with_name(path.name + suffix)
+        from export import export_report
+
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            export_report(report, path)
+        except ReportError as exc:
+            QGuiApplication.restoreOverrideCursor()
+            fail(self.window, "导出失败", exc.message)
+            return False
+        QGuiApplication.restoreOverrideCursor()
+        cfg.remember_folder(self.settings, path)
+        self.window.show_message(f"已导出：{path}")
+        return True
+
+    # ---- print ----
+
+    def ask_options(self):
+        dialog = PrintOptionsDialog(self.errors(), bool(self.settings.value(APPROVAL_KEY, False, bool)),
+                                    bool(self.settings.value(WATERMARK_KEY, True, bool)), self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        self.settings.setValue(APPROVAL_KEY, dialog.approval.isChecked())
+        self.settings.setValue(WATERMARK_KEY, dialog.watermark.isChecked())
+        return dialog.options()
+
+    def pages(self, options):
+        """The exported PDF's pages (what is previewed is what prints and what is exported)."""
+        from export import pdf_bytes
+
+        from .printing import PdfPages
+
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            return PdfPages(pdf_bytes(self.window.report, options), self)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+
+    def print_preview(self) -> None:
+        options = self.ask_options()
+        if options is None:
+            return
+        try:
+            pages = self.pages(options)
+        except ReportError as exc:
+            fail(self.window, "无法预览", exc.message)
+            return
+        from .print_preview import PrintPreviewDialog
+
+        dialog = PrintPreviewDialog(pages, self.window.report.title(), lambda: self.send_to_printer(pages),
+                                    self.window)
+        self.preview_dialog = dialog
+        dialog.exec()
+        pages.deleteLater()
+
+    def print_report(self) -> None:
+        from .printing import has_printer
+
+        if not has_printer():
+            self.no_printer()
+            return
+        options = self.ask_options()
+        if options is None:
+            return
+        try:
+            pages = self.pages(options)
+        except ReportError as exc:
+            fail(self.window, "无法打印", exc.message)
+            return
+        self.send_to_printer(pages)
+        pages.deleteLater()
+
+    def no_printer(self) -> None:
+        inform(self.window, "没有打印机",
+               "这台电脑没有安装打印机。\n可以用“打印预览”查看，或“导出 PDF”后在有打印机的电脑上打印。")
+
+    def send_to_printer(self, pages) -> bool:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from .printing import has_printer, page_range, prepare_printer, print_pages
+
+        if not has_printer():
+            self.no_printer()
+            return False
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        prepare_printer(printer)
+        printer.setDocName(self.window.report.title())
+        dialog = QPrintDialog(printer, self.window)
+        errors = self.errors()
+        dialog.setWindowTitle(f"打印（报告尚有 {errors} 个错误）" if errors else "打印")
+        dialog.setMinMax(1, pages.page_count())
+        dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        try:
+            printed = print_pages(pages, printer, page_range(printer, pages.page_count()))
+        except RuntimeError:
+            fail(self.window, "打印失败", "无法连接打印机，请检查打印机是否开启。")
+            return False
+        self.window.show_message(f"已送打印机：{printed} 页")
+        return True
