@@ -19,7 +19,7 @@ def make_window(qtbot, tmp_path):
         settings = QSettings(str(tmp_path / settings_file), QSettings.Format.IniFormat)
         window = MainWindow(settings)
         window.ask_before_close = False
-        qtbot.addWidget(window)
+        made.append(window)  # closed below, not by qtbot: a test may turn the close prompt on
         window.set_report(report, path)
         window.show()
         qtbot.waitExposed(window)
@@ -27,7 +27,12 @@ def make_window(qtbot, tmp_path):
         qtbot.waitUntil(window.isActiveWindow)  # window shortcuts (Ctrl+Z, Ctrl+S…) need it
         return window
 
-    return make
+    made = []
+    yield make
+    for window in made:
+        window.ask_before_close = False
+        window.close()
+        window.deleteLater()
 
 
 def grid_page(window, key: str):
@@ -59,6 +64,7 @@ class DialogAnswers:
 
     def __init__(self, steps) -> None:
         self.steps = list(steps)
+        self.pending = len(self.steps)
         self.seen: list[tuple[str, str]] = []
         self._last = None
         self.timer = QTimer()
@@ -74,14 +80,19 @@ class DialogAnswers:
         text = dialog.text() if isinstance(dialog, QMessageBox) else ""
         self.seen.append((dialog.windowTitle(), text))
         step = self.steps.pop(0)
-        if callable(step):
-            step(dialog)
-        else:
-            buttons = [b for b in dialog.findChildren(QAbstractButton) if b.text().replace("&", "") == step]
-            assert buttons, f"no button {step!r} in dialog {dialog.windowTitle()!r}"
-            buttons[0].click()
         if not self.steps:
             self.timer.stop()
+        # act after this timer slot returns, so that a dialog opened by the answer is answered too
+        QTimer.singleShot(0, lambda: self._act(dialog, step))
+
+    @staticmethod
+    def _act(dialog, step) -> None:
+        if callable(step):
+            step(dialog)
+            return
+        buttons = [b for b in dialog.findChildren(QAbstractButton) if b.text().replace("&", "") == step]
+        assert buttons, f"no button {step!r} in dialog {dialog.windowTitle()!r}"
+        buttons[0].click()
 
     @property
     def done(self) -> bool:

@@ -173,14 +173,12 @@ class OutputActions(QObject):
         inform(self.window, "没有打印机",
                "这台电脑没有安装打印机。\n可以用“打印预览”查看，或“导出 PDF”后在有打印机的电脑上打印。")
 
-    def send_to_printer(self, pages) -> bool:
+    def choose_printer(self, pages):
+        """The system print dialog (printer, copies, page range), titled with the errors that remain."""
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-        from .printing import has_printer, page_range, prepare_printer, print_pages
+        from .printing import prepare_printer
 
-        if not has_printer():
-            self.no_printer()
-            return False
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         prepare_printer(printer)
         printer.setDocName(self.window.report.title())
@@ -190,6 +188,17 @@ class OutputActions(QObject):
         dialog.setMinMax(1, pages.page_count())
         dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
         if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return printer
+
+    def send_to_printer(self, pages) -> bool:
+        from .printing import has_printer, page_range, print_pages
+
+        if not has_printer():
+            self.no_printer()
+            return False
+        printer = self.choose_printer(pages)
+        if printer is None:
             return False
         try:
             printed = print_pages(pages, printer, page_range(printer, pages.page_count()))

@@ -37,7 +37,7 @@ class RecoveryDialog(QDialog):
         buttons.addButton(self.discard_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         buttons.addButton(self.later_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.restore_button.clicked.connect(self.restore)
-        self.discard_button.clicked.connect(self.discard)
+        self.discard_button.clicked.connect(lambda: self.discard())
         self.later_button.clicked.connect(self.reject)
         self.restore_button.setDefault(True)
         self.list.currentItemChanged.connect(self._selection_changed)
