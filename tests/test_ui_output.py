@@ -124,3 +124,34 @@ def test_print_sends_the_exported_pages_to_the_printer(qtbot, make_window, sampl
     expected = ui.printing.PdfPages(pdf_bytes(sample_report, ExportOptions(approval_block=True)))
     assert ui.printing.PdfPages(out.read_bytes()).page_count() == expected.page_count()
     assert "已送打印机" in window.statusBar().currentMessage()
+
+
+def test_docx_fonts_changeable_in_settings(qtbot, make_window, sample_report, tmp_path, answer):
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    window = make_window(sample_report)
+
+    def choose(dialog):
+        dialog.boxes["export/body_font"].setCurrentText("仿宋")
+        dialog.boxes["export/title_font"].setCurrentText("小标宋")
+        dialog.accept()
+
+    answer(choose)
+    window.outputs.fonts.trigger()
+    target = tmp_path / "fonts.docx"
+    assert window.outputs.export(".docx", target)
+    fonts = {r.element.rPr.rFonts.get(qn("w:eastAsia")) for p in Document(str(target)).paragraphs
+             for r in p.runs if r.element.rPr is not None and r.element.rPr.rFonts is not None}
+    assert {"仿宋", "小标宋", "黑体"} <= fonts and "仿宋_GB2312" not in fonts
+
+    def restore(dialog):
+        dialog.restore_defaults()
+        dialog.accept()
+
+    answer(restore)
+    window.outputs.fonts.trigger()
+    assert window.outputs.export(".docx", target)
+    fonts = {r.element.rPr.rFonts.get(qn("w:eastAsia")) for p in Document(str(target)).paragraphs
+             for r in p.runs if r.element.rPr is not None and r.element.rPr.rFonts is not None}
+    assert {"仿宋_GB2312", "方正小标宋简体"} <= fonts

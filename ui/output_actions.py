@@ -12,6 +12,7 @@ from model.rules import Severity
 
 from . import settings as cfg
 from .dialogs import ask_yes_no, fail, inform
+from .export_settings import ExportFontsDialog, export_options
 
 APPROVAL_KEY = "print/approval_block"
 WATERMARK_KEY = "print/draft_watermark"
@@ -45,11 +46,12 @@ class PrintOptionsDialog(QDialog):
         for widget in (status, self.approval, self.watermark, buttons):
             layout.addWidget(widget)
 
-    def options(self):
+    def options(self, settings=None):
         from export import ExportOptions
 
-        return ExportOptions(approval_block=self.approval.isChecked(),
-                             watermark=WATERMARK_TEXT if self.watermark.isChecked() and self.errors else "")
+        chosen = {"approval_block": self.approval.isChecked(),
+                  "watermark": WATERMARK_TEXT if self.watermark.isChecked() and self.errors else ""}
+        return export_options(settings, **chosen) if settings is not None else ExportOptions(**chosen)
 
 
 class OutputActions(QObject):
@@ -65,7 +67,8 @@ class OutputActions(QObject):
         self.export_pdf = self._action("导出 PDF…", lambda: self.export(".pdf"))
         self.preview = self._action("打印预览…", self.print_preview)
         self.print = self._action("打印…", self.print_report, QKeySequence.StandardKey.Print)
-        menu.insertActions(before, [self.export_docx, self.export_pdf])
+        self.fonts = self._action("导出字体设置…", self.choose_fonts)
+        menu.insertActions(before, [self.export_docx, self.export_pdf, self.fonts])
         menu.insertSeparator(before)
         menu.insertActions(before, [self.preview, self.print])
         menu.insertSeparator(before)
@@ -102,7 +105,7 @@ class OutputActions(QObject):
 
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            export_report(report, path)
+            export_report(report, path, export_options(self.settings))
         except ReportError as exc:
             QGuiApplication.restoreOverrideCursor()
             fail(self.window, "导出失败", exc.message)
@@ -111,6 +114,9 @@ class OutputActions(QObject):
         cfg.remember_folder(self.settings, path)
         self.window.show_message(f"已导出：{path}")
         return True
+
+    def choose_fonts(self) -> None:
+        ExportFontsDialog(self.settings, self.window).exec()
 
     # ---- print ----
 
@@ -121,7 +127,7 @@ class OutputActions(QObject):
             return None
         self.settings.setValue(APPROVAL_KEY, dialog.approval.isChecked())
         self.settings.setValue(WATERMARK_KEY, dialog.watermark.isChecked())
-        return dialog.options()
+        return dialog.options(self.settings)
 
     def pages(self, options):
         """The exported PDF's pages (what is previewed is what prints and what is exported)."""

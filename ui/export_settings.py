@@ -1,0 +1,69 @@
+"""导出字体设置: the DOCX font names per role, kept in QSettings and turned into ExportOptions."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel
+
+FONT_ROLES = (  # (settings key, ExportOptions field, label, default)
+    ("export/title_font", "title_font", "标题字体：", "方正小标宋简体"),
+    ("export/heading_font", "heading_font", "一级标题字体：", "黑体"),
+    ("export/body_font", "body_font", "正文字体：", "仿宋_GB2312"),
+    ("export/table_font", "table_font", "表格字体：", "仿宋_GB2312"),
+)
+CHOICES = ("方正小标宋简体", "小标宋", "仿宋_GB2312", "仿宋", "黑体", "宋体", "楷体_GB2312", "楷体")
+
+
+def font_names(settings) -> dict[str, str]:
+    """ExportOptions field → font name, from settings or the official defaults."""
+    names = {}
+    for key, field, _label, default in FONT_ROLES:
+        value = settings.value(key, default)
+        names[field] = value.strip() if isinstance(value, str) and value.strip() else default
+    return names
+
+
+def export_options(settings, **extra):
+    from export import ExportOptions
+
+    return ExportOptions(**font_names(settings), **extra)
+
+
+class ExportFontsDialog(QDialog):
+    """Editable choices: Word shows the name given; the clerk's PC must have that font installed."""
+
+    def __init__(self, settings, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("导出字体设置")
+        self.settings = settings
+        self.boxes: dict[str, QComboBox] = {}
+        form = QFormLayout(self)
+        note = QLabel("导出 Word 文档时使用的中文字体名称（按公文格式默认）。"
+                      "PDF 会自动使用本机已安装的相应字体。", self)
+        note.setWordWrap(True)
+        form.addRow(note)
+        current = font_names(settings)
+        for key, field, label, _default in FONT_ROLES:
+            box = QComboBox(self)
+            box.setEditable(True)
+            box.addItems(CHOICES)
+            box.setCurrentText(current[field])
+            self.boxes[key] = box
+            form.addRow(label, box)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+                                   | QDialogButtonBox.StandardButton.RestoreDefaults, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        defaults = buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults)
+        defaults.setText("恢复默认")
+        defaults.clicked.connect(self.restore_defaults)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def restore_defaults(self) -> None:
+        for key, _field, _label, default in FONT_ROLES:
+            self.boxes[key].setCurrentText(default)
+
+    def accept(self) -> None:
+        for key, box in self.boxes.items():
+            self.settings.setValue(key, box.currentText().strip())
+        super().accept()
