@@ -10,6 +10,7 @@ from model.formats.definition import CellKind
 from model.grid import GridCell, Role
 
 from .clipboard import convert_money, copy_text, plan_paste
+from .frozen_rows import FrozenRows
 from .grid_model import GridModel
 
 CA = QAbstractItemView.CursorAction
@@ -34,6 +35,7 @@ class GridView(QTableView):
 
     def __init__(self, model: GridModel, parent=None) -> None:
         super().__init__(parent)
+        self.frozen: FrozenRows | None = None
         self.setModel(model)
         self.grid = model.grid
         self.horizontalHeader().hide()
@@ -53,6 +55,7 @@ class GridView(QTableView):
                           if model.is_editable(c)]
         self._label_cols = min((c.col for c in self.grid.value_cells()), default=0)
         model.rejected.connect(self.message)
+        self.frozen = FrozenRows(self, self.grid) if self.grid.header_rows else None
         self.fit()
 
     # ---- layout ----
@@ -93,6 +96,24 @@ class GridView(QTableView):
                 heights[cell.row + cell.rowspan - 1] += need - have
         for row, height in enumerate(heights):
             self.setRowHeight(row, height)
+        if self.frozen is not None:
+            self.frozen.sync()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.frozen is not None:
+            self.frozen.place()
+
+    def scrollTo(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+        """As QTableView does, but a cell must not end up hidden under the frozen header rows."""
+        super().scrollTo(index, hint)
+        if self.frozen is None or index.row() < self.grid.header_rows:
+            return
+        top = self.visualRect(index).top()
+        covered = self.frozen.height_of_rows()
+        if top < covered:
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() - (covered - top))
 
     def set_zoom_font(self, font) -> None:
         self.setFont(font)
