@@ -141,14 +141,20 @@ class OutputActions(QObject):
         finally:
             QGuiApplication.restoreOverrideCursor()
 
-    def print_preview(self) -> None:
+    def ask_pages(self, failure_title: str):
+        """Print options, then the pages built with them; None when cancelled or impossible."""
         options = self.ask_options()
         if options is None:
-            return
+            return None
         try:
-            pages = self.pages(options)
+            return self.pages(options)
         except ReportError as exc:
-            fail(self.window, "无法预览", exc.message)
+            fail(self.window, failure_title, exc.message)
+            return None
+
+    def print_preview(self) -> None:
+        pages = self.ask_pages("无法预览")
+        if pages is None:
             return
         from .print_preview import PrintPreviewDialog
 
@@ -164,16 +170,10 @@ class OutputActions(QObject):
         if not has_printer():
             self.no_printer()
             return
-        options = self.ask_options()
-        if options is None:
-            return
-        try:
-            pages = self.pages(options)
-        except ReportError as exc:
-            fail(self.window, "无法打印", exc.message)
-            return
-        self.send_to_printer(pages)
-        pages.deleteLater()
+        pages = self.ask_pages("无法打印")
+        if pages is not None:
+            self.send_to_printer(pages)
+            pages.deleteLater()
 
     def no_printer(self) -> None:
         inform(self.window, "没有打印机",
