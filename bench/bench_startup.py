@@ -12,7 +12,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "resources" / "samples" / "huohua-2019.gkbg.json"
-RUNS = 7
+RUNS = 11
 
 
 def child_floor() -> dict:
@@ -116,8 +116,10 @@ def main() -> int:
         print(json.dumps(child_app() if sys.argv[2] == "app" else child_floor()))
         return 0
     run_child("floor"), run_child("app")  # warm-up: bytecode caches and the OS file cache
-    floor = [run_child("floor")["seconds"] for _ in range(RUNS)]
-    apps = [run_child("app") for _ in range(RUNS)]
+    floor, apps = [], []
+    for _ in range(RUNS):  # alternated, so that a burst of load on the machine hits both alike
+        floor.append(run_child("floor")["seconds"])
+        apps.append(run_child("app"))
     assert not any(r["docx"] or r["reportlab"] for r in apps), "python-docx/reportlab imported at start-up"
     app_median, floor_median = statistics.median(r["seconds"] for r in apps), statistics.median(floor)
     ratio = app_median / floor_median
@@ -129,8 +131,9 @@ def main() -> int:
     print("python-docx / reportlab imported at start-up: no")
     print(f"one grid cell edit checked and repainted: median {edit_ms:.2f} ms ({len(fill)} edits filling 三 and 四;"
           " must be < 5 ms)")
-    print(f"  worst case, each edit flips the balance error on/off: median {flip_ms:.2f} ms ({len(flips)} edits)")
-    ok = ratio < 1.5 and edit_ms < 5
+    print(f"  worst case, each edit flips the balance error on/off: median {flip_ms:.2f} ms ({len(flips)} edits;"
+          " must be < 5 ms)")
+    ok = ratio < 1.5 and edit_ms < 5 and flip_ms < 5
     print("OK" if ok else "TOO SLOW")
     return 0 if ok else 1
 

@@ -3,17 +3,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from .errors import InputError
 from .formats.definition import MAX_COUNT, CellKind, Column
+from .frozen import frozen
 
 MAX_MONEY = Decimal("999999999999.999999")
 MONEY_PLACES = 6
 
 
-@dataclass(frozen=True)
+@frozen
 class Money:
     """An exact non-negative amount with the unit it is printed in."""
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from enum import Enum
 
 from .cells import Money
@@ -10,6 +9,7 @@ from .formats.definition import (
     MAX_COUNT, BalanceRule, CarryOverRule, CellKind, ItemCountRule, StockRule, Table,
     TextLengthRule, TextMentionRule, TextRepeatRule, TextSubstanceRule,
 )
+from .frozen import frozen
 from .report import CellRef, Report
 
 
@@ -22,7 +22,7 @@ class Severity(Enum):
         return "错误" if self is Severity.ERROR else "警告"
 
 
-@dataclass(frozen=True)
+@frozen
 class Finding:
     severity: Severity
     rule: str
@@ -32,7 +32,7 @@ class Finding:
     message: str
     section_key: str = ""
     ref: CellRef | None = None  # the cell to jump to
-    cells: tuple[CellRef, ...] = field(default=())  # every cell the finding concerns
+    cells: tuple[CellRef, ...] = ()  # every cell the finding concerns
 
     def as_dict(self) -> dict[str, str]:
         return {"severity": self.severity.value, "rule": self.rule, "section": self.section,

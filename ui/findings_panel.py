@@ -10,6 +10,15 @@ from model.rules import Finding, Severity
 from . import style
 
 HEADERS = ("类型", "部分", "行", "列", "说明")
+_BRUSHES: dict[Severity, QBrush] = {}
+
+
+def _severity_brush(severity: Severity) -> QBrush:
+    """The text colour of a severity; made on first use (a window without findings never needs one)."""
+    if not _BRUSHES:
+        _BRUSHES.update({Severity.ERROR: QBrush(QColor(style.ERROR_TEXT)),
+                         Severity.WARNING: QBrush(QColor(style.WARNING_TEXT))})
+    return _BRUSHES[severity]
 
 
 class FindingsPanel(QDockWidget):
@@ -41,8 +50,6 @@ class FindingsPanel(QDockWidget):
         table = self.table
         table.setUpdatesEnabled(False)
         table.setRowCount(len(findings))
-        colours = {Severity.ERROR: QBrush(QColor(style.ERROR_TEXT)),
-                   Severity.WARNING: QBrush(QColor(style.WARNING_TEXT))}
         for row, f in enumerate(findings):
             for col, text in enumerate((f.severity.label, f.section, f.row, f.column, f.message)):
                 item = table.item(row, col)
@@ -53,7 +60,7 @@ class FindingsPanel(QDockWidget):
                     item.setText(text)
                     item.setToolTip(text)
                     if col == 0:
-                        item.setForeground(colours[f.severity])
+                        item.setForeground(_severity_brush(f.severity))
         table.setUpdatesEnabled(True)
 
     def _activate(self, row: int, _col: int = 0) -> None:

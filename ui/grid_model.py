@@ -20,6 +20,10 @@ _ALIGN_CENTER = int(Qt.AlignmentFlag.AlignCenter)
 _ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _ALIGN_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _ALIGN_TOP_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+_R = Qt.ItemDataRole
+# the roles data() answers; a delegate also asks for others (decoration, check state) on every paint
+_ROLES = frozenset(int(r) for r in (_R.DisplayRole, _R.EditRole, CELL_ROLE, _R.TextAlignmentRole, _R.BackgroundRole,
+                                    _R.ForegroundRole, _R.FontRole, _R.ToolTipRole))
 
 
 class GridModel(QAbstractTableModel):
@@ -35,6 +39,7 @@ class GridModel(QAbstractTableModel):
         self.grid = section_grid(section)
         self.tables = {t.key: t for t in section.tables}
         self._row_of = {(c.ref.table, c.ref.row): c.row for c in self.grid.value_cells()}
+        self._anchored = {(c.row, c.col): c for c in self.grid.cells}
         self._dependents = _total_dependents(self.grid, self.report)
         self.highlights = Highlights(session.findings, set(self.tables))
         self._bold = QFont()
@@ -52,12 +57,7 @@ class GridModel(QAbstractTableModel):
 
     def cell(self, index: QModelIndex | QPersistentModelIndex) -> GridCell | None:
         """The grid cell anchored at index (None where a span covers it or nothing is)."""
-        if not index.isValid():
-            return None
-        cell = self.grid.at(index.row(), index.column())
-        if cell is None or cell.row != index.row() or cell.col != index.column():
-            return None
-        return cell
+        return self._anchored.get((index.row(), index.column()))  # an invalid index has row -1
 
     def index_of(self, ref: CellRef) -> QModelIndex:
         cell = self.grid.cell_of(ref)
@@ -79,6 +79,8 @@ class GridModel(QAbstractTableModel):
     # ---- data ----
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role not in _ROLES:
+            return None
         cell = self.cell(index)
         if cell is None:
             return None

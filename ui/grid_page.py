@@ -1,22 +1,28 @@
-"""A table section tab: the full heading above the section's grid."""
+"""A table section tab: the full heading above the section's grid (built when first shown)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout
 
 from model.formats.definition import TableSection
 
-from .grid_model import GridModel
-from .grid_view import GridView
+from .lazy_page import LazyPage
 
 
-class GridPage(QWidget):
+class GridPage(LazyPage):
     def __init__(self, session, section: TableSection, parent=None) -> None:
         super().__init__(parent)
+        self.session = session
         self.section = section
-        self.heading = QLabel(section.heading)
+
+    def build(self) -> None:
+        from .grid_model import GridModel
+        from .grid_view import GridView
+
+        self.heading = QLabel(self.section.heading, self)
         self.heading.setObjectName("heading")
-        self.model = GridModel(session, section, self)
+        self.model = GridModel(self.session, self.section, self)
         self.view = GridView(self.model, self)
+        self.view.message.connect(self.message)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.view, 1)
@@ -25,4 +31,4 @@ class GridPage(QWidget):
         self.view.set_zoom_font(font)
 
     def focus_first(self) -> None:
-        self.view.focus_first()
+        self.ensure_built().view.focus_first()

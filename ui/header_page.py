@@ -1,25 +1,26 @@
 """The 基本信息 tab: unit name, report year and format (read-only), 附件 label, report date."""
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
 from model.errors import InputError
 
 from . import style
 from .actions import defer_undo_to_window
+from .lazy_page import LazyPage
 
 FIELDS = (("unit_name", "填报单位"), ("attachment_label", "附件标注"), ("report_date", "报告日期"))
 
 
-class HeaderPage(QWidget):
+class HeaderPage(LazyPage):
     """Each field is stored (one undo step) when editing finishes; a refused value is put back."""
-
-    message = Signal(str)
 
     def __init__(self, session, parent=None) -> None:
         super().__init__(parent)
         self.session = session
+
+    def build(self) -> None:
+        session = self.session
         report = session.report
         self.heading = QLabel("基本信息")
         self.heading.setObjectName("heading")
@@ -67,4 +68,4 @@ class HeaderPage(QWidget):
         self.setFont(font)
 
     def focus_first(self) -> None:
-        self.edits["unit_name"].setFocus()
+        self.ensure_built().edits["unit_name"].setFocus()

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QUndoStack
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QTabWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow
 
 from model.draft import SUFFIX, save_draft
 from model.errors import DraftError
@@ -23,6 +23,7 @@ from .settings import GEOMETRY_KEY, open_settings, recovery_dir_for
 from .findings_panel import FindingsPanel
 from .grid_page import GridPage
 from .header_page import HeaderPage
+from .report_tabs import ReportTabs
 from .session import ReportSession
 from .text_page import TextPage
 
@@ -40,8 +41,7 @@ class MainWindow(QMainWindow):
         self.session: ReportSession | None = None
         self.pages: list = []
         self.ask_before_close = True
-        self.tabs = QTabWidget(self)
-        self.tabs.setDocumentMode(True)
+        self.tabs = ReportTabs(self)
         self.tabs.currentChanged.connect(self._tab_shown)
         self.setCentralWidget(self.tabs)
         self.findings_dock = FindingsPanel(self)
@@ -74,22 +74,18 @@ class MainWindow(QMainWindow):
             self.tabs.removeTab(0)
             page.deleteLater()
         self.session = session = ReportSession(report, Path(path) if path else None, self.undo_stack, self)
-        header = HeaderPage(session)
-        header.message.connect(self.show_message)
-        self.pages = [header]
-        for section in report.format.sections:
-            if isinstance(section, TableSection):
-                page = GridPage(session, section)
-                page.view.message.connect(self.show_message)
-            else:
-                page = TextPage(session, section)
-            self.pages.append(page)
+        # pages are shells until shown or asked for (page_for): start-up builds only the first tab
+        self.pages = [HeaderPage(session)] + [
+            (GridPage if isinstance(section, TableSection) else TextPage)(session, section)
+            for section in report.format.sections]
         for page in self.pages:
+            page.message.connect(self.show_message)
             self.tabs.addTab(page, "")
         self.tabs.blockSignals(False)
         session.findings_changed.connect(self._show_findings)
         session.changed.connect(self._field_changed)
         self.apply_zoom()
+        self.pages[0].ensure_built()
         self._show_findings(session.findings)
         self.undo_stack.setClean()
         self._update_title()
@@ -105,7 +101,8 @@ class MainWindow(QMainWindow):
         return self.session.path if self.session else None
 
     def page_for(self, section_key: str):
-        return next(p for p in self.pages[1:] if p.section.key == section_key)
+        """The tab page of a section, built if it was not yet."""
+        return next(p for p in self.pages[1:] if p.section.key == section_key).ensure_built()
 
     # ---- findings ----
 
@@ -237,8 +234,7 @@ class MainWindow(QMainWindow):
         heading.setBold(True)
         heading.setPointSizeF(font.pointSizeF() * 1.25)
         for page in self.pages:
-            page.set_zoom_font(font)
-            page.heading.setFont(heading)
+            page.set_zoom(font, heading)
         table = self.findings_dock.table
         table.setFont(font)
         table.verticalHeader().setDefaultSectionSize(QFontMetrics(font).height() + 8)

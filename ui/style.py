@@ -1,16 +1,27 @@
 """Colours and fonts shared by the grids and panels (chosen for contrast on white and for colour-blind readers)."""
 from __future__ import annotations
 
-from PySide6.QtGui import QBrush, QColor
-
-HEADER_BG = QBrush(QColor("#dfe6ee"))  # official header cells and block titles
-TOTAL_BG = QBrush(QColor("#eceff1"))  # computed totals (read-only)
-ERROR_ROW_BG = QBrush(QColor("#f9d3d3"))  # a row concerned by an error
-ERROR_CELL_BG = QBrush(QColor("#ef9a9a"))  # a cell concerned by an error
-WARNING_ROW_BG = QBrush(QColor("#fff4cc"))
-WARNING_CELL_BG = QBrush(QColor("#ffe08a"))
-TEXT_FG = QBrush(QColor("#1a1a1a"))
-TOTAL_FG = QBrush(QColor("#17375e"))
+# brushes for the grid cells, made on first use (see __getattr__): the first window shows no grid
+_BRUSH_COLOURS = {
+    "HEADER_BG": "#dfe6ee",  # official header cells and block titles
+    "TOTAL_BG": "#eceff1",  # computed totals (read-only)
+    "ERROR_ROW_BG": "#f9d3d3",  # a row concerned by an error
+    "ERROR_CELL_BG": "#ef9a9a",  # a cell concerned by an error
+    "WARNING_ROW_BG": "#fff4cc",
+    "WARNING_CELL_BG": "#ffe08a",
+    "TEXT_FG": "#1a1a1a",
+    "TOTAL_FG": "#17375e",
+}
 ERROR_TEXT = "#b71c1c"
 WARNING_TEXT = "#8a5a00"
 HINT_TEXT = "#455a64"
+
+
+def __getattr__(name: str):
+    """style.HEADER_BG and the other brushes: a QBrush made once, when first asked for."""
+    if name not in _BRUSH_COLOURS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from PySide6.QtGui import QBrush, QColor
+
+    brush = globals()[name] = QBrush(QColor(_BRUSH_COLOURS[name]))
+    return brush

@@ -2,24 +2,28 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout
 
 from model.formats.definition import TextSection
 from model.rules import text_length
 
 from . import style
 from .actions import defer_undo_to_window
+from .lazy_page import LazyPage
 
 LONG_OVERVIEW = 1000  # section 一: 篇幅原则上不超过一千字
 
 
-class TextPage(QWidget):
+class TextPage(LazyPage):
     """Typing goes to the session as merged undo steps; undo/redo put the text back here."""
 
     def __init__(self, session, section: TextSection, parent=None) -> None:
         super().__init__(parent)
         self.session = session
         self.section = section
+
+    def build(self) -> None:
+        session, section = self.session, self.section
         self.heading = QLabel(section.heading)
         self.heading.setObjectName("heading")
         self.hint = QLabel(f"填写要求：{section.guidance}")
@@ -70,4 +74,4 @@ class TextPage(QWidget):
         self.setFont(font)  # hint, count and editor alike
 
     def focus_first(self) -> None:
-        self.editor.setFocus()
+        self.ensure_built().editor.setFocus()

@@ -1,8 +1,9 @@
 """Declarative building blocks of an official report format: cells, columns, rows, tables, sections, rules."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import Enum
+
+from ..frozen import frozen
 
 
 class CellKind(Enum):
@@ -18,7 +19,7 @@ class CellKind(Enum):
 MAX_COUNT = 999_999_999
 
 
-@dataclass(frozen=True)
+@frozen
 class Column:
     """A column header; a leaf (no children) carries numbers, a group only labels its children."""
 
@@ -44,7 +45,7 @@ class Column:
         return 1 + max((c.depth() for c in self.children), default=0)
 
 
-@dataclass(frozen=True)
+@frozen
 class Row:
     """A row label; a leaf carries numbers, a group merges its label over its children."""
 
@@ -67,7 +68,7 @@ class Row:
         return 1 + max((c.depth() for c in self.children), default=0)
 
 
-@dataclass(frozen=True)
+@frozen
 class Table:
     """One block of numbers: a title (optional), a corner label, a column tree and a row tree."""
 
@@ -138,7 +139,7 @@ class Table:
         return walk(self.rows, []) or []
 
 
-@dataclass(frozen=True)
+@frozen
 class TextSection:
     key: str
     number: str  # 一
@@ -147,7 +148,7 @@ class TextSection:
     guidance: str
 
 
-@dataclass(frozen=True)
+@frozen
 class TableSection:
     key: str
     number: str
@@ -162,7 +163,7 @@ Section = TextSection | TableSection
 # ---- rule specifications (parameters for the rule engine; the engine owns the logic) ----
 
 
-@dataclass(frozen=True)
+@frozen
 class BalanceRule:
     """Per column: sum(lhs rows) == sum(rhs rows)."""
 
@@ -174,7 +175,7 @@ class BalanceRule:
     rhs_text: str  # 三（七）总计+四
 
 
-@dataclass(frozen=True)
+@frozen
 class CarryOverRule:
     """Cross-year, per column: this year's row == last year's row."""
 
@@ -184,7 +185,7 @@ class CarryOverRule:
     last_row: str
 
 
-@dataclass(frozen=True)
+@frozen
 class StockRule:
     """Cross-year, per row: stock == last year's stock + added - removed (2021 现行有效件数)."""
 
@@ -195,7 +196,7 @@ class StockRule:
     removed: str
 
 
-@dataclass(frozen=True)
+@frozen
 class ItemCountRule:
     """2019 item counts: previous + change >= 0, and cross-year previous == last previous + last change."""
 
@@ -206,14 +207,14 @@ class ItemCountRule:
     change: str
 
 
-@dataclass(frozen=True)
+@frozen
 class TextLengthRule:
     id: str
     section: str
     max_chars: int
 
 
-@dataclass(frozen=True)
+@frozen
 class TextMentionRule:
     id: str
     section: str
@@ -221,7 +222,7 @@ class TextMentionRule:
     message: str
 
 
-@dataclass(frozen=True)
+@frozen
 class TextSubstanceRule:
     """Warn when a text section is empty or a token line shorter than min_chars."""
 
@@ -230,7 +231,7 @@ class TextSubstanceRule:
     min_chars: int
 
 
-@dataclass(frozen=True)
+@frozen
 class TextRepeatRule:
     """Cross-year: warn when more than max_ratio of the text repeats last year's sentences."""
 
@@ -245,7 +246,7 @@ RuleSpec = (
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class ReportFormat:
     """One official national format: its sections and the rules that apply to it."""
 
@@ -255,7 +256,7 @@ class ReportFormat:
     first_year: int
     last_year: int | None
     sections: tuple[Section, ...]
-    rules: tuple[RuleSpec, ...] = field(default=())
+    rules: tuple[RuleSpec, ...] = ()
 
     def covers(self, year: int) -> bool:
         return year >= self.first_year and (self.last_year is None or year <= self.last_year)

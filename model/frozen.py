@@ -1,0 +1,79 @@
+"""@frozen: immutable value classes like @dataclass(frozen=True), set up cheaply when the module loads.
+
+dataclasses generates six methods per class from source text (exec) and inspects the annotations,
+which costs start-up time for the dozens of classes the model defines. Here only __init__ is generated;
+equality, hashing, repr and immutability are shared functions over the field values. Behaviour is that
+of a frozen dataclass: fields in annotation order, defaults, == and hash over the field values of the
+same class, Name(field=value, …) repr, assignment raising FrozenInstanceError (an AttributeError).
+"""
+from __future__ import annotations
+
+from operator import attrgetter
+
+
+class FrozenInstanceError(AttributeError):
+    """An attempt to change a field of a frozen value."""
+
+
+def frozen(cls: type) -> type:
+    """Class decorator: the class's annotated attributes become its fields, those with a value get a default."""
+    names = tuple(cls.__dict__.get("__annotations__", {}))
+    defaults = {name: cls.__dict__[name] for name in names if name in cls.__dict__}
+    values = _values(names)
+    cls.__init__ = _make_init(cls, names, defaults)
+    cls.__eq__ = _eq(values)
+    cls.__hash__ = lambda self: hash(values(self))
+    cls.__repr__ = lambda self: f"{type(self).__qualname__}({', '.join(f'{n}={getattr(self, n)!r}' for n in names)})"
+    cls.__setattr__, cls.__delattr__ = _refuse_change(cls, names)
+    cls.__match_args__ = names
+    return cls
+
+
+def _values(names: tuple[str, ...]):
+    """obj -> the tuple of its field values."""
+    if len(names) > 1:
+        return attrgetter(*names)
+    return lambda obj: tuple(getattr(obj, name) for name in names)
+
+
+def _make_init(cls: type, names: tuple[str, ...], defaults: dict):
+    params, body = [], []
+    namespace = {"_set": object.__setattr__}
+    for name in names:
+        if name in defaults:
+            namespace[f"_d_{name}"] = defaults[name]
+            params.append(f"{name}=_d_{name}")
+        else:
+            params.append(name)
+        body.append(f"    _set(self, {name!r}, {name})")
+    source = f"def __init__(self, {', '.join(params)}):\n" + ("\n".join(body) or "    pass")
+    exec(source, namespace)  # one small function per class, as dataclasses makes it
+    init = namespace["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__annotations__ = {**cls.__dict__.get("__annotations__", {}), "return": None}
+    return init
+
+
+def _eq(values):
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return values(self) == values(other)
+        return NotImplemented
+
+    return __eq__
+
+
+def _refuse_change(cls: type, names: tuple[str, ...]):
+    fields = frozenset(names)
+
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in fields:
+            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+
+    def __delattr__(self, name):
+        if type(self) is cls or name in fields:
+            raise FrozenInstanceError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+
+    return __setattr__, __delattr__

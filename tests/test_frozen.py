@@ -1,0 +1,63 @@
+"""model.frozen behaves as @dataclass(frozen=True) does for the model's value classes."""
+from __future__ import annotations
+
+import inspect
+from dataclasses import FrozenInstanceError as DataclassFrozen
+from dataclasses import dataclass
+
+import pytest
+
+from model.frozen import FrozenInstanceError, frozen
+
+
+@frozen
+class Light:
+    key: str
+    label: str
+    parts: tuple[str, ...] = ()
+    size: int = 1
+
+
+@dataclass(frozen=True)
+class Heavy:
+    key: str
+    label: str
+    parts: tuple[str, ...] = ()
+    size: int = 1
+
+
+def twins(*args, **kwargs):
+    return Light(*args, **kwargs), Heavy(*args, **kwargs)
+
+
+@pytest.mark.parametrize("args, kwargs", [(("a", "甲"), {}), (("a", "甲", ("x",)), {"size": 3}),
+                                          ((), {"label": "乙", "key": "b", "parts": ("y", "z")})])
+def test_same_fields_defaults_repr_equality_and_hash(args, kwargs):
+    light, heavy = twins(*args, **kwargs)
+    assert repr(light).removeprefix("Light") == repr(heavy).removeprefix("Heavy")
+    assert hash(light) == hash(heavy)
+    assert light == Light(*args, **kwargs) and not light != Light(*args, **kwargs)
+    assert light != Light("other", "甲") and light != heavy
+    assert Light.__match_args__ == Heavy.__match_args__
+    assert str(inspect.signature(Light)) == str(inspect.signature(Heavy))
+
+
+def test_wrong_arguments_are_refused_as_dataclasses_refuse_them():
+    for call in (lambda cls: cls("a"), lambda cls: cls("a", "b", (), 1, 2), lambda cls: cls("a", "b", colour=1),
+                 lambda cls: cls("a", "b", key="c")):
+        with pytest.raises(TypeError):
+            call(Heavy)
+        with pytest.raises(TypeError):
+            call(Light)
+
+
+def test_fields_cannot_be_changed_or_deleted():
+    light, heavy = twins("a", "甲")
+    for obj, error in ((light, FrozenInstanceError), (heavy, DataclassFrozen)):
+        with pytest.raises(error, match="cannot assign to field 'key'"):
+            obj.key = "b"
+        with pytest.raises(error, match="cannot delete field 'label'"):
+            del obj.label
+        with pytest.raises(AttributeError):
+            obj.extra = 1
+    assert light.key == "a" and light.label == "甲"

@@ -1,0 +1,93 @@
+"""Tab pages built on first show or request: titles, jumps, focus and zoom before then; titles re-laid cheaply."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication, QTabWidget
+
+from model.report import CellRef
+from ui import style
+from test_ui_support import OFFSCREEN_NOISE, grid_page, make_window, type_into  # noqa: F401  (fixture)
+
+pytestmark = OFFSCREEN_NOISE
+CTRL = Qt.KeyboardModifier.ControlModifier
+NEW = CellRef("applications", "new", "natural")
+APPLICATIONS = 3  # tab index of section 三
+
+
+def test_start_builds_only_the_first_tab_and_titles_count_errors_of_the_others(make_window, report_2019):
+    report_2019.set_value(NEW, 5)  # the balance of 三 is broken before the window opens
+    window = make_window(report_2019)
+    assert [page.built for page in window.pages] == [True] + [False] * 6
+    assert window.tabs.tabText(APPLICATIONS) == "三、依申请公开 (2)"
+    assert window.tabs.tabToolTip(APPLICATIONS) == "三、收到和处理政府信息公开申请情况"
+    window.session.set_cells([(NEW, 0)])  # an undoable edit of the unbuilt tab's section
+    assert window.tabs.tabText(APPLICATIONS) == "三、依申请公开"
+    window.undo_stack.undo()
+    assert window.tabs.tabText(APPLICATIONS) == "三、依申请公开 (2)"
+    assert not window.pages[APPLICATIONS].built
+
+
+def test_jump_to_a_finding_builds_its_tab_with_highlights_and_cursor(qtbot, make_window, report_2019):
+    report_2019.set_value(NEW, 5)
+    window = make_window(report_2019)
+    finding = next(f for f in window.findings_dock.findings if f.section_key == "applications")
+    window.findings_dock.activated.emit(finding)
+    page = window.tabs.currentWidget()
+    assert page is window.pages[APPLICATIONS] and page.built
+    assert page.view.isVisible() and page.heading.isVisible()
+    assert page.view.currentIndex() == page.model.index_of(finding.ref)
+    assert page.view.hasFocus()
+    assert page.model.data(page.model.index_of(NEW), Qt.ItemDataRole.BackgroundRole) == style.ERROR_CELL_BG
+
+
+def test_keyboard_to_an_unbuilt_text_tab_focuses_its_editor(qtbot, make_window, sample_report):
+    window = make_window(sample_report)
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_PageDown, CTRL)
+    page = window.tabs.currentWidget()
+    assert page is window.pages[1] and page.built
+    assert window.focusWidget() is page.editor
+    assert page.editor.toPlainText() == sample_report.texts["overview"]
+
+
+def test_zoom_set_before_a_tab_is_built_applies_when_it_is(qtbot, make_window, sample_report):
+    window = make_window(sample_report)
+    normal = QApplication.font().pointSizeF()
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_Equal, CTRL)
+    assert not window.pages[APPLICATIONS].built
+    page = window.page_for("applications")
+    assert page.view.font().pointSizeF() == window.zoom_font().pointSizeF() > normal
+    assert page.heading.font().bold() and page.heading.font().pointSizeF() > page.view.font().pointSizeF()
+    assert window.page_for("overview").editor.font().pointSizeF() > normal
+
+
+class _Paints(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def test_a_changed_tab_title_repaints_the_tab_bar_not_the_page(qtbot, make_window, report_2019):
+    window = make_window(report_2019)
+    tabs, bar = window.tabs, window.tabs.tabBar()
+    page = grid_page(window, "applications")
+    qtbot.wait(20)  # the page's first paints
+    place = page.geometry()
+    paints = _Paints()
+    page.installEventFilter(paints)
+    tabs.setTabText(APPLICATIONS, "三、依申请公开 (12)")
+    QApplication.processEvents()
+    assert paints.count == 0 and page.geometry() == place
+    assert bar.tabRect(APPLICATIONS).width() > bar.fontMetrics().horizontalAdvance("三、依申请公开 (12)")
+    laid_out = bar.geometry(), [bar.tabRect(i) for i in range(tabs.count())]
+    QTabWidget.setTabText(tabs, APPLICATIONS, tabs.tabText(APPLICATIONS))  # QTabWidget's own full layout
+    QApplication.processEvents()
+    assert (bar.geometry(), [bar.tabRect(i) for i in range(tabs.count())]) == laid_out
+    assert paints.count > 0  # the full layout does repaint the page: the count above could fail
+    page.removeEventFilter(paints)
+    type_into(qtbot, page.view, page.model.index_of(NEW), "5")
+    qtbot.waitUntil(lambda: tabs.tabText(APPLICATIONS) == "三、依申请公开 (2)")
