@@ -1,12 +1,14 @@
 """Entry point: the desktop window, and a small command line (check, new, export) over the same model."""
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-COMMANDS = ("check", "new", "export")
+if TYPE_CHECKING:
+    import argparse
+
+COMMANDS = ("check", "new", "export")  # argparse and json are imported only for these: the window starts faster
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 
 
@@ -16,6 +18,8 @@ def _out(text: str = "") -> None:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from model.draft import load_draft
+    import json
+
     from model.rules import check, count_by_severity
 
     report = load_draft(args.file)
@@ -57,6 +61,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(prog="main.py", description="政府信息公开工作年度报告：填报、检查、导出")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("check", help="检查草稿，列出错误和警告")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import select
 import shutil
 import signal
 import subprocess
@@ -56,6 +57,8 @@ def test_kill_9_after_autosave_then_restore_everything(qtbot, tmp_path, monkeypa
     proc = subprocess.Popen([sys.executable, "-c", script], env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL)
     try:
+        ready, _, _ = select.select([proc.stdout], [], [], 60)
+        assert ready, "the app did not report its edits within 60 s"
         assert proc.stdout.readline().strip() == b"edited"
     finally:
         proc.send_signal(signal.SIGKILL)

@@ -135,7 +135,7 @@ def _page_texts(data: bytes) -> list[str]:
 @pytest.mark.parametrize("errors, ticked, expected", [(3, True, "草稿"), (0, True, ""), (3, False, "")])
 def test_watermark_only_when_asked_and_while_errors(qtbot, sample_report, errors, ticked, expected):
     from export import ExportOptions
-    from ui.output_actions import PrintOptionsDialog
+    from ui.print_options import PrintOptionsDialog
 
     dialog = PrintOptionsDialog(errors, approval=False, watermark=ticked)
     qtbot.addWidget(dialog)
@@ -150,7 +150,7 @@ def test_watermark_only_when_asked_and_while_errors(qtbot, sample_report, errors
 
 
 def test_approval_block_on_the_last_page(qtbot, sample_report):
-    from ui.output_actions import PrintOptionsDialog
+    from ui.print_options import PrintOptionsDialog
 
     dialog = PrintOptionsDialog(0, approval=True, watermark=True)
     qtbot.addWidget(dialog)

@@ -1,6 +1,7 @@
 """Starts the Qt application: opens the draft named on the command line, or a new blank report."""
 from __future__ import annotations
 
+import gc
 import sys
 from datetime import date
 from pathlib import Path
@@ -25,11 +26,17 @@ def initial_report(argv: list[str], unit_name: str = ""):
     return Report.for_year(date.today().year - 1, unit_name), None, error
 
 
-def run_gui(argv: list[str]) -> int:
+def start_gui(argv: list[str]):
+    """Show the window with the draft of argv (or a new report); returns (app, window).
+
+    The draft is read before Qt is imported (the model's modules then skip PySide's import hook),
+    and the garbage collector waits until the window is shown: both make the window appear sooner.
+    """
+    gc.disable()
+    report, path, error = initial_report(argv)
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from .dialogs import warn
     from .main_window import MainWindow
     from .settings import default_unit, open_settings
 
@@ -37,15 +44,25 @@ def run_gui(argv: list[str]) -> int:
     app.setApplicationName("政府信息公开工作年度报告")
     app.setOrganizationName("gkbg")
     settings = open_settings()
-    report, path, error = initial_report(argv, default_unit(settings))
+    if path is None and not report.unit_name:
+        report.set_field("unit_name", default_unit(settings))
     window = MainWindow(settings)
     window.set_report(report, path)
     window.show()
 
     def after_start() -> None:
+        gc.enable()
+        gc.freeze()  # what start-up built lives as long as the window: keep it out of later collections
         if error:
+            from .dialogs import warn
+
             warn(window, "无法打开草稿", f"{error}\n\n已新建一份空白报告。")
         window.files.offer_recovery()
 
     QTimer.singleShot(0, after_start)
+    return app, window
+
+
+def run_gui(argv: list[str]) -> int:
+    app, _window = start_gui(argv)
     return app.exec()

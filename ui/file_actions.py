@@ -5,7 +5,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog
 
 from model.draft import SUFFIX, load_draft
 from model.errors import ReportError
@@ -14,9 +13,6 @@ from model.report import Report
 
 from . import settings as cfg
 from .autosave import Autosaver
-from .dialogs import Button, ask_save, inform, warn
-from .new_report_dialog import NewReportDialog
-from .recovery_dialog import RecoveryDialog
 
 DRAFT_FILTER = f"年度报告草稿 (*{SUFFIX} *.json);;所有文件 (*)"
 
@@ -76,6 +72,8 @@ class FileActions(QObject):
         """True when the open report may be replaced or closed (saved, discarded or unmodified)."""
         if self.window.session is None or self.window.undo_stack.isClean():
             return True
+        from .dialogs import Button, ask_save
+
         answer = ask_save(self.window, "尚未保存", f"“{self.window.report.title()}”有未保存的修改。\n是否保存？")
         if answer == Button.Save:
             return self.window.save()
@@ -86,6 +84,10 @@ class FileActions(QObject):
     def new_report(self) -> bool:
         if not self.maybe_save():
             return False
+        from PySide6.QtWidgets import QDialog
+
+        from .new_report_dialog import NewReportDialog
+
         dialog = NewReportDialog(cfg.default_unit(self.settings), self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
@@ -95,6 +97,8 @@ class FileActions(QObject):
         return True
 
     def open_dialog(self) -> bool:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(self.window, "打开草稿", cfg.last_folder(self.settings),
                                               DRAFT_FILTER)
         return bool(path) and self.open_path(Path(path))
@@ -108,6 +112,8 @@ class FileActions(QObject):
         try:
             report = load_draft(path)
         except ReportError as exc:
+            from .dialogs import warn
+
             warn(self.window, "无法打开", exc.message)
             return False
         if not self.maybe_save():
@@ -127,6 +133,8 @@ class FileActions(QObject):
     def open_recent(self, path: Path) -> bool:
         if not path.exists():
             cfg.set_recent(self.settings, [p for p in cfg.recent_files(self.settings) if p != path])
+            from .dialogs import inform
+
             inform(self.window, "文件不存在", f"“{path}”已不存在（可能已被移动或删除），已从最近打开列表中移除。")
             return False
         return self.open_path(path)
@@ -153,6 +161,10 @@ class FileActions(QObject):
         entries = self.store.pending()
         if not entries:
             return False
+        from PySide6.QtWidgets import QDialog
+
+        from .recovery_dialog import RecoveryDialog
+
         dialog = RecoveryDialog(self.store, entries, self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
             return False
@@ -160,6 +172,8 @@ class FileActions(QObject):
         try:
             report = self.store.restore(entry)
         except ReportError as exc:
+            from .dialogs import warn
+
             warn(self.window, "无法恢复", exc.message)
             return False
         self.window.set_report(report, entry.draft_path)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QUndoStack
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 from model.draft import SUFFIX, save_draft
 from model.errors import DraftError
@@ -16,7 +16,6 @@ from model.rules import Finding, Severity
 from model.recovery import RecoveryStore
 
 from .actions import WindowActions
-from .dialogs import fail
 from .file_actions import FileActions
 from .output_actions import OutputActions
 from .settings import GEOMETRY_KEY, open_settings, recovery_dir_for
@@ -175,6 +174,8 @@ class MainWindow(QMainWindow):
     def save_as(self, path: str | Path | None = None) -> bool:
         if path is None:
             start = str(self.path or Path.home() / f"{self.report.title()}{SUFFIX}")
+            from PySide6.QtWidgets import QFileDialog
+
             path, _ = QFileDialog.getSaveFileName(self, "另存为", start, f"年度报告草稿 (*{SUFFIX})")
             if not path:
                 return False
@@ -187,6 +188,8 @@ class MainWindow(QMainWindow):
         try:
             save_draft(self.report, path)
         except DraftError as exc:
+            from .dialogs import fail
+
             fail(self, "保存失败", exc.message)
             return False
         self.session.path = path

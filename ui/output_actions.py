@@ -5,53 +5,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QDialog
 
 from model.errors import ReportError
 from model.rules import Severity
 
 from . import settings as cfg
 from .dialogs import ask_yes_no, fail, inform
-from .export_settings import ExportFontsDialog, export_options
 
 APPROVAL_KEY = "print/approval_block"
 WATERMARK_KEY = "print/draft_watermark"
-WATERMARK_TEXT = "草稿"
-
-
-class PrintOptionsDialog(QDialog):
-    """Before printing or previewing: the approval block, the 草稿 watermark, and the errors that remain."""
-
-    def __init__(self, errors: int, approval: bool, watermark: bool, parent=None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("打印选项")
-        self.errors = errors
-        if errors:
-            status = QLabel(f"报告尚有 {errors} 个错误（见“检查结果”），打印件仅供核对。", self)
-            status.setStyleSheet("color: #b71c1c; font-weight: bold;")
-        else:
-            status = QLabel("检查通过：报告没有错误。", self)
-            status.setStyleSheet("color: #1b5e20;")
-        status.setWordWrap(True)
-        self.approval = QCheckBox("在最后一页加签批栏（单位盖章、负责人签字、日期）", self)
-        self.approval.setChecked(approval)
-        self.watermark = QCheckBox("报告尚有错误时加印“草稿”水印", self)
-        self.watermark.setChecked(watermark)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        for widget in (status, self.approval, self.watermark, buttons):
-            layout.addWidget(widget)
-
-    def options(self, settings=None):
-        from export import ExportOptions
-
-        chosen = {"approval_block": self.approval.isChecked(),
-                  "watermark": WATERMARK_TEXT if self.watermark.isChecked() and self.errors else ""}
-        return export_options(settings, **chosen) if settings is not None else ExportOptions(**chosen)
 
 
 class OutputActions(QObject):
@@ -95,6 +58,8 @@ class OutputActions(QObject):
         if path is None:
             kind = "Word 文档 (*.docx)" if suffix == ".docx" else "PDF 文件 (*.pdf)"
             start = str(Path(cfg.last_folder(self.settings)) / f"{report.title()}{suffix}")
+            from PySide6.QtWidgets import QFileDialog
+
             path, _ = QFileDialog.getSaveFileName(self.window, "导出", start, kind)
             if not path:
                 return False
@@ -102,6 +67,8 @@ class OutputActions(QObject):
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
         from export import export_report
+
+        from .export_settings import export_options
 
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -116,11 +83,15 @@ class OutputActions(QObject):
         return True
 
     def choose_fonts(self) -> None:
+        from .export_settings import ExportFontsDialog
+
         ExportFontsDialog(self.settings, self.window).exec()
 
     # ---- print ----
 
     def ask_options(self):
+        from .print_options import PrintOptionsDialog
+
         dialog = PrintOptionsDialog(self.errors(), bool(self.settings.value(APPROVAL_KEY, False, bool)),
                                     bool(self.settings.value(WATERMARK_KEY, True, bool)), self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted:

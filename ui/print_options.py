@@ -1,0 +1,43 @@
+"""打印选项: the approval block and the 草稿 watermark, with the number of errors that remain."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout
+
+from .export_settings import export_options
+
+WATERMARK_TEXT = "草稿"
+
+
+class PrintOptionsDialog(QDialog):
+    """Before printing or previewing: the approval block, the 草稿 watermark, and the errors that remain."""
+
+    def __init__(self, errors: int, approval: bool, watermark: bool, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("打印选项")
+        self.errors = errors
+        if errors:
+            status = QLabel(f"报告尚有 {errors} 个错误（见“检查结果”），打印件仅供核对。", self)
+            status.setStyleSheet("color: #b71c1c; font-weight: bold;")
+        else:
+            status = QLabel("检查通过：报告没有错误。", self)
+            status.setStyleSheet("color: #1b5e20;")
+        status.setWordWrap(True)
+        self.approval = QCheckBox("在最后一页加签批栏（单位盖章、负责人签字、日期）", self)
+        self.approval.setChecked(approval)
+        self.watermark = QCheckBox("报告尚有错误时加印“草稿”水印", self)
+        self.watermark.setChecked(watermark)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (status, self.approval, self.watermark, buttons):
+            layout.addWidget(widget)
+
+    def options(self, settings=None):
+        from export import ExportOptions
+
+        chosen = {"approval_block": self.approval.isChecked(),
+                  "watermark": WATERMARK_TEXT if self.watermark.isChecked() and self.errors else ""}
+        return export_options(settings, **chosen) if settings is not None else ExportOptions(**chosen)
