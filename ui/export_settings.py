@@ -1,7 +1,7 @@
 """导出字体设置: the DOCX font names per role, kept in QSettings and turned into ExportOptions."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel  # noqa: I001
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel
 
 FONT_ROLES = (  # (settings key, ExportOptions field, label, default)
     ("export/title_font", "title_font", "标题字体：", "方正小标宋简体"),
