@@ -70,6 +70,7 @@ class FileActions(QObject):
 
     def maybe_save(self) -> bool:
         """True when the open report may be replaced or closed (saved, discarded or unmodified)."""
+        self.window.commit_pending_edit()
         if self.window.session is None or self.window.undo_stack.isClean():
             return True
         from .dialogs import Button, ask_save

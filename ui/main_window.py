@@ -166,12 +166,28 @@ class MainWindow(QMainWindow):
 
     # ---- save ----
 
+    def commit_pending_edit(self) -> None:
+        """Store what is still being typed (an open cell editor, a header field) before saving or closing.
+
+        Focus leaving the widget commits it, as when the clerk clicks elsewhere; focus then comes back.
+        """
+        focus = QApplication.focusWidget()
+        if focus is None or not self.isAncestorOf(focus):
+            return
+        focus.clearFocus()
+        while focus is not None and not focus.isVisible():  # a cell editor closes: back to its grid
+            focus = focus.parentWidget()
+        if focus is not None:
+            focus.setFocus()
+
     def save(self) -> bool:
+        self.commit_pending_edit()
         if self.path is None:
             return self.save_as()
         return self.write_to(self.path)
 
     def save_as(self, path: str | Path | None = None) -> bool:
+        self.commit_pending_edit()
         if path is None:
             start = str(self.path or Path.home() / f"{self.report.title()}{SUFFIX}")
             from PySide6.QtWidgets import QFileDialog

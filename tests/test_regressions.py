@@ -1,0 +1,62 @@
+"""Regression tests for defects found by using the app as a clerk would (each failed before its fix)."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from model.draft import load_draft, save_draft
+from model.report import CellRef
+from test_ui_support import OFFSCREEN_NOISE, answer, grid_page, make_window  # noqa: F401  (fixtures)
+
+pytestmark = OFFSCREEN_NOISE
+NEW = CellRef("applications", "new", "natural")
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def saved(tmp_path, sample_report):
+    path = tmp_path / "d.gkbg.json"
+    save_draft(sample_report, path)
+    return sample_report, path
+
+
+def test_ctrl_s_saves_the_number_still_being_typed_in_a_cell(qtbot, make_window, saved):
+    report, path = saved
+    window = make_window(report, path)
+    page = grid_page(window, "applications")
+    view, model = page.view, page.model
+    view.setFocus()
+    view.setCurrentIndex(model.index_of(NEW))
+    qtbot.keyClicks(view, "7")  # the cell editor is open, Enter not pressed yet
+    editor = view.viewport().focusWidget()
+    assert editor is not None and editor is not view.viewport()
+    qtbot.keyClick(editor, Qt.Key.Key_S, CTRL)
+    assert load_draft(path).value(NEW) == 7
+    assert report.value(NEW) == 7 and window.undo_stack.isClean()
+    assert view.hasFocus()  # the clerk keeps working in the grid
+
+
+def test_ctrl_s_saves_the_unit_name_still_being_typed(qtbot, make_window, saved):
+    report, path = saved
+    window = make_window(report, path)
+    edit = window.pages[0].edits["unit_name"]
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "Qingshan")
+    qtbot.keyClick(edit, Qt.Key.Key_S, CTRL)
+    assert load_draft(path).unit_name == "Qingshan"
+    assert window.undo_stack.isClean() and edit.hasFocus()
+
+
+def test_closing_while_a_field_is_being_typed_asks_to_save(qtbot, make_window, saved, answer):
+    report, path = saved
+    window = make_window(report, path)
+    window.ask_before_close = True
+    edit = window.pages[0].edits["unit_name"]
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "Qingshan")
+    answers = answer("取消")
+    assert not window.close()
+    assert answers.seen and answers.seen[0][0] == "尚未保存"
+    assert report.unit_name == "Qingshan"
