@@ -6,7 +6,7 @@ from pathlib import Path
 from model.errors import ReportError
 from model.report import Report
 
-from .layout import PageLayout, build_layout
+from .layout import PageLayout, build_layout, printable
 from .options import ExportOptions
 
 __all__ = ["ExportOptions", "SUFFIXES", "docx_bytes", "error_count", "export_report", "pdf_bytes"]
@@ -31,14 +31,16 @@ def pdf_bytes(report: Report, options: ExportOptions | None = None) -> bytes:
     from .pdf_render import render_pdf
 
     _options, layout, fonts = _prepare(report, options)
-    return render_pdf(layout, fonts, title=report.title(), author=report.unit_name)
+    return render_pdf(layout, fonts, title=printable(report.title(), one_line=True),
+                      author=printable(report.unit_name, one_line=True))
 
 
 def docx_bytes(report: Report, options: ExportOptions | None = None) -> bytes:
     from .docx_render import render_docx
 
     options, layout, _fonts = _prepare(report, options)
-    return render_docx(layout, options, title=report.title(), author=report.unit_name)
+    return render_docx(layout, options, title=printable(report.title(), one_line=True),
+                       author=printable(report.unit_name, one_line=True))
 
 
 def export_report(report: Report, path: Path | str, options: ExportOptions | None = None) -> None:

@@ -1,6 +1,7 @@
 """The neutral page layout of a printed report (GB/T 9704 style), read by the DOCX and PDF renderers."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 
@@ -133,7 +134,8 @@ def build_layout(report: Report, approval_block: bool = False, watermark: str = 
     page = PageSetup()
     blocks: list[Block] = []
     if report.attachment_label.strip():
-        blocks.append(Paragraph(report.attachment_label.strip(), FontRole.HEADING, SANHAO, Align.LEFT))
+        blocks.append(Paragraph(printable(report.attachment_label, one_line=True).strip(), FontRole.HEADING,
+                                SANHAO, Align.LEFT))
     blocks.append(Paragraph(title_lines(report), FontRole.TITLE, ERHAO, Align.CENTER,
                             space_before=page.line_pitch * 0.5, space_after=page.line_pitch))
     for section in report.format.sections:
@@ -155,17 +157,31 @@ TITLE_CHARS_PER_LINE = 20  # 二号 characters on the 156 mm text width
 
 def title_lines(report: Report) -> str:
     """The title; too long for one line, it breaks after the unit name, as printed reports do."""
-    title = report.title()
-    unit = report.unit_name.strip()
+    title = printable(report.title(), one_line=True)
+    unit_name = printable(report.unit_name, one_line=True)
+    unit = unit_name.strip()
     if len(title) > TITLE_CHARS_PER_LINE and unit and len(unit) <= TITLE_CHARS_PER_LINE:
-        return f"{unit}\n{title[len(report.unit_name):]}"
+        return f"{unit}\n{title[len(unit_name):]}"
     return title
 
 
 def text_paragraphs(text: str) -> list[Paragraph]:
     """Each non-empty line of a text section is a body paragraph indented two characters."""
-    lines = (line.strip(" \t\u3000") for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    lines = (line.strip(" \t\u3000") for line in printable(text).split("\n"))
     return [Paragraph(line.replace("\t", " "), FontRole.BODY, SANHAO, indent_chars=2) for line in lines if line]
+
+
+# line breaks pasted from Word/PowerPoint (vertical tab, form feed, Unicode separators), and other
+# control characters, which DOCX (XML) cannot hold and PDF fonts cannot draw
+_BREAKS = str.maketrans({"\r": "\n", "\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"})
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+def printable(text: str, one_line: bool = False) -> str:
+    """Text as printed: pasted line breaks become new lines (or vanish in a one-line field), other control
+    characters are dropped."""
+    text = _CONTROL.sub("", text.replace("\r\n", "\n").translate(_BREAKS))
+    return text.replace("\n", "") if one_line else text
 
 
 def approval_paragraphs(report: Report) -> list[Paragraph]:
@@ -173,7 +189,8 @@ def approval_paragraphs(report: Report) -> list[Paragraph]:
     if report.report_date:
         y, m, d = (int(p) for p in report.report_date.split("-"))
         date = f"{y}年{m}月{d}日"
-    first = Paragraph(f"单位（盖章）：{report.unit_name}", FontRole.BODY, SANHAO, Align.RIGHT,
+    unit = printable(report.unit_name, one_line=True)
+    first = Paragraph(f"单位（盖章）：{unit}", FontRole.BODY, SANHAO, Align.RIGHT,
                       space_before=SANHAO * 2, keep_with_next=True)
     return [
         first,

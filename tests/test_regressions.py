@@ -60,3 +60,29 @@ def test_closing_while_a_field_is_being_typed_asks_to_save(qtbot, make_window, s
     assert not window.close()
     assert answers.seen and answers.seen[0][0] == "尚未保存"
     assert report.unit_name == "Qingshan"
+
+
+# text pasted from PowerPoint/Word brings vertical tabs (manual line breaks) and form feeds along
+CONTROL_TEXT = "第一段\x0b第二段\x0c第三段\x00\x01完\u2028第四段"
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".pdf"])
+def test_export_of_text_with_control_characters(sample_report, tmp_path, suffix):
+    from export import export_report
+
+    sample_report.set_text("other", CONTROL_TEXT)
+    sample_report.set_field("attachment_label", "附件\x0b2")
+    out = tmp_path / f"r{suffix}"
+    export_report(sample_report, out)
+    if suffix == ".docx":
+        from docx import Document
+
+        lines = [p.text for p in Document(str(out)).paragraphs]
+    else:
+        import pdfplumber
+
+        with pdfplumber.open(str(out)) as pdf:
+            lines = "\n".join(page.extract_text() or "" for page in pdf.pages).split("\n")
+    lines = [line.strip() for line in lines]
+    for line in ("第一段", "第二段", "第三段完", "第四段", "附件2"):
+        assert line in lines
