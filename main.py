@@ -22,8 +22,13 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     from model.rules import check, count_by_severity
 
+    from model.errors import ReportError
+
     report = load_draft(args.file)
     previous = load_draft(args.previous) if args.previous else None
+    if previous is not None and previous.year != report.year - 1:
+        raise ReportError(f"--previous 应为上一年度（{report.year - 1}年）的报告，"
+                          f"“{Path(args.previous).name}”却是{previous.year}年度的")
     findings = check(report, previous)
     errors, warnings = count_by_severity(findings)
     if args.json:

@@ -174,7 +174,8 @@ def text_paragraphs(text: str) -> list[Paragraph]:
 # line breaks pasted from Word/PowerPoint (vertical tab, form feed, Unicode separators), and other
 # control characters, which DOCX (XML) cannot hold and PDF fonts cannot draw
 _BREAKS = str.maketrans({"\r": "\n", "\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"})
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+# control characters, and the invisible zero-width ones text copied from web pages carries
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff]")
 
 
 def printable(text: str, one_line: bool = False) -> str:

@@ -10,6 +10,7 @@ from .formats.definition import MAX_COUNT, CellKind, Column
 from .frozen import frozen
 
 MAX_MONEY = Decimal("999999999999.999999")
+UNIT_FACTORS = {"元": Decimal(1), "万元": Decimal(10000)}  # every unit a money column may use
 MONEY_PLACES = 6
 
 
@@ -112,10 +113,13 @@ def _parse_money(text: str, raw: str, column: Column, default_unit: str | None) 
     if text == "":
         return None
     unit = default_unit or column.units[0]
-    for candidate in sorted(column.units, key=len, reverse=True):
+    typed = unit
+    for candidate in sorted(UNIT_FACTORS, key=len, reverse=True):
         if text.endswith(candidate):
-            unit, text = candidate, text[: -len(candidate)]
+            typed, text = candidate, text[: -len(candidate)]
             break
+    if typed in column.units:
+        unit = typed
     if not _DEC.fullmatch(text):
         if text.startswith("-"):
             raise InputError(f"“{raw.strip()}”是负数：金额不能为负数")
@@ -124,6 +128,10 @@ def _parse_money(text: str, raw: str, column: Column, default_unit: str | None) 
         amount = Decimal(text)
     except InvalidOperation:  # pragma: no cover - regex already guarantees a decimal
         raise InputError(f"“{raw.strip()}”不是金额") from None
+    if typed != unit:  # e.g. 251000元 typed where the column is in 万元: convert exactly
+        amount = (amount * UNIT_FACTORS[typed] / UNIT_FACTORS[unit]).normalize()
+        if amount.as_tuple().exponent > 0:  # type: ignore[operator]
+            amount = amount.quantize(Decimal(1))
     return check_money(amount, unit, column)
 
 

@@ -19,7 +19,7 @@ MARKER = "gov-info-disclosure-annual-report"
 SCHEMA_VERSION = 1
 SUFFIX = ".gkbg.json"
 MAX_FILE_BYTES = 20 * 1024 * 1024
-MAX_TEXT_CHARS = 200_000
+MAX_TEXT_CHARS = 5_000_000  # far beyond any report; the file-size limit is the real bound
 
 FIELD_NAMES = {"unit_name": "填报单位", "attachment_label": "附件标注", "report_date": "报告日期"}
 

@@ -67,3 +67,12 @@ def test_total_cells_refuse_input():
     total = T19.table("applications").column("total")
     with pytest.raises(InputError, match="自动计算"):
         parse_cell_text("3", total)
+
+
+def test_money_typed_in_another_unit_is_converted_exactly():
+    assert parse_cell_text("251000元", MONEY21) == Money(Decimal("25.1"), "万元")
+    assert parse_cell_text("１２３４５６.７８元", MONEY21) == Money(Decimal("12.345678"), "万元")
+    assert parse_cell_text("500000元", MONEY21) == Money(Decimal("50"), "万元")
+    assert parse_cell_text("0.01元", MONEY21) == Money(Decimal("0.000001"), "万元")
+    with pytest.raises(InputError, match="最多保留6位小数"):
+        parse_cell_text("0.001元", MONEY21)

@@ -101,3 +101,9 @@ def test_new_refuses_year_without_format_and_existing_file(tmp_path):
     result = run("new", "--year", "2020", "--unit", "x", "-o", str(existing))
     assert result.returncode == 2 and "已存在" in result.stderr
     assert existing.read_text() == "keep"
+
+
+def test_check_previous_must_be_last_year(sample_path):
+    result = run("check", str(sample_path), "--previous", str(sample_path))
+    assert result.returncode == 2
+    assert "应为上一年度（2018年）的报告" in result.stderr and "2019年度" in result.stderr

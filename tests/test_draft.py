@@ -260,3 +260,10 @@ def test_format_doc_names_every_key():
                 assert f"`{key}`" in doc or f'`"{key}"`' in doc, key
         for key in report.texts:
             assert f"`{key}`" in doc
+
+
+def test_very_long_text_that_the_editor_allows_loads_again(sample_report, tmp_path):
+    sample_report.set_text("overview", "很长的总体情况。" * 40_000)  # 320,000 characters
+    target = tmp_path / "long.gkbg.json"
+    save_draft(sample_report, target)
+    assert load_draft(target).texts["overview"] == sample_report.texts["overview"]

@@ -63,7 +63,7 @@ def test_closing_while_a_field_is_being_typed_asks_to_save(qtbot, make_window, s
 
 
 # text pasted from PowerPoint/Word brings vertical tabs (manual line breaks) and form feeds along
-CONTROL_TEXT = "第一段\x0b第二段\x0c第三段\x00\x01完\u2028第四段"
+CONTROL_TEXT = "第一段\x0b第二段\x0c第三段\x00\x01完\u2028第四段\ufeff\u200b"  # and web zero-width marks
 
 
 @pytest.mark.parametrize("suffix", [".docx", ".pdf"])
