@@ -127,6 +127,8 @@ class Report:
             raise KeyError(name)
         if not isinstance(text, str):
             raise InputError("应为文字")
+        if name != "report_date":  # one-line fields: a pasted line break would break the printed title
+            text = text.replace("\r", "").replace("\n", "")
         if name == "unit_name" and len(text) > MAX_UNIT_NAME:
             raise InputError(f"填报单位名称不能超过{MAX_UNIT_NAME}个字")
         if name == "attachment_label" and len(text) > MAX_LABEL:

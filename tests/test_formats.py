@@ -159,3 +159,10 @@ def test_grid_section_two_blocks_fill_width():
     grid21 = section_grid(F2021.section("proactive"))
     fee = next(c for c in grid21.cells if c.role is Role.HEADER and c.text.startswith("本年收费金额"))
     assert fee.colspan == 3
+
+
+def test_one_line_fields_drop_pasted_line_breaks(report_2019):
+    report_2019.set_field("unit_name", "火花镇\n人民政府\r\n")
+    report_2019.set_field("attachment_label", "附件\n2")
+    assert report_2019.unit_name == "火花镇人民政府" and report_2019.attachment_label == "附件2"
+    assert "\n" not in report_2019.title()

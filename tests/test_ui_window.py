@@ -102,7 +102,13 @@ def test_header_fields_edit_through_undo(qtbot, make_window, sample_report):
     qtbot.keyClicks(date_edit, "2020-13-45")
     qtbot.keyClick(date_edit, Qt.Key.Key_Return)
     assert "报告日期" in window.statusBar().currentMessage() and sample_report.report_date == ""
-    assert date_edit.text() == ""
+    assert date_edit.text() == "2020-13-45" and date_edit.styleSheet()  # kept, marked, to correct
+    date_edit.selectAll()
+    qtbot.keyClicks(date_edit, "2020-01-15")
+    qtbot.keyClick(date_edit, Qt.Key.Key_Return)
+    assert sample_report.report_date == "2020-01-15" and not date_edit.styleSheet()
+    window.undo_stack.undo()
+    assert sample_report.report_date == "" and date_edit.text() == ""
     window.undo_stack.undo()
     assert sample_report.unit_name == "火花镇人民政府" and edit.text() == "火花镇人民政府"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
 from model.errors import InputError
+from model.report import MAX_LABEL, MAX_UNIT_NAME
 
 from . import style
 from .actions import defer_undo_to_window
@@ -12,8 +13,12 @@ from .lazy_page import LazyPage
 FIELDS = (("unit_name", "填报单位"), ("attachment_label", "附件标注"), ("report_date", "报告日期"))
 
 
+MAX_LENGTH = {"unit_name": MAX_UNIT_NAME, "attachment_label": MAX_LABEL, "report_date": 10}
+REFUSED_STYLE = "QLineEdit { background: #f9d3d3; }"  # the error-row colour of the grids
+
+
 class HeaderPage(LazyPage):
-    """Each field is stored (one undo step) when editing finishes; a refused value is put back."""
+    """Each field is stored (one undo step) when editing finishes; a refused value stays, marked, to correct."""
 
     def __init__(self, session, parent=None) -> None:
         super().__init__(parent)
@@ -28,6 +33,7 @@ class HeaderPage(LazyPage):
         self.edits: dict[str, QLineEdit] = {}
         for name, label in FIELDS:
             edit = QLineEdit(getattr(report, name))
+            edit.setMaxLength(MAX_LENGTH[name])
             defer_undo_to_window(edit)
             edit.editingFinished.connect(lambda n=name: self._commit(n))
             self.edits[name] = edit
@@ -56,13 +62,19 @@ class HeaderPage(LazyPage):
             self.session.set_field(name, edit.text().strip() if name != "unit_name" else edit.text())
         except InputError as exc:
             self.message.emit(f"{dict(FIELDS)[name]}：{exc.message}，未保存")
-            edit.setText(getattr(self.session.report, name))
+            edit.setStyleSheet(REFUSED_STYLE)  # kept for the clerk to correct; the report keeps its value
+            edit.setToolTip(exc.message)
             return
         self._on_change(name)
 
     def _on_change(self, what) -> None:
-        if what in self.edits and self.edits[what].text() != getattr(self.session.report, what):
-            self.edits[what].setText(getattr(self.session.report, what))
+        if what not in self.edits:
+            return
+        edit = self.edits[what]
+        if edit.text() != getattr(self.session.report, what):
+            edit.setText(getattr(self.session.report, what))
+        edit.setStyleSheet("")
+        edit.setToolTip("")
 
     def set_zoom_font(self, font) -> None:
         self.setFont(font)
