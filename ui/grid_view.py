@@ -74,7 +74,21 @@ class GridView(QTableView):
             else:
                 width = int(em * 4.6)
             self.setColumnWidth(col, width)
+        self._base_widths = [self.columnWidth(c) for c in range(self.grid.cols)]
         self.fit_rows(fm)
+        self.spread()
+
+    def spread(self) -> None:
+        """Widen the number columns into spare width (up to half as wide again), like the printed form."""
+        base = getattr(self, "_base_widths", None)
+        values = range(self._label_cols, self.grid.cols)
+        if not base or not values:
+            return
+        spare = self.viewport().width() - sum(base)
+        extra = max(0, min(spare // len(values), base[-1] // 2))
+        for col in values:
+            if self.columnWidth(col) != base[col] + extra:
+                self.setColumnWidth(col, base[col] + extra)
 
     def fit_rows(self, fm: QFontMetrics) -> None:
         base = fm.height() + 12
@@ -101,6 +115,7 @@ class GridView(QTableView):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self.spread()
         if self.frozen is not None:
             self.frozen.place()
 
