@@ -1,0 +1,183 @@
+"""Validation of a parsed draft document into a Report, naming the place of the first defect."""
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+from typing import Any
+
+from .cells import check_money, describe_expected
+from .errors import DraftError, InputError
+from .formats import FORMATS, LAST_YEAR, format_by_id
+from .formats.definition import MAX_COUNT, CellKind, Table
+from .report import HEADER_FIELDS, CellRef, Report
+
+MARKER = "gov-info-disclosure-annual-report"
+SCHEMA_VERSION = 1
+MAX_TEXT_CHARS = 5_000_000  # far beyond any report; the file-size limit is the real bound
+FIELD_NAMES = {"unit_name": "填报单位", "attachment_label": "附件标注", "report_date": "报告日期"}
+
+
+def report_from_dict(doc: Any) -> Report:
+    """Validate an already parsed draft document into a Report (raises DraftError)."""
+    return _Reader().read(doc)
+
+
+_INT_TEXT = re.compile(r"\d+(\.\d+)?")
+
+
+class _Reader:
+    """Validates a parsed JSON document into a Report, naming the place of the first defect."""
+
+    def read(self, doc: Any) -> Report:
+        if not isinstance(doc, dict):
+            raise DraftError("不是年度报告草稿文件（内容不是 JSON 对象）")
+        if doc.get("marker") != MARKER:
+            raise DraftError("不是年度报告草稿文件（缺少草稿标记“marker”或标记不符）")
+        version = doc.get("schema_version")
+        if isinstance(version, bool) or not isinstance(version, int):
+            raise DraftError(f"草稿的格式版本“schema_version”应为整数，实际为“{_show(version)}”")
+        if version > SCHEMA_VERSION:
+            raise DraftError(f"此草稿由更新版本的程序保存（草稿格式版本{version}），本程序只能打开版本"
+                             f"{SCHEMA_VERSION}及以前的草稿，请升级程序后再打开")
+        if version < 1:
+            raise DraftError(f"草稿格式版本“{version}”无效")
+        expected = {"marker", "schema_version", "format", "year", "texts", "tables", *HEADER_FIELDS}
+        self._keys(doc, expected, "草稿")
+        format_id = doc["format"]
+        if not isinstance(format_id, str):
+            raise DraftError(f"报告格式“format”应为文字，实际为“{_show(format_id)}”")
+        try:
+            fmt = format_by_id(format_id)
+        except InputError as exc:
+            raise DraftError(exc.message) from None
+        year = doc["year"]
+        if isinstance(year, bool) or not isinstance(year, int) or not fmt.first_year <= year <= LAST_YEAR:
+            raise DraftError(f"报告年度“year”应为{fmt.first_year}至{LAST_YEAR}之间的年份，实际为“{_show(year)}”")
+        if not fmt.covers(year):
+            right = next((f.name for f in FORMATS if f.covers(year)), "其他格式")
+            raise DraftError(f"{year}年度的报告应使用{right}，草稿却标为{fmt.name}")
+        report = Report(fmt, year)
+        for name in HEADER_FIELDS:
+            value = doc[name]
+            if not isinstance(value, str):
+                raise DraftError(f"{FIELD_NAMES[name]}“{name}”应为文字，实际为“{_show(value)}”")
+            try:
+                report.set_field(name, value)
+            except InputError as exc:
+                raise DraftError(f"{FIELD_NAMES[name]}：{exc.message}") from None
+        self._texts(report, doc["texts"])
+        self._tables(report, doc["tables"])
+        return report
+
+    def _keys(self, obj: dict, expected: set[str] | list[str], where: str) -> None:
+        extra = [k for k in obj if k not in expected]
+        if extra:
+            raise DraftError(f"{where}中有未知的项“{extra[0]}”")
+        missing = [k for k in expected if k not in obj]
+        if missing:
+            raise DraftError(f"{where}中缺少“{sorted(missing)[0] if isinstance(expected, set) else missing[0]}”")
+
+    def _texts(self, report: Report, texts: Any) -> None:
+        if not isinstance(texts, dict):
+            raise DraftError("文字部分“texts”应为 JSON 对象")
+        sections = {s.key: s for s in report.format.text_sections()}
+        for key in texts:
+            if key not in sections:
+                raise DraftError(f"文字部分中有未知的项“{key}”")
+        for key, section in sections.items():
+            if key not in texts:
+                raise DraftError(f"文字部分缺少“{section.heading}”（{key}）")
+            value = texts[key]
+            if not isinstance(value, str):
+                raise DraftError(f"“{section.heading}”应为文字，实际为“{_show(value)}”")
+            if len(value) > MAX_TEXT_CHARS:
+                raise DraftError(f"“{section.heading}”超过{MAX_TEXT_CHARS}字，文件可能已损坏")
+            report.set_text(key, value)
+
+    def _tables(self, report: Report, tables: Any) -> None:
+        if not isinstance(tables, dict):
+            raise DraftError("表格部分“tables”应为 JSON 对象")
+        fmt = report.format
+        known = {t.key: (s, t) for s, t in fmt.tables()}
+        for key in tables:
+            if key not in known:
+                raise DraftError(f"表格部分中有未知的表“{key}”（{fmt.name}没有此表）")
+        for key, (section, table) in known.items():
+            place = f"第{section.number}部分" + (f"“{table.title}”" if table.title else "")
+            if key not in tables:
+                raise DraftError(f"{place}缺少（表“{key}”）")
+            rows = tables[key]
+            if not isinstance(rows, dict):
+                raise DraftError(f"{place}应为 JSON 对象，实际为“{_show(rows)}”")
+            self._rows(report, table, rows, place)
+
+    def _rows(self, report: Report, table: Table, rows: dict, place: str) -> None:
+        inputs: dict[str, list[str]] = {}
+        for ref, _ in report.input_cells():
+            if ref.table == table.key:
+                inputs.setdefault(ref.row, []).append(ref.column)
+        for key in rows:
+            if key not in inputs:
+                total = any(r.key == key for r in table.leaf_rows())
+                why = "为自动计算的总计行，草稿中不应填写" if total else "是未知的行"
+                raise DraftError(f"{place}中的行“{key}”{why}")
+        for row_key, columns in inputs.items():
+            label = table.row(row_key).label or "数据"
+            row_place = f"{place}“{label}”行" if table.row(row_key).label else place
+            if row_key not in rows:
+                raise DraftError(f"{place}缺少“{label}”行（{row_key}）")
+            cells = rows[row_key]
+            if not isinstance(cells, dict):
+                raise DraftError(f"{row_place}应为 JSON 对象，实际为“{_show(cells)}”")
+            for key in cells:
+                if key not in columns:
+                    total = any(c.key == key for c in table.leaf_columns())
+                    why = "为自动计算的总计列，草稿中不应填写" if total else "是未知的列"
+                    raise DraftError(f"{row_place}中的列“{key}”{why}")
+            for col_key in columns:
+                column = table.column(col_key)
+                where = f"{row_place}“{table.column_label(col_key)}”列"
+                if col_key not in cells:
+                    raise DraftError(f"{row_place}缺少“{table.column_label(col_key)}”列（{col_key}）")
+                value = self._value(cells[col_key], column, where)
+                report.set_value(CellRef(table.key, row_key, col_key), value)
+
+    def _value(self, raw: Any, column, where: str) -> Any:
+        if column.kind is CellKind.MONEY:
+            if raw is None:
+                return None
+            if not isinstance(raw, dict) or set(raw) != {"amount", "unit"}:
+                raise DraftError(f"{where}：金额应为含“amount”和“unit”的对象，实际为“{_show(raw)}”")
+            amount, unit = raw["amount"], raw["unit"]
+            if not isinstance(amount, str) or not _INT_TEXT.fullmatch(amount):
+                raise DraftError(f"{where}：金额应为写成文字的非负数（如\"251000.5\"），实际为“{_show(amount)}”")
+            if not isinstance(unit, str):
+                raise DraftError(f"{where}：金额单位应为文字，实际为“{_show(unit)}”")
+            try:
+                return check_money(Decimal(amount), unit, column)
+            except InputError as exc:
+                raise DraftError(f"{where}：{exc.message}") from None
+        expected = describe_expected(column.kind)
+        if isinstance(raw, bool) or not isinstance(raw, int):
+            raise DraftError(f"{where}：{expected}，实际为“{_show(raw)}”")
+        low = -MAX_COUNT if column.kind is CellKind.SIGNED else 0
+        if not low <= raw <= MAX_COUNT:
+            bound = f"，不能超过{MAX_COUNT:,}" if raw > 0 or column.kind is CellKind.SIGNED else ""
+            raise DraftError(f"{where}：{expected}{bound}，实际为“{_show(raw)}”")
+        return raw
+
+
+def _show(value: Any) -> str:
+    """A short rendering of a JSON value for messages."""
+    if value is None:
+        return "空值"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, str)):
+        text = str(value)
+    elif isinstance(value, Decimal):
+        text = str(value)
+    else:
+        text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 40 else text[:40] + "…"
