@@ -86,3 +86,42 @@ def test_export_of_text_with_control_characters(sample_report, tmp_path, suffix)
     lines = [line.strip() for line in lines]
     for line in ("第一段", "第二段", "第三段完", "第四段", "附件2"):
         assert line in lines
+
+
+def test_text_field_menus_are_chinese_without_the_fields_own_undo(qtbot):
+    from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+
+    from ui.text_menus import chinese_menu
+
+    for widget in (QLineEdit("甲"), QPlainTextEdit("乙")):
+        qtbot.addWidget(widget)
+        menu = chinese_menu(widget.createStandardContextMenu())
+        texts = [a.text().split("\t")[0] for a in menu.actions() if not a.isSeparator()]
+        assert texts == ["剪切(&T)", "复制(&C)", "粘贴(&P)", "删除(&D)", "全选(&A)"]
+        assert not menu.actions()[0].isSeparator()
+        menu.deleteLater()
+
+
+# the offscreen platform cannot raise a popup or grab the keyboard for it; a real screen can
+@pytest.mark.qt_log_ignore("This plugin does not support raise", "This plugin does not support grabbing",
+                           "This plugin does not support propagateSizeHints")
+def test_right_click_in_the_text_sections_gives_the_chinese_menu(qtbot, make_window, sample_report):
+    from PySide6.QtCore import QPoint, QTimer
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window(sample_report)
+    editor = window.page_for("overview").editor
+    window.tabs.setCurrentWidget(window.page_for("overview"))
+    seen = []
+
+    def read_and_close():
+        popup = QApplication.activePopupWidget()
+        seen.extend(a.text().split("\t")[0] for a in popup.actions() if not a.isSeparator())
+        popup.close()
+
+    QTimer.singleShot(50, read_and_close)
+    at = QPoint(20, 20)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, at, editor.viewport().mapToGlobal(at))
+    QApplication.sendEvent(editor.viewport(), event)
+    assert seen and seen[-1] == "全选(&A)" and "复制(&C)" in seen and not any("Undo" in t for t in seen)

@@ -11,6 +11,7 @@ from model.grid import GridCell, Role
 
 from .clipboard import convert_money, copy_text, plan_paste
 from .frozen_rows import FrozenRows
+from .text_menus import use_chinese_menu
 from .grid_model import GridModel
 
 CA = QAbstractItemView.CursorAction
@@ -24,6 +25,7 @@ class CellDelegate(QStyledItemDelegate):
     def createEditor(self, parent, option, index):
         editor = QLineEdit(parent)
         editor.setFrame(False)
+        use_chinese_menu(editor)
         editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return editor
 

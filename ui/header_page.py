@@ -9,6 +9,7 @@ from model.report import MAX_LABEL, MAX_UNIT_NAME
 from . import style
 from .actions import defer_undo_to_window
 from .lazy_page import LazyPage
+from .text_menus import use_chinese_menu
 
 FIELDS = (("unit_name", "填报单位"), ("attachment_label", "附件标注"), ("report_date", "报告日期"))
 
@@ -35,6 +36,7 @@ class HeaderPage(LazyPage):
             edit = QLineEdit(getattr(report, name))
             edit.setMaxLength(MAX_LENGTH[name])
             defer_undo_to_window(edit)
+            use_chinese_menu(edit)
             edit.editingFinished.connect(lambda n=name: self._commit(n))
             self.edits[name] = edit
         self.edits["unit_name"].setPlaceholderText("如：火花镇人民政府")
