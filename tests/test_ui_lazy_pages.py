@@ -91,3 +91,14 @@ def test_a_changed_tab_title_repaints_the_tab_bar_not_the_page(qtbot, make_windo
     page.removeEventFilter(paints)
     type_into(qtbot, page.view, page.model.index_of(NEW), "5")
     qtbot.waitUntil(lambda: tabs.tabText(APPLICATIONS) == "三、依申请公开 (2)")
+
+
+def test_findings_table_is_built_with_the_first_finding(qtbot, make_window, sample_report):
+    window = make_window(sample_report)  # the sample checks clean
+    dock = window.findings_dock
+    assert dock._table is None and dock.stack.currentWidget() is dock.clean
+    assert "没有发现错误或警告" in dock.clean.text()
+    window.session.set_cells([(NEW, 5)])
+    assert dock.stack.currentWidget() is dock.table and dock.table.rowCount() == 2
+    window.undo_stack.undo()
+    assert dock.stack.currentWidget() is dock.clean and dock.table.rowCount() == 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QUndoStack
+from PySide6.QtGui import QFont, QUndoStack
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 from model.draft import SUFFIX, save_draft
@@ -254,6 +254,4 @@ class MainWindow(QMainWindow):
         heading.setPointSizeF(font.pointSizeF() * 1.25)
         for page in self.pages:
             page.set_zoom(font, heading)
-        table = self.findings_dock.table
-        table.setFont(font)
-        table.verticalHeader().setDefaultSectionSize(QFontMetrics(font).height() + 8)
+        self.findings_dock.set_zoom_font(font)
