@@ -11,7 +11,6 @@ from model.errors import ReportError
 from model.rules import Severity
 
 from . import settings as cfg
-from .dialogs import ask_yes_no, fail, inform
 
 APPROVAL_KEY = "print/approval_block"
 WATERMARK_KEY = "print/draft_watermark"
@@ -52,6 +51,8 @@ class OutputActions(QObject):
     def export(self, suffix: str, path: str | Path | None = None) -> bool:
         report = self.window.report
         errors = self.errors()
+        from .dialogs import ask_yes_no, fail
+
         if errors and not ask_yes_no(self.window, "报告尚有错误",
                                      f"报告尚有 {errors} 个错误（见“检查结果”）。\n仍要导出吗？"):
             return False
@@ -120,6 +121,8 @@ class OutputActions(QObject):
         try:
             return self.pages(options)
         except ReportError as exc:
+            from .dialogs import fail
+
             fail(self.window, failure_title, exc.message)
             return None
 
@@ -147,6 +150,8 @@ class OutputActions(QObject):
             pages.deleteLater()
 
     def no_printer(self) -> None:
+        from .dialogs import inform
+
         inform(self.window, "没有打印机",
                "这台电脑没有安装打印机。\n可以用“打印预览”查看，或“导出 PDF”后在有打印机的电脑上打印。")
 
@@ -180,6 +185,8 @@ class OutputActions(QObject):
         try:
             printed = print_pages(pages, printer, page_range(printer, pages.page_count()))
         except RuntimeError:
+            from .dialogs import fail
+
             fail(self.window, "打印失败", "无法连接打印机，请检查打印机是否开启。")
             return False
         self.window.show_message(f"已送打印机：{printed} 页")
