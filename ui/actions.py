@@ -31,6 +31,16 @@ def defer_undo_to_window(widget) -> None:
     widget.installEventFilter(_FILTER[0])
 
 
+def window_action(window, text: str, slot, *keys) -> QAction:
+    """A QAction of the main window, with its shortcuts working wherever the focus is in the window."""
+    action = QAction(text, window)
+    action.setShortcuts([k if isinstance(k, QKeySequence) else QKeySequence(k) for k in keys])
+    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    action.triggered.connect(slot)
+    window.addAction(action)
+    return action
+
+
 class WindowActions:
     """Every QAction of the main window, by name, and the menus holding them."""
 
@@ -57,13 +67,7 @@ class WindowActions:
         self._menus()
 
     def _action(self, text, slot, *keys) -> QAction:
-        action = QAction(text, self.window)
-        shortcuts = [QKeySequence(k) if not isinstance(k, QKeySequence) else k for k in keys]
-        action.setShortcuts(shortcuts)
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(slot)
-        self.window.addAction(action)
-        return action
+        return window_action(self.window, text, slot, *keys)
 
     def _menus(self) -> None:
         bar = self.window.menuBar()

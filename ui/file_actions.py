@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 
 from model.draft import SUFFIX, load_draft
 from model.errors import ReportError
@@ -12,6 +12,7 @@ from model.recovery import RecoveryStore
 from model.report import Report
 
 from . import settings as cfg
+from .actions import window_action
 from .autosave import Autosaver
 
 DRAFT_FILTER = f"年度报告草稿 (*{SUFFIX} *.json);;所有文件 (*)"
@@ -29,8 +30,8 @@ class FileActions(QObject):
         self.autosaver.failed.connect(window.show_message)
         menu = window.actions.file_menu
         first = menu.actions()[0] if menu.actions() else None
-        self.new = self._action("新建…", self.new_report, QKeySequence.StandardKey.New)
-        self.open = self._action("打开…", self.open_dialog, QKeySequence.StandardKey.Open)
+        self.new = window_action(window, "新建…", self.new_report, QKeySequence.StandardKey.New)
+        self.open = window_action(window, "打开…", self.open_dialog, QKeySequence.StandardKey.Open)
         self.recent_menu = menu.addMenu("最近打开")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         menu.insertActions(first, [self.new, self.open])
@@ -38,13 +39,6 @@ class FileActions(QObject):
         menu.insertSeparator(first)
         window.setAcceptDrops(True)
         window.installEventFilter(self)
-
-    def _action(self, text, slot, keys) -> QAction:
-        action = QAction(text, self.window)
-        action.setShortcut(QKeySequence(keys))
-        action.triggered.connect(slot)
-        self.window.addAction(action)
-        return action
 
     # ---- hooks called by the window ----
 
@@ -179,7 +173,7 @@ class FileActions(QObject):
             return False
         self.window.set_report(report, entry.draft_path)
         self.window.undo_stack.resetClean()  # restored edits are unsaved
-        self.window.refresh_title()
+        self.window.update_title()
         self.autosaver.save_now()  # the restored state is safe again before the old copy goes
         self.store.discard(entry)
         self.window.show_message("已恢复自动保存的修改，请检查后保存")

@@ -52,7 +52,7 @@ class MainWindow(QMainWindow):
         self.actions = WindowActions(self)
         self.files = FileActions(self, store or RecoveryStore(recovery_dir_for(self.settings)))
         self.outputs = OutputActions(self)
-        self.undo_stack.cleanChanged.connect(self._update_title)
+        self.undo_stack.cleanChanged.connect(self.update_title)
         self.zoom_percent = int(self.settings.value(ZOOM_KEY, 100))
         self.resize(1280, 860)
         geometry = self.settings.value(GEOMETRY_KEY)
@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
         self.pages[0].ensure_built()
         self._show_findings(session.findings)
         self.undo_stack.setClean()
-        self._update_title()
+        self.update_title()
         self.tabs.setCurrentIndex(0)
         self.files.after_load(report, self.path)
 
@@ -151,12 +151,9 @@ class MainWindow(QMainWindow):
 
     def _field_changed(self, what) -> None:
         if what == "unit_name":
-            self._update_title()
+            self.update_title()
 
-    def refresh_title(self) -> None:
-        self._update_title()
-
-    def _update_title(self) -> None:
+    def update_title(self) -> None:
         if self.session is None:
             return
         report = self.session.report
@@ -210,7 +207,7 @@ class MainWindow(QMainWindow):
             return False
         self.session.path = path
         self.undo_stack.setClean()
-        self._update_title()
+        self.update_title()
         self.files.after_save(path)
         self.show_message(f"已保存：{path}")
         return True

@@ -8,9 +8,9 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDialog
 
 from model.errors import ReportError
-from model.rules import Severity
 
 from . import settings as cfg
+from .actions import window_action
 
 APPROVAL_KEY = "print/approval_block"
 WATERMARK_KEY = "print/draft_watermark"
@@ -35,16 +35,11 @@ class OutputActions(QObject):
         menu.insertActions(before, [self.preview, self.print])
         menu.insertSeparator(before)
 
-    def _action(self, text, slot, keys=None) -> QAction:
-        action = QAction(text, self.window)
-        if keys is not None:
-            action.setShortcut(QKeySequence(keys))
-        action.triggered.connect(slot)
-        self.window.addAction(action)
-        return action
+    def _action(self, text, slot, *keys) -> QAction:
+        return window_action(self.window, text, slot, *keys)
 
     def errors(self) -> int:
-        return sum(1 for f in self.window.session.findings if f.severity is Severity.ERROR)
+        return self.window.session.counts()[0]
 
     # ---- export ----
 

@@ -19,8 +19,26 @@ class CellKind(Enum):
 MAX_COUNT = 999_999_999
 
 
+class _Tree:
+    """Header trees (columns and rows): a node with children is a group; leaves carry numbers."""
+
+    children: tuple
+
+    @property
+    def is_group(self) -> bool:
+        return bool(self.children)
+
+    def leaves(self) -> list:
+        if not self.children:
+            return [self]
+        return [leaf for child in self.children for leaf in child.leaves()]
+
+    def depth(self) -> int:
+        return 1 + max((c.depth() for c in self.children), default=0)
+
+
 @frozen
-class Column:
+class Column(_Tree):
     """A column header; a leaf (no children) carries numbers, a group only labels its children."""
 
     key: str
@@ -32,21 +50,9 @@ class Column:
     units: tuple[str, ...] = ()  # money units offered; the first is the default
     unit_in_label: bool = False  # the unit is already printed in the header
 
-    @property
-    def is_group(self) -> bool:
-        return bool(self.children)
-
-    def leaves(self) -> list[Column]:
-        if not self.children:
-            return [self]
-        return [leaf for child in self.children for leaf in child.leaves()]
-
-    def depth(self) -> int:
-        return 1 + max((c.depth() for c in self.children), default=0)
-
 
 @frozen
-class Row:
+class Row(_Tree):
     """A row label; a leaf carries numbers, a group merges its label over its children."""
 
     key: str
@@ -54,18 +60,6 @@ class Row:
     children: tuple[Row, ...] = ()
     total_of: tuple[str, ...] = ()  # leaf row keys summed into this total row
     total_rule: str = ""
-
-    @property
-    def is_group(self) -> bool:
-        return bool(self.children)
-
-    def leaves(self) -> list[Row]:
-        if not self.children:
-            return [self]
-        return [leaf for child in self.children for leaf in child.leaves()]
-
-    def depth(self) -> int:
-        return 1 + max((c.depth() for c in self.children), default=0)
 
 
 @frozen
@@ -125,18 +119,6 @@ class Table:
         if sum(1 for c in self.leaf_columns() if c.label == path[-1]) > 1:
             return "/".join(path)
         return path[-1]
-
-    def row_path(self, key: str) -> list[str]:
-        def walk(rows, trail):
-            for r in rows:
-                if r.key == key:
-                    return trail + [r.label]
-                found = walk(r.children, trail + [r.label])
-                if found:
-                    return found
-            return None
-
-        return walk(self.rows, []) or []
 
 
 @frozen
