@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog
 
 import model.draft as draft
@@ -144,9 +144,18 @@ def test_dropping_a_draft_opens_it(qtbot, make_window, sample_report, drafts):
     data.setUrls([QUrl.fromLocalFile(str(drafts[1]))])
     event = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, data, Qt.MouseButton.NoButton,
                        Qt.KeyboardModifier.NoModifier)
-    # Qt hands a Drop only to the target of a real drag in progress; deliver it as Qt would then
+    # Qt hands drag events only to the target of a real drag in progress; deliver them as Qt would then
     assert window.acceptDrops()
-    assert window.files.eventFilter(window, event) and event.isAccepted()
+    other = QMimeData()
+    other.setUrls([QUrl.fromLocalFile(str(drafts[1].with_suffix(".txt")))])
+    for mime, welcome in ((data, True), (other, False)):
+        enter = QDragEnterEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+                                Qt.KeyboardModifier.NoModifier)
+        enter.ignore()
+        window.dragEnterEvent(enter)
+        assert enter.isAccepted() == welcome
+    window.dropEvent(event)
+    assert event.isAccepted()
     assert window.report.unit_name == "青山乡人民政府" and window.path == drafts[1]
 
 

@@ -97,7 +97,7 @@ def test_findings_table_is_built_with_the_first_finding(qtbot, make_window, samp
     window = make_window(sample_report)  # the sample checks clean
     dock = window.findings_dock
     assert dock._table is None and dock.stack.currentWidget() is dock.clean
-    assert "没有发现错误或警告" in dock.clean.text()
+    assert "没有发现错误或警告" in dock.clean_label.text()
     window.session.set_cells([(NEW, 5)])
     assert dock.stack.currentWidget() is dock.table and dock.table.rowCount() == 2
     window.undo_stack.undo()

@@ -173,3 +173,71 @@ def test_command_line_opening(tmp_path):
     assert error and "Traceback" not in error and path is None
     report, path, error = initial_report([str(tmp_path / "none.gkbg.json")])
     assert error and report.year == date.today().year - 1
+
+
+def test_findings_dock_starts_at_the_bottom_and_stays_where_the_clerk_puts_it(qtbot, make_window, sample_report,
+                                                                              report_2019):
+    from ui.main_window import FINDINGS_HEIGHT
+
+    window = make_window(sample_report)
+    dock = window.findings_dock
+    assert window.dockWidgetArea(dock) == Qt.DockWidgetArea.BottomDockWidgetArea
+    assert dock.isVisible() and not dock.isFloating() and abs(dock.height() - FINDINGS_HEIGHT) <= 2
+    assert dock.geometry().bottom() < window.statusBar().geometry().top()
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    window.close()  # the layout is saved with the window's geometry
+    second = make_window(report_2019)
+    assert second.dockWidgetArea(second.findings_dock) == Qt.DockWidgetArea.RightDockWidgetArea
+
+
+@pytest.mark.parametrize("saved", ["garbage", "other window", "default refused"])
+def test_an_unusable_saved_layout_gives_the_default_one(qtbot, make_window, sample_report, tmp_path, monkeypatch,
+                                                        saved):
+    from PySide6.QtCore import QByteArray
+    from PySide6.QtWidgets import QDockWidget, QMainWindow
+
+    import ui.main_window
+    from ui.settings import STATE_KEY
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    if saved == "garbage":
+        settings.setValue(STATE_KEY, QByteArray(b"\x00\x01 not a window state"))
+    elif saved == "other window":  # valid, but places no 检查结果 dock
+        other = QMainWindow()
+        dock = QDockWidget("其他")
+        dock.setObjectName("other_dock")
+        other.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        settings.setValue(STATE_KEY, other.saveState())
+        other.deleteLater()
+    else:
+        monkeypatch.setattr(ui.main_window, "DEFAULT_LAYOUT", b"\x00")
+    settings.sync()
+    window = make_window(sample_report)
+    assert window.dockWidgetArea(window.findings_dock) == Qt.DockWidgetArea.BottomDockWidgetArea
+    assert window.findings_dock.isVisible() and not window.findings_dock.isFloating()
+
+
+def test_start_up_leaves_heavy_modules_for_later(tmp_path):
+    """What the window does not need to appear waits: export libraries, and PySide's Qt namespace,
+    whose ~100 enums cost about 15 ms; a module importing `Qt` at its top would bring it back."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT, SAMPLE
+
+    code = (f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
+            "from ui.app import start_gui\n"
+            f"app, window = start_gui([{str(SAMPLE)!r}])\n"
+            "app.processEvents()\n"
+            "import json, PySide6.QtCore\n"
+            "print(json.dumps({'shown': window.isVisible(), 'unit': window.report.unit_name,\n"
+            "                  'qt_namespace': 'Qt' in vars(PySide6.QtCore),\n"
+            "                  'modules': sorted(m for m in ('docx', 'reportlab', 'ctypes')\n"
+            "                                    if m in sys.modules)}))\n")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "GKBG_DATA_DIR": str(tmp_path)}
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
+    assert run.returncode == 0, run.stderr[-800:]
+    state = json.loads(run.stdout.strip().splitlines()[-1])
+    assert state == {"shown": True, "unit": "火花镇人民政府", "qt_namespace": False, "modules": []}

@@ -1,7 +1,8 @@
 """The window's actions and menus (文件, 编辑, 视图); later issues add 新建/打开/导出/打印 to the 文件 menu."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 _UNDO_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
@@ -19,7 +20,7 @@ class _WindowUndo(QObject):
 
 
 def _is_ctrl_y(event) -> bool:
-    return event.key() == Qt.Key.Key_Y and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+    return event.key() == QtCore.Qt.Key.Key_Y and event.modifiers() == QtCore.Qt.KeyboardModifier.ControlModifier
 
 
 _FILTER: list[_WindowUndo] = []
@@ -35,7 +36,6 @@ def window_action(window, text: str, slot, *keys) -> QAction:
     """A QAction of the main window, with its shortcuts working wherever the focus is in the window."""
     action = QAction(text, window)
     action.setShortcuts([k if isinstance(k, QKeySequence) else QKeySequence(k) for k in keys])
-    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     action.triggered.connect(slot)
     window.addAction(action)
     return action

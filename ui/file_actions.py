@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence
 
 from model.draft import SUFFIX, load_draft
@@ -38,7 +38,6 @@ class FileActions(QObject):
         menu.insertMenu(first, self.recent_menu)
         menu.insertSeparator(first)
         window.setAcceptDrops(True)
-        window.installEventFilter(self)
 
     # ---- hooks called by the window ----
 
@@ -136,18 +135,17 @@ class FileActions(QObject):
 
     # ---- drop a draft on the window ----
 
-    def eventFilter(self, obj, event) -> bool:
-        if obj is self.window and event.type() in (QEvent.Type.DragEnter, QEvent.Type.Drop):
-            files = _dropped_files(event)
-            if not files:
-                return False
-            if event.type() == QEvent.Type.DragEnter:
-                event.acceptProposedAction()
-            else:
-                event.acceptProposedAction()
-                self.open_path(files[0])
-            return True
-        return False
+    def drag_enter(self, event) -> None:
+        """The window's dragEnterEvent: a dragged draft file is welcome."""
+        if _dropped_files(event):
+            event.acceptProposedAction()
+
+    def drop(self, event) -> None:
+        """The window's dropEvent: open the first dropped draft."""
+        files = _dropped_files(event)
+        if files:
+            event.acceptProposedAction()
+            self.open_path(files[0])
 
     # ---- crash recovery ----
 

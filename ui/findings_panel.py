@@ -1,26 +1,15 @@
 """The dockable 检查结果 panel: every finding (severity, section, row, column, message); double-click jumps."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFontMetrics
-from PySide6.QtWidgets import (
-    QAbstractItemView, QDockWidget, QHeaderView, QLabel, QStackedWidget, QTableWidget, QTableWidgetItem,
-)
+from typing import TYPE_CHECKING
 
-from model.rules import Finding, Severity
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDockWidget, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from . import style
+from model.rules import Finding
 
-HEADERS = ("类型", "部分", "行", "列", "说明")
-_BRUSHES: dict[Severity, QBrush] = {}
-
-
-def _severity_brush(severity: Severity) -> QBrush:
-    """The text colour of a severity; made on first use (a window without findings never needs one)."""
-    if not _BRUSHES:
-        _BRUSHES.update({Severity.ERROR: QBrush(QColor(style.ERROR_TEXT)),
-                         Severity.WARNING: QBrush(QColor(style.WARNING_TEXT))})
-    return _BRUSHES[severity]
+if TYPE_CHECKING:
+    from .findings_table import FindingsTable
 
 
 class FindingsPanel(QDockWidget):
@@ -36,70 +25,46 @@ class FindingsPanel(QDockWidget):
         super().__init__("检查结果", parent)
         self.setObjectName("findings_dock")
         self.stack = QStackedWidget(self)
-        self.clean = QLabel("检查通过：没有发现错误或警告。", self.stack)
-        self.clean.setContentsMargins(8, 4, 8, 4)
-        self.clean.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.clean = QWidget(self.stack)
+        self.clean_label = QLabel("检查通过：没有发现错误或警告。", self.clean)
+        self.clean_label.setContentsMargins(8, 4, 8, 4)
+        box = QVBoxLayout(self.clean)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.clean_label)
+        box.addStretch(1)  # the line stays at the top of the panel
         self.stack.addWidget(self.clean)
         self.setWidget(self.stack)
-        self._table: QTableWidget | None = None
+        self._table: FindingsTable | None = None
         self._font = None
         self.findings: list[Finding] = []
 
     @property
-    def table(self) -> QTableWidget:
+    def table(self) -> FindingsTable:
         if self._table is None:
-            self._table = self._build_table()
+            from .findings_table import FindingsTable
+
+            self._table = FindingsTable(self.stack)
+            self._table.cellActivated.connect(self._activate)
+            self._table.cellDoubleClicked.connect(self._activate)
+            if self._font is not None:
+                self._table.set_zoom_font(self._font)
             self.stack.addWidget(self._table)
         return self._table
 
-    def _build_table(self) -> QTableWidget:
-        table = QTableWidget(0, len(HEADERS), self.stack)
-        table.setHorizontalHeaderLabels(HEADERS)
-        table.verticalHeader().hide()
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setWordWrap(False)
-        header = table.horizontalHeader()
-        for col in range(len(HEADERS) - 1):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(len(HEADERS) - 1, QHeaderView.ResizeMode.Stretch)
-        table.cellActivated.connect(self._activate)
-        table.cellDoubleClicked.connect(self._activate)
-        if self._font is not None:
-            self._apply_font(table)
-        return table
-
     def set_zoom_font(self, font) -> None:
         self._font = font
-        self.clean.setFont(font)
+        self.clean_label.setFont(font)
         if self._table is not None:
-            self._apply_font(self._table)
-
-    def _apply_font(self, table: QTableWidget) -> None:
-        table.setFont(self._font)
-        table.verticalHeader().setDefaultSectionSize(QFontMetrics(self._font).height() + 8)
+            self._table.set_zoom_font(font)
 
     def set_findings(self, findings: list[Finding]) -> None:
-        """Show findings, touching only the items whose text changed (this runs after every edit)."""
+        """Show findings (this runs after every edit)."""
         self.findings = list(findings)
         if not findings and self._table is None:
             return
         table = self.table
         self.stack.setCurrentWidget(table if findings else self.clean)
-        table.setUpdatesEnabled(False)
-        table.setRowCount(len(findings))
-        for row, f in enumerate(findings):
-            for col, text in enumerate((f.severity.label, f.section, f.row, f.column, f.message)):
-                item = table.item(row, col)
-                if item is None:
-                    item = QTableWidgetItem()
-                    table.setItem(row, col, item)
-                if item.text() != text:
-                    item.setText(text)
-                    item.setToolTip(text)
-                    if col == 0:
-                        item.setForeground(_severity_brush(f.severity))
-        table.setUpdatesEnabled(True)
+        table.show_findings(findings)
 
     def _activate(self, row: int, _col: int = 0) -> None:
         if 0 <= row < len(self.findings):

@@ -1,7 +1,8 @@
 """A tab page that builds its widgets the first time it is shown or asked for: start-up builds one tab."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 
@@ -28,7 +29,7 @@ class LazyPage(QWidget):
             if self.isVisible():  # a layout shows new children only on the next event loop pass
                 for child in self.children():
                     if isinstance(child, QWidget) and not child.isWindow() and not (
-                            child.isHidden() and child.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide)):
+                            child.isHidden() and child.testAttribute(QtCore.Qt.WidgetAttribute.WA_WState_ExplicitShowHide)):
                         child.show()
         return self
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6 import QtCore
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDialog
 
@@ -66,7 +67,7 @@ class OutputActions(QObject):
 
         from .export_settings import export_options
 
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        QGuiApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
         try:
             export_report(report, path, export_options(self.settings))
         except ReportError as exc:
@@ -102,7 +103,7 @@ class OutputActions(QObject):
 
         from .printing import PdfPages
 
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        QGuiApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
         try:
             return PdfPages(pdf_bytes(self.window.report, options), self)
         finally:

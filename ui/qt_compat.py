@@ -7,7 +7,6 @@ deallocating None". Giving the singletons a huge reference count, as 3.12 does, 
 """
 from __future__ import annotations
 
-import ctypes
 import sys
 
 IMMORTAL_REFS = 1 << 40
@@ -17,7 +16,18 @@ def immortalize_singletons() -> None:
     """Raise the reference counts of None, True and False far beyond reach (CPython < 3.12 only)."""
     if sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
         return
+    ssize_t = _ssize_t()
     for obj in (None, True, False):
-        refcnt = ctypes.c_ssize_t.from_address(id(obj))  # ob_refcnt is PyObject's first field
+        refcnt = ssize_t.from_address(id(obj))  # ob_refcnt is PyObject's first field
         if refcnt.value < IMMORTAL_REFS:
             refcnt.value += IMMORTAL_REFS
+
+
+def _ssize_t() -> type:
+    """ctypes' c_ssize_t made from the _ctypes core alone: the ctypes package costs start-up time."""
+    from _ctypes import _SimpleCData
+
+    class SSizeT(_SimpleCData):
+        _type_ = "q" if sys.maxsize > 2 ** 32 else "i"
+
+    return SSizeT

@@ -1,7 +1,8 @@
 """The window's tab widget: a tab title that changes width re-lays the tab bar without repainting the page."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QStackedWidget, QTabWidget
 
 
@@ -30,7 +31,7 @@ class ReportTabs(QTabWidget):
             super().setTabText(index, text)
 
     def event(self, event) -> bool:
-        if event.type() == QEvent.Type.LayoutRequest and self._retitled:
+        if self._retitled and event.type() == QEvent.Type.LayoutRequest:
             self._retitled = False
             if self._place_tab_bar_only():
                 return True
@@ -38,7 +39,8 @@ class ReportTabs(QTabWidget):
 
     def _place_tab_bar_only(self) -> bool:
         if (not self.isVisible() or not self.documentMode() or self._stack is None
-                or self.cornerWidget(Qt.Corner.TopLeftCorner) or self.cornerWidget(Qt.Corner.TopRightCorner)):
+                or self.cornerWidget(QtCore.Qt.Corner.TopLeftCorner)
+                or self.cornerWidget(QtCore.Qt.Corner.TopRightCorner)):
             return False
         from PySide6.QtWidgets import QStyle, QStyleOptionTabWidgetFrame  # QStyle costs start-up time
 
