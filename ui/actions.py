@@ -34,10 +34,9 @@ def defer_undo_to_window(widget) -> None:
 
 def window_action(window, text: str, slot, *keys) -> QAction:
     """A QAction of the main window, with its shortcuts working wherever the focus is in the window."""
-    action = QAction(text, window)
+    action = window.addAction(text)  # QAction(text, window) would also build PySide's QIcon type
     action.setShortcuts([k if isinstance(k, QKeySequence) else QKeySequence(k) for k in keys])
     action.triggered.connect(slot)
-    window.addAction(action)
     return action
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6 import QtCore
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont, QUndoStack
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
@@ -70,11 +70,10 @@ class MainWindow(QMainWindow):
 
     def _restore_layout(self) -> None:
         """Where the clerk left the 检查结果 dock (saved at close), else along the bottom."""
-        saved = self.settings.value(STATE_KEY)
+        saved = self.settings.value(STATE_KEY, b"", bytes)
         for state in (saved, DEFAULT_LAYOUT):
-            if (isinstance(state, (QByteArray, bytes)) and self.restoreState(QByteArray(state))
-                    and self.layout().indexOf(self.findings_dock) >= 0):  # the state did place the dock
-                return
+            if state and self.restoreState(state) and self.layout().indexOf(self.findings_dock) >= 0:
+                return  # (the last test: a valid state of some other window places no dock)
         self._dock_findings_at_bottom()
 
     def _dock_findings_at_bottom(self) -> None:

@@ -6,7 +6,6 @@ from pathlib import Path
 from PySide6 import QtCore
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QDialog
 
 from model.errors import ReportError
 
@@ -91,7 +90,7 @@ class OutputActions(QObject):
 
         dialog = PrintOptionsDialog(self.errors(), bool(self.settings.value(APPROVAL_KEY, False, bool)),
                                     bool(self.settings.value(WATERMARK_KEY, True, bool)), self.window)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if not dialog.exec():  # Rejected (0)
             return None
         self.settings.setValue(APPROVAL_KEY, dialog.approval.isChecked())
         self.settings.setValue(WATERMARK_KEY, dialog.watermark.isChecked())
@@ -165,7 +164,7 @@ class OutputActions(QObject):
         dialog.setWindowTitle(f"打印（报告尚有 {errors} 个错误）" if errors else "打印")
         dialog.setMinMax(1, pages.page_count())
         dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if not dialog.exec():  # Rejected (0)
             return None
         return printer
 

@@ -1,7 +1,6 @@
 """A text section tab: the heading, the official guidance as a hint, a plain-text editor and a live count."""
 from __future__ import annotations
 
-from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout
 
 from model.formats.definition import TextSection
@@ -59,7 +58,7 @@ class TextPage(LazyPage):
             self.editor.setPlainText(text)
             self.editor.blockSignals(False)
             cursor = self.editor.textCursor()
-            cursor.setPosition(min(same, len(text)), QTextCursor.MoveMode.MoveAnchor)
+            cursor.setPosition(min(same, len(text)))  # moves the anchor too: no selection
             self.editor.setTextCursor(cursor)
             self._update_count()
 
