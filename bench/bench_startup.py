@@ -12,7 +12,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "resources" / "samples" / "huohua-2019.gkbg.json"
-RUNS = 21
+RUNS = 31
 
 
 def child_floor() -> dict:
