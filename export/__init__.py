@@ -9,7 +9,7 @@ from model.report import Report
 from .layout import PageLayout, build_layout, printable
 from .options import ExportOptions
 
-__all__ = ["ExportOptions", "SUFFIXES", "docx_bytes", "error_count", "export_report", "pdf_bytes"]
+__all__ = ["ExportOptions", "SUFFIXES", "docx_bytes", "export_report", "pdf_bytes"]
 
 SUFFIXES = (".docx", ".pdf")
 
@@ -54,9 +54,3 @@ def export_report(report: Report, path: Path | str, options: ExportOptions | Non
     data = docx_bytes(report, options) if suffix == ".docx" else pdf_bytes(report, options)
     atomic_write(path, data)
 
-
-def error_count(report: Report, previous: Report | None = None) -> int:
-    """How many errors the checks find, so the window can ask before exporting a wrong report."""
-    from model.rules import check, count_by_severity
-
-    return count_by_severity(check(report, previous))[0]

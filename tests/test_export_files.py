@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from export import ExportOptions, error_count, export_report
+from export import ExportOptions, export_report
 from model.errors import ReportError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,15 +79,6 @@ def test_write_failure_keeps_the_old_file(sample_report, tmp_path, monkeypatch):
 def test_missing_folder_is_a_clear_error(sample_report, tmp_path):
     with pytest.raises(ReportError, match="文件夹不存在"):
         export_report(sample_report, tmp_path / "gone" / "r.pdf")
-
-
-def test_error_count_for_asking_before_export(sample_report, report_2019):
-    from model.report import CellRef
-
-    assert error_count(report_2019) == 0
-    report_2019.set_value(CellRef("applications", "new", "natural"), 3)  # 一 + 二 no longer balances
-    assert error_count(report_2019) >= 1
-    assert isinstance(error_count(sample_report), int)
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
