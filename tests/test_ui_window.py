@@ -187,7 +187,15 @@ def test_findings_dock_starts_at_the_bottom_and_stays_where_the_clerk_puts_it(qt
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     window.close()  # the layout is saved with the window's geometry
     second = make_window(report_2019)
-    assert second.dockWidgetArea(second.findings_dock) == Qt.DockWidgetArea.RightDockWidgetArea
+    dock = second.findings_dock
+    assert second.dockWidgetArea(dock) == Qt.DockWidgetArea.RightDockWidgetArea
+    dock.close()  # the clerk closed it (×) …
+    qtbot.waitUntil(lambda: not dock.isVisible())
+    reset = next(a for a in second.actions.view_menu.actions() if a.text() == "恢复默认布局")
+    reset.trigger()  # … and wants the standard layout back
+    assert second.dockWidgetArea(dock) == Qt.DockWidgetArea.BottomDockWidgetArea
+    qtbot.waitUntil(dock.isVisible)
+    assert not dock.isFloating() and abs(dock.height() - FINDINGS_HEIGHT) <= 2
 
 
 @pytest.mark.parametrize("saved", ["garbage", "other window", "default refused"])

@@ -60,6 +60,7 @@ class WindowActions:
                                      QKeySequence("Ctrl+Tab"))
         self.prev_tab = self._action("上一页", lambda: window.step_tab(-1), QKeySequence("Ctrl+PgUp"),
                                      QKeySequence("Ctrl+Shift+Tab"))
+        self.reset_layout = self._action("恢复默认布局", window.reset_layout)
         self.quit = self._action("退出", window.close, QKeySequence.StandardKey.Quit)
         for action in (self.undo, self.redo):
             window.addAction(action)
@@ -81,4 +82,4 @@ class WindowActions:
         self.view_menu.addSeparator()
         self.view_menu.addActions([self.next_tab, self.prev_tab])
         self.view_menu.addSeparator()
-        self.view_menu.addAction(self.window.findings_dock.toggleViewAction())
+        self.view_menu.addActions([self.window.findings_dock.toggleViewAction(), self.reset_layout])

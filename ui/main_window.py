@@ -68,13 +68,20 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         self._restore_layout()
 
-    def _restore_layout(self) -> None:
+    def _restore_layout(self, saved: bytes | None = None) -> None:
         """Where the clerk left the 检查结果 dock (saved at close), else along the bottom."""
-        saved = self.settings.value(STATE_KEY, b"", bytes)
+        if saved is None:
+            saved = self.settings.value(STATE_KEY, b"", bytes)
         for state in (saved, DEFAULT_LAYOUT):
             if state and self.restoreState(state) and self.layout().indexOf(self.findings_dock) >= 0:
                 return  # (the last test: a valid state of some other window places no dock)
         self._dock_findings_at_bottom()
+
+    def reset_layout(self) -> None:
+        """视图 ▸ 恢复默认布局: the 检查结果 dock back along the bottom, shown."""
+        self.findings_dock.setFloating(False)
+        self._restore_layout(b"")
+        self.findings_dock.show()
 
     def _dock_findings_at_bottom(self) -> None:
         Qt = QtCore.Qt
