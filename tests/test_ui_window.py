@@ -1,6 +1,10 @@
 """The main window: tabs, model adapter contract, findings panel jumps, text and header edits, save, zoom."""
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from datetime import date
 
 import pytest
@@ -9,6 +13,7 @@ from PySide6.QtCore import QSettings, Qt
 from model.draft import load_draft, report_to_dict
 from model.formats import FORMATS
 from model.report import CellRef, Report
+from conftest import ROOT, SAMPLE
 from ui.app import initial_report
 from ui.grid_model import GridModel
 from ui.session import ReportSession
@@ -225,27 +230,45 @@ def test_an_unusable_saved_layout_gives_the_default_one(qtbot, make_window, samp
     assert window.findings_dock.isVisible() and not window.findings_dock.isFloating()
 
 
-def test_start_up_leaves_heavy_modules_for_later(tmp_path):
-    """What the window does not need to appear waits: export libraries, and PySide's Qt namespace,
-    whose ~100 enums cost about 15 ms; a module importing `Qt` at its top would bring it back."""
-    import json
-    import os
-    import subprocess
-    import sys
-
-    from conftest import ROOT, SAMPLE
-
+def started_window(tmp_path, report_expr: str, **env) -> dict:
+    """Start the app on the sample in a fresh process (as `python main.py SAMPLE` does), let it show the
+    window, and return the JSON value of report_expr, evaluated there with `window` and `sys` at hand."""
     code = (f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
             "from ui.app import start_gui\n"
             f"app, window = start_gui([{str(SAMPLE)!r}])\n"
             "app.processEvents()\n"
-            "import json, PySide6.QtCore\n"
-            "print(json.dumps({'shown': window.isVisible(), 'unit': window.report.unit_name,\n"
-            "                  'qt_namespace': 'Qt' in vars(PySide6.QtCore),\n"
-            "                  'modules': sorted(m for m in ('docx', 'reportlab', 'ctypes')\n"
-            "                                    if m in sys.modules)}))\n")
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "GKBG_DATA_DIR": str(tmp_path)}
+            f"import json\nprint(json.dumps({report_expr}))\n")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "GKBG_DATA_DIR": str(tmp_path / "data"), **env}
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
     assert run.returncode == 0, run.stderr[-800:]
-    state = json.loads(run.stdout.strip().splitlines()[-1])
+    return json.loads(run.stdout.strip().splitlines()[-1])
+
+
+def test_start_up_leaves_heavy_modules_for_later(tmp_path):
+    """What the window does not need to appear waits: export libraries, and PySide's Qt namespace,
+    whose ~100 enums cost about 15 ms; a module importing `Qt` at its top would bring it back."""
+    state = started_window(tmp_path, "{'shown': window.isVisible(), 'unit': window.report.unit_name, "
+                                     "'qt_namespace': 'Qt' in vars(sys.modules['PySide6.QtCore']), "
+                                     "'modules': sorted(m for m in ('docx', 'reportlab', 'ctypes') if m in sys.modules)}")
     assert state == {"shown": True, "unit": "火花镇人民政府", "qt_namespace": False, "modules": []}
+
+
+@pytest.mark.parametrize("screen, scale", [((1366, 768), "1"), ((1920, 1080), "1.5"), ((1920, 1080), "2")],
+                         ids=["1366x768", "1080p-150%", "1080p-200%"])
+def test_first_start_fits_the_screen(tmp_path, screen, scale):
+    """Office PCs with 1366×768 screens, laptops at 150–200 %: the whole window is on the screen, and the
+    检查结果 dock leaves most of it to the form."""
+    config = tmp_path / "screen.json"
+    config.write_text(json.dumps({"screens": [{"name": "s", "x": 0, "y": 0, "width": screen[0], "height": screen[1],
+                                               "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+    got = started_window(tmp_path, "{'area': window.screen().availableGeometry().getRect(), "
+                                   "'frame': window.frameGeometry().getRect(), 'height': window.height(), "
+                                   "'dock': window.findings_dock.height(), "
+                                   "'docked': not window.findings_dock.isFloating() and window.findings_dock.isVisible(), "
+                                   "'page': window.tabs.currentWidget().height()}",
+                         QT_QPA_PLATFORM=f"offscreen:configfile={config}", QT_SCALE_FACTOR=scale)
+    ax, ay, aw, ah = got["area"]
+    x, y, w, h = got["frame"]
+    assert aw == round(screen[0] / float(scale)) and ax <= x and ay <= y and x + w <= ax + aw and y + h <= ay + ah
+    assert got["docked"] and got["dock"] <= max(170, got["height"] // 4) + 2
+    assert got["page"] > 2 * got["dock"] if got["height"] < 860 else got["page"] > got["dock"]

@@ -29,11 +29,13 @@ from .text_page import TextPage
 
 ZOOM_KEY = "view/zoom_percent"
 ZOOM_STEPS = (70, 80, 90, 100, 110, 125, 140, 160, 180, 200, 250)
-FINDINGS_HEIGHT = 170
+DEFAULT_SIZE = (1280, 860)
+SCREEN_MARGIN, TITLE_BAR = 16, 32  # px kept free around a first-start window; a title bar's height
+FINDINGS_HEIGHT, FINDINGS_SHARE = 170, 0.25  # the 检查结果 dock's default height; at most this part of the window
 # QMainWindow.saveState() of the default layout: the 检查结果 dock (object name findings_dock) along the
 # bottom, FINDINGS_HEIGHT px high; made by addDockWidget(Qt.BottomDockWidgetArea, dock) and resizeDocks().
 # Restoring it places the dock without building PySide's Qt namespace (about 100 Python enums, ~15 ms
-# of start-up); if Qt ever refuses it, _dock_findings_at_bottom() does the same the ordinary way.
+# of start-up); where Qt refuses it, or the dock must be lower, _dock_findings_at_bottom() does it.
 DEFAULT_LAYOUT = bytes.fromhex(
     "000000ff00000000fd000000010000000300000500000000aafc0100000001fb0000001a00660069006e00640069"
     "006e00670073005f0064006f0063006b0100000000000005000000003100ffffff00000500000002ac0000000400"
@@ -62,20 +64,30 @@ class MainWindow(QMainWindow):
         self.outputs = OutputActions(self)
         self.undo_stack.cleanChanged.connect(self.update_title)
         self.zoom_percent = int(self.settings.value(ZOOM_KEY, 100))
-        self.resize(1280, 860)
         geometry = self.settings.value(GEOMETRY_KEY)
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        if geometry is None or not self.restoreGeometry(geometry):  # Qt keeps a restored window on screen
+            self._fit_to_screen()
         self._restore_layout()
 
+    def _fit_to_screen(self) -> None:
+        """The first start: DEFAULT_SIZE, made smaller to fit the screen (a 1366×768 office PC, a laptop at
+        150–200 % scaling), with room left for the title bar and the taskbar; centred."""
+        area = self.screen().availableGeometry()
+        width = min(DEFAULT_SIZE[0], area.width() - 2 * SCREEN_MARGIN)
+        height = min(DEFAULT_SIZE[1], area.height() - 2 * SCREEN_MARGIN - TITLE_BAR)
+        self.resize(width, height)
+        self.move(area.x() + (area.width() - width) // 2, area.y() + (area.height() - height - TITLE_BAR) // 2)
+
     def _restore_layout(self, saved: bytes | None = None) -> None:
-        """Where the clerk left the 检查结果 dock (saved at close), else along the bottom."""
+        """Where the clerk left the 检查结果 dock (saved at close), else along the bottom: FINDINGS_HEIGHT
+        px high, or a quarter of a window that had to be made small for its screen."""
         if saved is None:
             saved = self.settings.value(STATE_KEY, b"", bytes)
-        for state in (saved, DEFAULT_LAYOUT):
+        height = min(FINDINGS_HEIGHT, int(self.height() * FINDINGS_SHARE))
+        for state in (saved, DEFAULT_LAYOUT if height == FINDINGS_HEIGHT else b""):
             if state and self.restoreState(state) and self.layout().indexOf(self.findings_dock) >= 0:
                 return  # (the last test: a valid state of some other window places no dock)
-        self._dock_findings_at_bottom()
+        self._dock_findings_at_bottom(height)
 
     def reset_layout(self) -> None:
         """视图 ▸ 恢复默认布局: the 检查结果 dock back along the bottom, shown."""
@@ -83,10 +95,10 @@ class MainWindow(QMainWindow):
         self._restore_layout(b"")
         self.findings_dock.show()
 
-    def _dock_findings_at_bottom(self) -> None:
+    def _dock_findings_at_bottom(self, height: int) -> None:
         Qt = QtCore.Qt
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_dock)
-        self.resizeDocks([self.findings_dock], [FINDINGS_HEIGHT], Qt.Orientation.Vertical)
+        self.resizeDocks([self.findings_dock], [height], Qt.Orientation.Vertical)
 
     # ---- loading ----
 
