@@ -102,3 +102,23 @@ def test_findings_table_is_built_with_the_first_finding(qtbot, make_window, samp
     assert dock.stack.currentWidget() is dock.table and dock.table.rowCount() == 2
     window.undo_stack.undo()
     assert dock.stack.currentWidget() is dock.clean and dock.table.rowCount() == 0
+
+
+def test_a_changed_finding_repaints_its_cells_not_the_panel(qtbot, make_window, sample_report):
+    window = make_window(sample_report)  # checks clean
+    page = grid_page(window, "applications")
+    window.session.set_cells([(NEW, 5)])  # the balance breaks: two findings listed
+    dock = window.findings_dock
+    table = dock.table
+    qtbot.waitUntil(lambda: dock.stack.currentWidget() is table and table.rowCount() == 2)
+    qtbot.wait(20)  # the panel's first paints
+    before = [table.item(r, 4).text() for r in range(2)]
+    panel, cells = _Paints(), _Paints()
+    dock.installEventFilter(panel)
+    table.viewport().installEventFilter(cells)
+    page.model.setData(page.model.index_of(NEW), "6")  # still broken: only the numbers in a message change
+    QApplication.processEvents()
+    assert [table.item(r, 4).text() for r in range(2)] != before
+    assert cells.count > 0 and panel.count == 0
+    table.viewport().removeEventFilter(cells)
+    dock.removeEventFilter(panel)

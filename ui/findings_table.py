@@ -33,8 +33,8 @@ class FindingsTable(QTableWidget):
         self.verticalHeader().setDefaultSectionSize(QFontMetrics(font).height() + 8)
 
     def show_findings(self, findings: list[Finding]) -> None:
-        """Runs after every edit: touches only the items whose text changed."""
-        self.setUpdatesEnabled(False)
+        """Runs after every edit: touches only the items whose text changed, so only they are repainted
+        (setUpdatesEnabled(False/True) around this would repaint the whole panel every time)."""
         self.setRowCount(len(findings))
         for row, f in enumerate(findings):
             for col, text in enumerate((f.severity.label, f.section, f.row, f.column, f.message)):
@@ -47,4 +47,3 @@ class FindingsTable(QTableWidget):
                     item.setToolTip(text)
                     if col == 0:
                         item.setForeground(self._brushes[f.severity])
-        self.setUpdatesEnabled(True)
