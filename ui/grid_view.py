@@ -146,6 +146,7 @@ class GridView(QTableView):
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         if not self.model().is_editable(self.model().cell(self.currentIndex())):
             self.setCurrentIndex(self.first_editable())
+            self.scrollToTop()  # its block's title and headers stay in sight, even if the view is not laid out yet
 
     def current_cell(self) -> GridCell | None:
         index = self.currentIndex()
