@@ -42,6 +42,7 @@ class Report:
         self.report_date = ""  # ISO date YYYY-MM-DD, or empty
         self.texts: dict[str, str] = {s.key: "" for s in fmt.text_sections()}
         self._values: dict[CellRef, CellValue] = {}
+        self._totals: dict[CellRef, int] = {}  # computed totals, until the next change of a value
         self._listeners: list[Callable[[object], None]] = []
         # totals as printed in an outside source (imported or summed reports); never in drafts
         self.stated_totals: dict[CellRef, int] = {}
@@ -82,13 +83,18 @@ class Report:
         value = self._values.get(ref, _MISSING)
         if value is not _MISSING:
             return value  # type: ignore[return-value]
-        column = self._columns[ref.table, ref.column]
-        if column.total_of:
-            return sum(self.count(CellRef(ref.table, ref.row, k)) for k in column.total_of)
-        row = self._rows[ref.table, ref.row]
-        if row.total_of:
-            return sum(self.count(CellRef(ref.table, k, ref.column)) for k in row.total_of)
-        raise KeyError(ref)
+        total = self._totals.get(ref)
+        if total is None:
+            column = self._columns[ref.table, ref.column]
+            if column.total_of:
+                total = sum(self.count(CellRef(ref.table, ref.row, k)) for k in column.total_of)
+            else:
+                row = self._rows[ref.table, ref.row]
+                if not row.total_of:
+                    raise KeyError(ref)
+                total = sum(self.count(CellRef(ref.table, k, ref.column)) for k in row.total_of)
+            self._totals[ref] = total
+        return total
 
     def count(self, ref: CellRef) -> int:
         value = self._values.get(ref, _MISSING)
@@ -111,6 +117,7 @@ class Report:
         if self._values[ref] == value:
             return
         self._values[ref] = value
+        self._totals.clear()
         self._notify(ref)
 
     def set_text(self, key: str, text: str) -> None:

@@ -95,6 +95,8 @@ def test_totals_are_computed_not_stored(fmt):
     report.set_value(CellRef("applications", "new", "natural"), 3)
     report.set_value(CellRef("applications", "new", "other_org"), 4)
     assert report.value(CellRef("applications", "new", "total")) == 7
+    report.set_value(CellRef("applications", "new", "natural"), 5)  # a total read before follows a change
+    assert report.value(CellRef("applications", "new", "total")) == 9
     parts = [r.key for r in fmt.table("applications").leaf_rows()][2:-2]
     for i, key in enumerate(parts):
         report.set_value(CellRef("applications", key, "research"), i + 1)
