@@ -100,11 +100,14 @@ def test_findings_table_is_built_with_the_first_finding(qtbot, make_window, samp
     assert "没有发现错误或警告" in dock.clean_label.text()
     window.session.set_cells([(NEW, 5)])
     assert dock.stack.currentWidget() is dock.table and dock.table.rowCount() == 2
-    window.undo_stack.undo()
-    assert dock.stack.currentWidget() is dock.clean and dock.table.rowCount() == 0
+    assert not dock.clean_label.isVisible()
+    window.undo_stack.undo()  # the table stays, empty, with the line inside it
+    assert dock.stack.currentWidget() is dock.table and dock.table.rowCount() == 0
+    assert dock.clean_label.isVisible() and dock.clean_label.parent() is dock.table.viewport()
+    assert dock.clean_label.width() >= dock.clean_label.sizeHint().width()
 
 
-def test_a_changed_finding_repaints_its_cells_not_the_panel(qtbot, make_window, sample_report):
+def test_a_changed_finding_repaints_the_list_not_the_panel(qtbot, make_window, sample_report):
     window = make_window(sample_report)  # checks clean
     page = grid_page(window, "applications")
     window.session.set_cells([(NEW, 5)])  # the balance breaks: two findings listed
@@ -120,5 +123,9 @@ def test_a_changed_finding_repaints_its_cells_not_the_panel(qtbot, make_window, 
     QApplication.processEvents()
     assert [table.item(r, 4).text() for r in range(2)] != before
     assert cells.count > 0 and panel.count == 0
+    for value in ("0", "5"):  # mended, then broken again: the list empties and fills inside the table
+        page.model.setData(page.model.index_of(NEW), value)
+        QApplication.processEvents()
+        assert dock.clean_label.isVisible() == (value == "0") and panel.count == 0
     table.viewport().removeEventFilter(cells)
     dock.removeEventFilter(panel)

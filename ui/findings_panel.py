@@ -16,7 +16,9 @@ class FindingsPanel(QDockWidget):
     """Lists findings; emits activated(Finding) on double-click or Enter.
 
     Until the first finding it shows one line of text: the table is built when first needed,
-    which keeps it off the start-up path of a report that checks clean.
+    which keeps it off the start-up path of a report that checks clean. From then on the table stays,
+    and the line shows inside it whenever it is empty: the panel is not laid out and repainted anew
+    each time the last error is mended or the first one made.
     """
 
     activated = Signal(object)
@@ -43,12 +45,15 @@ class FindingsPanel(QDockWidget):
         if self._table is None:
             from .findings_table import FindingsTable
 
-            self._table = FindingsTable(self.stack)
-            self._table.cellActivated.connect(self._activate)
-            self._table.cellDoubleClicked.connect(self._activate)
+            self._table = table = FindingsTable(self.stack)
+            table.cellActivated.connect(self._activate)
+            table.cellDoubleClicked.connect(self._activate)
             if self._font is not None:
-                self._table.set_zoom_font(self._font)
-            self.stack.addWidget(self._table)
+                table.set_zoom_font(self._font)
+            self.stack.addWidget(table)
+            self.stack.setCurrentWidget(table)
+            self.clean_label.setParent(table.viewport())
+            self.clean_label.adjustSize()
         return self._table
 
     def set_zoom_font(self, font) -> None:
@@ -56,15 +61,15 @@ class FindingsPanel(QDockWidget):
         self.clean_label.setFont(font)
         if self._table is not None:
             self._table.set_zoom_font(font)
+            self.clean_label.adjustSize()
 
     def set_findings(self, findings: list[Finding]) -> None:
         """Show findings (this runs after every edit)."""
         self.findings = list(findings)
         if not findings and self._table is None:
             return
-        table = self.table
-        self.stack.setCurrentWidget(table if findings else self.clean)
-        table.show_findings(findings)
+        self.table.show_findings(findings)
+        self.clean_label.setVisible(not findings)
 
     def _activate(self, row: int, _col: int = 0) -> None:
         if 0 <= row < len(self.findings):
