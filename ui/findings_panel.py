@@ -54,6 +54,8 @@ class FindingsPanel(QDockWidget):
             self.stack.setCurrentWidget(table)
             self.clean_label.setParent(table.viewport())
             self.clean_label.adjustSize()
+            self.stack.removeWidget(self.clean)
+            self.clean.deleteLater()
         return self._table
 
     def set_zoom_font(self, font) -> None:

@@ -12,7 +12,7 @@ HEADERS = ("类型", "部分", "行", "列", "说明")
 
 
 class FindingsTable(QTableWidget):
-    """Read-only rows (severity, section, row, column, message); show() updates only changed items."""
+    """Read-only rows: severity, section, row, column, message."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(0, len(HEADERS), parent)
