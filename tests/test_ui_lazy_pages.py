@@ -96,13 +96,13 @@ def test_a_changed_tab_title_repaints_the_tab_bar_not_the_page(qtbot, make_windo
 def test_findings_table_is_built_with_the_first_finding(qtbot, make_window, sample_report):
     window = make_window(sample_report)  # the sample checks clean
     dock = window.findings_dock
-    assert dock._table is None and dock.stack.currentWidget() is dock.clean
+    assert dock._table is None and dock.widget() is dock.clean
     assert "没有发现错误或警告" in dock.clean_label.text()
     window.session.set_cells([(NEW, 5)])
-    assert dock.stack.currentWidget() is dock.table and dock.table.rowCount() == 2
+    assert dock.widget() is dock.table and dock.table.rowCount() == 2
     assert not dock.clean_label.isVisible()
     window.undo_stack.undo()  # the table stays, empty, with the line inside it
-    assert dock.stack.currentWidget() is dock.table and dock.table.rowCount() == 0
+    assert dock.widget() is dock.table and dock.table.rowCount() == 0
     assert dock.clean_label.isVisible() and dock.clean_label.parent() is dock.table.viewport()
     assert dock.clean_label.width() >= dock.clean_label.sizeHint().width()
 
@@ -113,7 +113,7 @@ def test_a_changed_finding_repaints_the_list_not_the_panel(qtbot, make_window, s
     window.session.set_cells([(NEW, 5)])  # the balance breaks: two findings listed
     dock = window.findings_dock
     table = dock.table
-    qtbot.waitUntil(lambda: dock.stack.currentWidget() is table and table.rowCount() == 2)
+    qtbot.waitUntil(lambda: dock.widget() is table and table.rowCount() == 2)
     qtbot.wait(20)  # the panel's first paints
     before = [table.item(r, 4).text() for r in range(2)]
     panel, cells = _Paints(), _Paints()

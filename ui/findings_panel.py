@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDockWidget, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QVBoxLayout, QWidget
 
 from model.rules import Finding
 
@@ -26,16 +26,14 @@ class FindingsPanel(QDockWidget):
     def __init__(self, parent=None) -> None:
         super().__init__("检查结果", parent)
         self.setObjectName("findings_dock")
-        self.stack = QStackedWidget(self)
-        self.clean = QWidget(self.stack)
+        self.clean = QWidget(self)
         self.clean_label = QLabel("检查通过：没有发现错误或警告。", self.clean)
         self.clean_label.setContentsMargins(8, 4, 8, 4)
         box = QVBoxLayout(self.clean)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.clean_label)
         box.addStretch(1)  # the line stays at the top of the panel
-        self.stack.addWidget(self.clean)
-        self.setWidget(self.stack)
+        self.setWidget(self.clean)
         self._table: FindingsTable | None = None
         self._font = None
         self.findings: list[Finding] = []
@@ -45,16 +43,14 @@ class FindingsPanel(QDockWidget):
         if self._table is None:
             from .findings_table import FindingsTable
 
-            self._table = table = FindingsTable(self.stack)
+            self._table = table = FindingsTable(self)
             table.cellActivated.connect(self._activate)
             table.cellDoubleClicked.connect(self._activate)
             if self._font is not None:
                 table.set_zoom_font(self._font)
-            self.stack.addWidget(table)
-            self.stack.setCurrentWidget(table)
             self.clean_label.setParent(table.viewport())
             self.clean_label.adjustSize()
-            self.stack.removeWidget(self.clean)
+            self.setWidget(table)  # the dock does not delete the widget it replaces
             self.clean.deleteLater()
         return self._table
 
