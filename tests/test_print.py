@@ -7,8 +7,8 @@ from PySide6.QtCore import QBuffer, QIODevice, QSize
 from PySide6.QtPrintSupport import QPrinter
 
 from export import pdf_bytes
-from ui.print_preview import PrintPreviewDialog
-from ui.printing import PdfPages, page_range, prepare_printer, print_pages, render_page
+from ui.output.print_preview import PrintPreviewDialog
+from ui.output.printing import PdfPages, page_range, prepare_printer, print_pages, render_page
 
 DPI = 100
 
@@ -135,7 +135,7 @@ def _page_texts(data: bytes) -> list[str]:
 @pytest.mark.parametrize("errors, ticked, expected", [(3, True, "草稿"), (0, True, ""), (3, False, "")])
 def test_watermark_only_when_asked_and_while_errors(qtbot, sample_report, errors, ticked, expected):
     from export import ExportOptions
-    from ui.print_options import PrintOptionsDialog
+    from ui.output.print_options import PrintOptionsDialog
 
     dialog = PrintOptionsDialog(errors, approval=False, watermark=ticked)
     qtbot.addWidget(dialog)
@@ -150,7 +150,7 @@ def test_watermark_only_when_asked_and_while_errors(qtbot, sample_report, errors
 
 
 def test_approval_block_on_the_last_page(qtbot, sample_report):
-    from ui.print_options import PrintOptionsDialog
+    from ui.output.print_options import PrintOptionsDialog
 
     dialog = PrintOptionsDialog(0, approval=True, watermark=True)
     qtbot.addWidget(dialog)

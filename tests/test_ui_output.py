@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QFileDialog, QLabel
 
-import ui.printing
+import ui.output.printing as printing_module
 from model.report import CellRef
 from test_ui_support import OFFSCREEN_NOISE, answer, make_window  # noqa: F401  (fixtures)
 
@@ -49,7 +49,7 @@ def test_export_failure_is_a_clear_message(qtbot, make_window, sample_report, tm
 
 
 def test_print_without_a_printer_says_so(qtbot, make_window, sample_report, answer, monkeypatch):
-    monkeypatch.setattr(ui.printing, "has_printer", lambda: False)
+    monkeypatch.setattr(printing_module, "has_printer", lambda: False)
     window = make_window(sample_report)
     answers = answer("确定")
     window.outputs.print.trigger()
@@ -60,7 +60,7 @@ def test_preview_from_the_menu_shows_the_exported_pages(qtbot, make_window, samp
     from export import pdf_bytes
 
     window = make_window(sample_report)
-    expected = ui.printing.PdfPages(pdf_bytes(sample_report)).page_count()
+    expected = printing_module.PdfPages(pdf_bytes(sample_report)).page_count()
     seen = {}
 
     def look(dialog):
@@ -77,7 +77,7 @@ def test_preview_from_the_menu_shows_the_exported_pages(qtbot, make_window, samp
 
 
 def test_print_dialog_names_the_errors(qtbot, make_window, sample_report, answer, monkeypatch):
-    monkeypatch.setattr(ui.printing, "has_printer", lambda: True)
+    monkeypatch.setattr(printing_module, "has_printer", lambda: True)
     window = make_window(sample_report)
     break_balance(window)
     seen = {}
@@ -101,7 +101,7 @@ def test_print_sends_the_exported_pages_to_the_printer(qtbot, make_window, sampl
 
     from export import ExportOptions, pdf_bytes
 
-    monkeypatch.setattr(ui.printing, "has_printer", lambda: True)
+    monkeypatch.setattr(printing_module, "has_printer", lambda: True)
     window = make_window(sample_report)
     out = tmp_path / "printed.pdf"
 
@@ -110,7 +110,7 @@ def test_print_sends_the_exported_pages_to_the_printer(qtbot, make_window, sampl
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(out))
         printer.setResolution(100)
-        ui.printing.prepare_printer(printer)
+        printing_module.prepare_printer(printer)
         return printer
 
     monkeypatch.setattr(window.outputs, "choose_printer", pdf_printer)
@@ -121,8 +121,8 @@ def test_print_sends_the_exported_pages_to_the_printer(qtbot, make_window, sampl
 
     answer(with_approval)
     window.outputs.print.trigger()
-    expected = ui.printing.PdfPages(pdf_bytes(sample_report, ExportOptions(approval_block=True)))
-    assert ui.printing.PdfPages(out.read_bytes()).page_count() == expected.page_count()
+    expected = printing_module.PdfPages(pdf_bytes(sample_report, ExportOptions(approval_block=True)))
+    assert printing_module.PdfPages(out.read_bytes()).page_count() == expected.page_count()
     assert "已送打印机" in window.statusBar().currentMessage()
 
 

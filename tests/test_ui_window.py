@@ -15,7 +15,7 @@ from model.formats import FORMATS
 from model.report import CellRef, Report
 from conftest import ROOT, SAMPLE
 from ui.app import initial_report
-from ui.grid_model import GridModel
+from ui.grid.model import GridModel
 from ui.session import ReportSession
 from test_ui_support import OFFSCREEN_NOISE, answer, grid_page, make_window, type_into  # noqa: F401  (fixtures)
 

@@ -17,15 +17,15 @@ from model.rules import Finding, Severity
 from model.recovery import RecoveryStore
 
 from .actions import WindowActions
-from .file_actions import FileActions
-from .output_actions import OutputActions
+from .files.actions import FileActions
+from .output.actions import OutputActions
 from .settings import GEOMETRY_KEY, STATE_KEY, open_settings, recovery_dir_for
-from .findings_panel import FindingsPanel
-from .grid_page import GridPage
-from .header_page import HeaderPage
+from .findings.panel import FindingsPanel
+from .grid.page import GridPage
+from .pages.header import HeaderPage
 from .report_tabs import ReportTabs
 from .session import ReportSession
-from .text_page import TextPage
+from .pages.text import TextPage
 
 ZOOM_KEY = "view/zoom_percent"
 ZOOM_STEPS = (70, 80, 90, 100, 110, 125, 140, 160, 180, 200, 250)

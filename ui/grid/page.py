@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout
 
 from model.formats.definition import TableSection
 
-from .lazy_page import LazyPage
+from ..pages.lazy import LazyPage
 
 
 class GridPage(LazyPage):
@@ -15,8 +15,8 @@ class GridPage(LazyPage):
         self.section = section
 
     def build(self) -> None:
-        from .grid_model import GridModel
-        from .grid_view import GridView
+        from .model import GridModel
+        from .view import GridView
 
         self.heading = QLabel(self.section.heading, self)
         self.heading.setObjectName("heading")

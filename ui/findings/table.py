@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 
 from model.rules import Finding, Severity
 
-from . import style
+from .. import style
 
 HEADERS = ("类型", "部分", "行", "列", "说明")
 

@@ -9,8 +9,8 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 
 from model.errors import ReportError
 
-from . import settings as cfg
-from .actions import window_action
+from .. import settings as cfg
+from ..actions import window_action
 
 APPROVAL_KEY = "print/approval_block"
 WATERMARK_KEY = "print/draft_watermark"
@@ -46,7 +46,7 @@ class OutputActions(QObject):
     def export(self, suffix: str, path: str | Path | None = None) -> bool:
         report = self.window.report
         errors = self.errors()
-        from .dialogs import ask_yes_no, fail
+        from ..dialogs import ask_yes_no, fail
 
         if errors and not ask_yes_no(self.window, "报告尚有错误",
                                      f"报告尚有 {errors} 个错误（见“检查结果”）。\n仍要导出吗？"):
@@ -116,7 +116,7 @@ class OutputActions(QObject):
         try:
             return self.pages(options)
         except ReportError as exc:
-            from .dialogs import fail
+            from ..dialogs import fail
 
             fail(self.window, failure_title, exc.message)
             return None
@@ -145,7 +145,7 @@ class OutputActions(QObject):
             pages.deleteLater()
 
     def no_printer(self) -> None:
-        from .dialogs import inform
+        from ..dialogs import inform
 
         inform(self.window, "没有打印机",
                "这台电脑没有安装打印机。\n可以用“打印预览”查看，或“导出 PDF”后在有打印机的电脑上打印。")
@@ -180,7 +180,7 @@ class OutputActions(QObject):
         try:
             printed = print_pages(pages, printer, page_range(printer, pages.page_count()))
         except RuntimeError:
-            from .dialogs import fail
+            from ..dialogs import fail
 
             fail(self.window, "打印失败", "无法连接打印机，请检查打印机是否开启。")
             return False

@@ -11,8 +11,8 @@ from model.grid import GridCell, Role
 
 from .clipboard import convert_money, copy_text, plan_paste
 from .frozen_rows import FrozenRows
-from .text_menus import use_chinese_menu
-from .grid_model import GridModel
+from ..text_menus import use_chinese_menu
+from .model import GridModel
 
 CA = QAbstractItemView.CursorAction
 Hint = QAbstractItemDelegate.EndEditHint

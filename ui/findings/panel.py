@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QVBoxLayout, QWidget
 from model.rules import Finding
 
 if TYPE_CHECKING:
-    from .findings_table import FindingsTable
+    from .table import FindingsTable
 
 
 class FindingsPanel(QDockWidget):
@@ -41,7 +41,7 @@ class FindingsPanel(QDockWidget):
     @property
     def table(self) -> FindingsTable:
         if self._table is None:
-            from .findings_table import FindingsTable
+            from .table import FindingsTable
 
             self._table = table = FindingsTable(self)
             table.cellActivated.connect(self._activate)

@@ -6,10 +6,10 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout
 from model.errors import InputError
 from model.report import MAX_LABEL, MAX_UNIT_NAME
 
-from . import style
-from .actions import defer_undo_to_window
-from .lazy_page import LazyPage
-from .text_menus import use_chinese_menu
+from .. import style
+from ..actions import defer_undo_to_window
+from .lazy import LazyPage
+from ..text_menus import use_chinese_menu
 
 FIELDS = (("unit_name", "填报单位"), ("attachment_label", "附件标注"), ("report_date", "报告日期"))
 

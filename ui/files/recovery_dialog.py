@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
 
 from model.recovery import RecoveryEntry, RecoveryStore
 
-from .dialogs import ask_yes_no
+from ..dialogs import ask_yes_no
 
 
 class RecoveryDialog(QDialog):

@@ -6,10 +6,10 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout
 from model.formats.definition import TextSection
 from model.rules import text_length
 
-from . import style
-from .actions import defer_undo_to_window
-from .lazy_page import LazyPage
-from .text_menus import use_chinese_menu
+from .. import style
+from ..actions import defer_undo_to_window
+from .lazy import LazyPage
+from ..text_menus import use_chinese_menu
 
 LONG_OVERVIEW = 1000  # section 一: 篇幅原则上不超过一千字
 

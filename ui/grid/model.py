@@ -11,7 +11,7 @@ from model.grid import GridCell, Role, section_grid
 from model.report import CellRef
 from model.rules import Finding, Severity
 
-from . import style
+from .. import style
 from .highlights import Highlights
 
 CELL_ROLE = Qt.ItemDataRole.UserRole + 1  # the GridCell anchored at an index

@@ -11,8 +11,8 @@ from model.errors import ReportError
 from model.recovery import RecoveryStore
 from model.report import Report
 
-from . import settings as cfg
-from .actions import window_action
+from .. import settings as cfg
+from ..actions import window_action
 from .autosave import Autosaver
 
 DRAFT_FILTER = f"年度报告草稿 (*{SUFFIX} *.json);;所有文件 (*)"
@@ -66,7 +66,7 @@ class FileActions(QObject):
         self.window.commit_pending_edit()
         if self.window.session is None or self.window.undo_stack.isClean():
             return True
-        from .dialogs import Button, ask_save
+        from ..dialogs import Button, ask_save
 
         answer = ask_save(self.window, "尚未保存", f"“{self.window.report.title()}”有未保存的修改。\n是否保存？")
         if answer == Button.Save:
@@ -106,7 +106,7 @@ class FileActions(QObject):
         try:
             report = load_draft(path)
         except ReportError as exc:
-            from .dialogs import warn
+            from ..dialogs import warn
 
             warn(self.window, "无法打开", exc.message)
             return False
@@ -127,7 +127,7 @@ class FileActions(QObject):
     def open_recent(self, path: Path) -> bool:
         if not path.exists():
             cfg.set_recent(self.settings, [p for p in cfg.recent_files(self.settings) if p != path])
-            from .dialogs import inform
+            from ..dialogs import inform
 
             inform(self.window, "文件不存在", f"“{path}”已不存在（可能已被移动或删除），已从最近打开列表中移除。")
             return False
@@ -165,7 +165,7 @@ class FileActions(QObject):
         try:
             report = self.store.restore(entry)
         except ReportError as exc:
-            from .dialogs import warn
+            from ..dialogs import warn
 
             warn(self.window, "无法恢复", exc.message)
             return False

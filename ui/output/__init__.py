@@ -1,0 +1,1 @@
+"""Output from the window: export to Word/PDF, print preview and printing."""

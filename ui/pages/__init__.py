@@ -1,0 +1,1 @@
+"""The form pages: 基本信息 and the text sections, built when first shown."""
