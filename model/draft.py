@@ -9,10 +9,12 @@ from typing import Any
 
 from .atomic import atomic_write, describe_os_error
 from .cells import format_decimal
+from .draft_blocks import BLOCKS
 from .draft_reader import MARKER, SCHEMA_VERSION, report_from_dict
 from .errors import DraftError
 from .formats.definition import CellKind
 from .report import Report
+from .version import generator
 
 SUFFIX = ".gkbg.json"
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -28,9 +30,10 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         if column.kind is CellKind.MONEY:
             value = None if value is None else {"amount": format_decimal(value.amount), "unit": value.unit}
         tables.setdefault(ref.table, {}).setdefault(ref.row, {})[ref.column] = value
-    return {
+    doc = {
         "marker": MARKER,
         "schema_version": SCHEMA_VERSION,
+        "generator": generator(),
         "format": report.format.id,
         "year": report.year,
         "unit_name": report.unit_name,
@@ -39,6 +42,11 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "texts": dict(report.texts),
         "tables": tables,
     }
+    for block in BLOCKS:
+        value = block.write(report)
+        if value is not None:
+            doc[block.key] = value
+    return doc
 
 
 def dumps(report: Report) -> bytes:

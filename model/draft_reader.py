@@ -7,13 +7,15 @@ from decimal import Decimal
 from typing import Any
 
 from .cells import check_money, describe_expected
+from .draft_blocks import BLOCKS
 from .errors import DraftError, InputError
 from .formats import FORMATS, LAST_YEAR, format_by_id
 from .formats.definition import MAX_COUNT, CellKind, Table
 from .report import HEADER_FIELDS, CellRef, Report
 
 MARKER = "gov-info-disclosure-annual-report"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: optional `generator` and the blocks of model.draft_blocks; version 1 is still read
+MAX_GENERATOR = 200
 MAX_TEXT_CHARS = 5_000_000  # far beyond any report; the file-size limit is the real bound
 FIELD_NAMES = {"unit_name": "填报单位", "attachment_label": "附件标注", "report_date": "报告日期"}
 
@@ -43,7 +45,11 @@ class _Reader:
         if version < 1:
             raise DraftError(f"草稿格式版本“{version}”无效")
         expected = {"marker", "schema_version", "format", "year", "texts", "tables", *HEADER_FIELDS}
-        self._keys(doc, expected, "草稿")
+        optional = {"generator", *(b.key for b in BLOCKS)} if version >= 2 else set()
+        self._keys({k: v for k, v in doc.items() if k not in optional}, expected, "草稿")
+        generator = doc.get("generator", "")
+        if not isinstance(generator, str) or len(generator) > MAX_GENERATOR:
+            raise DraftError(f"草稿的“generator”应为不超过{MAX_GENERATOR}字的文字，实际为“{_show(generator)}”")
         format_id = doc["format"]
         if not isinstance(format_id, str):
             raise DraftError(f"报告格式“format”应为文字，实际为“{_show(format_id)}”")
@@ -68,6 +74,9 @@ class _Reader:
                 raise DraftError(f"{FIELD_NAMES[name]}：{exc.message}") from None
         self._texts(report, doc["texts"])
         self._tables(report, doc["tables"])
+        for block in BLOCKS:
+            if block.key in doc:
+                block.read(doc[block.key], report)
         return report
 
     def _keys(self, obj: dict, expected: set[str] | list[str], where: str) -> None:

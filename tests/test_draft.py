@@ -169,7 +169,7 @@ BAD_DOCS = {
                        "金额应为写成文字的非负数"),
     "wrong marker": (_set(["marker"], "something-else"), "不是年度报告草稿文件"),
     "missing marker": (_delete(["marker"]), "不是年度报告草稿文件"),
-    "newer schema": (_set(["schema_version"], 99), "更新版本的程序保存（草稿格式版本99），本程序只能打开版本1"),
+    "newer schema": (_set(["schema_version"], 99), "更新版本的程序保存（草稿格式版本99），本程序只能打开版本2"),
     "schema as text": (_set(["schema_version"], "1"), "schema_version"),
     "unknown format": (_set(["format"], "2030"), "未知的报告格式“2030”"),
     "year mismatch": (_set(["year"], 2022), "2022年度的报告应使用2021年版格式"),
@@ -266,3 +266,33 @@ def test_very_long_text_that_the_editor_allows_loads_again(sample_report, tmp_pa
     target = tmp_path / "long.gkbg.json"
     save_draft(sample_report, target)
     assert load_draft(target).texts["overview"] == sample_report.texts["overview"]
+
+
+def test_version_1_draft_still_loads_and_is_saved_as_the_current_version(sample_path, tmp_path):
+    doc = json.loads(sample_path.read_text("utf-8"))
+    assert doc["schema_version"] == 1 and "generator" not in doc  # the shipped sample is a version-1 file
+    report = load_draft(sample_path)
+    target = tmp_path / "again.gkbg.json"
+    save_draft(report, target)
+    saved = json.loads(target.read_text("utf-8"))
+    assert saved["schema_version"] == draft.SCHEMA_VERSION == 2
+    from model.version import generator
+
+    assert saved["generator"] == generator()
+    assert load_draft(target).unit_name == report.unit_name
+
+
+def test_version_1_draft_may_not_carry_version_2_keys(sample_path):
+    doc = json.loads(sample_path.read_text("utf-8"))
+    doc["generator"] = "gkbg 0.2.0"
+    with pytest.raises(DraftError, match="未知的项“generator”"):
+        parse_draft(json.dumps(doc, ensure_ascii=False).encode())
+    doc["schema_version"] = 2
+    assert parse_draft(json.dumps(doc, ensure_ascii=False).encode()).year == 2019
+
+
+@pytest.mark.parametrize("value", [5, None, "x" * 201])
+def test_generator_must_be_short_text(sample_path, value):
+    doc = {**json.loads(sample_path.read_text("utf-8")), "schema_version": 2, "generator": value}
+    with pytest.raises(DraftError, match="generator"):
+        parse_draft(json.dumps(doc, ensure_ascii=False).encode())

@@ -1,0 +1,38 @@
+"""`check FILE [--previous LAST] [--json]`: list a draft's errors and warnings; exit 1 when there are errors."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from .common import EXIT_ERRORS, EXIT_OK, out
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("check", help="检查草稿，列出错误和警告")
+    p.add_argument("file", help="草稿文件")
+    p.add_argument("--previous", help="上年度报告草稿（用于跨年度检查）")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+
+def run(args: argparse.Namespace) -> int:
+    import json
+
+    from model.draft import load_draft
+    from model.errors import ReportError
+    from model.rules import check, count_by_severity
+
+    report = load_draft(args.file)
+    previous = load_draft(args.previous) if args.previous else None
+    if previous is not None and previous.year != report.year - 1:
+        raise ReportError(f"--previous 应为上一年度（{report.year - 1}年）的报告，"
+                          f"“{Path(args.previous).name}”却是{previous.year}年度的")
+    findings = check(report, previous)
+    errors, warnings = count_by_severity(findings)
+    if args.json:
+        out(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=1))
+    else:
+        for f in findings:
+            place = " / ".join(p for p in (f.section, f.row, f.column) if p)
+            out(f"{f.severity.label} [{f.rule}] {place}：{f.message}")
+        out(f"{report.title()}：{errors} 个错误，{warnings} 个警告")
+    return EXIT_ERRORS if errors else EXIT_OK

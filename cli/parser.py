@@ -1,0 +1,17 @@
+"""The argument parser: one sub-command per module of this package, named in main.COMMANDS."""
+from __future__ import annotations
+
+import argparse
+import importlib
+
+
+def command_module(name: str):
+    return importlib.import_module(f"cli.{name}")
+
+
+def build_parser(commands: tuple[str, ...]) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="main.py", description="政府信息公开工作年度报告：填报、检查、导出")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name in commands:
+        command_module(name).add_parser(sub)
+    return parser
