@@ -9,7 +9,7 @@ from typing import Any
 
 from .atomic import atomic_write, describe_os_error
 from .cells import format_decimal
-from .draft_blocks import BLOCKS
+from .draft_blocks import blocks
 from .draft_reader import MARKER, SCHEMA_VERSION, report_from_dict
 from .errors import DraftError
 from .formats.definition import CellKind
@@ -42,7 +42,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "texts": dict(report.texts),
         "tables": tables,
     }
-    for block in BLOCKS:
+    for block in blocks():
         value = block.write(report)
         if value is not None:
             doc[block.key] = value

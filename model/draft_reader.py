@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from .cells import check_money, describe_expected
-from .draft_blocks import BLOCKS
+from .draft_blocks import blocks
 from .errors import DraftError, InputError
 from .formats import FORMATS, LAST_YEAR, format_by_id
 from .formats.definition import MAX_COUNT, CellKind, Table
@@ -45,7 +45,7 @@ class _Reader:
         if version < 1:
             raise DraftError(f"草稿格式版本“{version}”无效")
         expected = {"marker", "schema_version", "format", "year", "texts", "tables", *HEADER_FIELDS}
-        optional = {"generator", *(b.key for b in BLOCKS)} if version >= 2 else set()
+        optional = {"generator", *(b.key for b in blocks())} if version >= 2 else set()
         self._keys({k: v for k, v in doc.items() if k not in optional}, expected, "草稿")
         generator = doc.get("generator", "")
         if not isinstance(generator, str) or len(generator) > MAX_GENERATOR:
@@ -74,7 +74,7 @@ class _Reader:
                 raise DraftError(f"{FIELD_NAMES[name]}：{exc.message}") from None
         self._texts(report, doc["texts"])
         self._tables(report, doc["tables"])
-        for block in BLOCKS:
+        for block in blocks():
             if block.key in doc:
                 block.read(doc[block.key], report)
         return report
