@@ -5,8 +5,12 @@ import argparse
 import importlib
 
 
+# command words that are not valid module names
+MODULES = {"import": "import_report"}
+
+
 def command_module(name: str):
-    return importlib.import_module(f"cli.{name}")
+    return importlib.import_module(f"cli.{MODULES.get(name, name)}")
 
 
 def build_parser(commands: tuple[str, ...]) -> argparse.ArgumentParser:
