@@ -1,6 +1,7 @@
 """Entry point: the desktop window, and a small command line (cli/) over the same model."""
 from __future__ import annotations
 
+import os
 import sys
 
 # command words; argparse and each command's module are imported only when one is given (faster window start)
@@ -23,6 +24,18 @@ def run_cli(argv: list[str]) -> int:
         return EXIT_UNREADABLE
 
 
+def is_command_line(argv: list[str]) -> bool:
+    """True when argv is for the command line: a command word, an option, or a word that names no file
+    (a mistyped command: argparse then lists the commands); False for the window (nothing, or a file)."""
+    if not argv:
+        return False
+    first = argv[0]
+    if first in COMMANDS or first.startswith("-"):
+        return True
+    looks_like_a_file = "." in first or "/" in first or "\\" in first
+    return not looks_like_a_file and not os.path.exists(first)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     for stream in (sys.stdout, sys.stderr):
@@ -30,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(errors="replace")  # type: ignore[attr-defined]
         except (AttributeError, ValueError):
             pass
-    if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help")):
+    if is_command_line(argv):
         return run_cli(argv)
     from ui.app import run_gui
 

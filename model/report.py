@@ -41,11 +41,16 @@ class Report:
         self.attachment_label = ""
         self.report_date = ""  # ISO date YYYY-MM-DD, or empty
         self.texts: dict[str, str] = {s.key: "" for s in fmt.text_sections()}
-        self._values: dict[CellRef, CellValue] = {}
-        self._totals: dict[CellRef, int] = {}  # computed totals, until the next change of a value
         self._listeners: list[Callable[[object], None]] = []
         # totals as printed in an outside source (imported or summed reports); never in drafts
         self.stated_totals: dict[CellRef, int] = {}
+        self._lay_out(fmt)
+
+    def _lay_out(self, fmt: ReportFormat) -> None:
+        """Blank number tables of fmt (every count 0, every amount empty)."""
+        self.format = fmt
+        self._values: dict[CellRef, CellValue] = {}
+        self._totals: dict[CellRef, int] = {}  # computed totals, until the next change of a value
         self._tables = {t.key: t for _, t in fmt.tables()}
         self._columns = {(t.key, c.key): c for t in self._tables.values() for c in t.leaf_columns()}
         self._rows = {(t.key, r.key): r for t in self._tables.values() for r in t.leaf_rows()}
@@ -146,6 +151,30 @@ class Report:
             setattr(self, name, text)
             self._notify(name)
 
+    def has_numbers(self) -> bool:
+        """True once any number is filled in (a count other than 0, or an amount)."""
+        return any(v is not None and v != 0 for v in self._values.values())
+
+    def set_year(self, year: int) -> None:
+        """Change the report year of a report with no numbers yet; a year of the other official format lays
+        out that format's blank tables (the header fields and the texts stay: both formats have the same
+        text sections). Raises InputError (nothing changed) when numbers are filled in or no format fits."""
+        if year == self.year:
+            return
+        fmt = format_for_year(year)
+        if self.has_numbers():
+            raise InputError("报告已填写了数字，年度不能再更改")
+        if fmt is not self.format:
+            if any(self.texts.get(s.key) for s in self.format.text_sections()
+                   if s.key not in {t.key for t in fmt.text_sections()}):
+                raise InputError(f"{fmt.name}没有本报告已填写的某些文字部分，年度不能更改")
+            texts = self.texts
+            self.texts = {s.key: texts.get(s.key, "") for s in fmt.text_sections()}
+            self.stated_totals = {}
+            self._lay_out(fmt)
+        self.year = year
+        self._notify("year")
+
     def title(self) -> str:
         return f"{self.unit_name}{self.year}年政府信息公开工作年度报告"
 
@@ -179,17 +208,7 @@ def _input_cells(fmt: ReportFormat) -> tuple[tuple[CellRef, Column], ...]:
 
 
 def validate_date(text: str) -> str:
-    """Accept '' or an ISO date YYYY-MM-DD; return it normalised."""
-    from datetime import date
+    """Accept '' or a date as clerks write it (2025-01-15, 2025年1月15日, 2025.1.15, 2025/1/15); return ISO."""
+    from .dates import iso_date
 
-    text = text.strip()
-    if not text:
-        return ""
-    try:
-        return date.fromisoformat(text).isoformat() if len(text) == 10 else _bad_date(text)
-    except ValueError:
-        return _bad_date(text)
-
-
-def _bad_date(text: str) -> str:
-    raise InputError(f"日期应为“年-月-日”格式（如2020-01-15），实际为“{text}”")
+    return iso_date(text)

@@ -15,6 +15,15 @@ if str(ROOT) not in sys.path:
 SAMPLE = ROOT / "resources" / "samples" / "huohua-2019.gkbg.json"
 
 
+@pytest.fixture(autouse=True)
+def chinese_qt(request):
+    """Qt tests run with Qt's Chinese texts, as the application does (ui.app installs them at start)."""
+    if "qtbot" in request.fixturenames or "qapp" in request.fixturenames:
+        from ui.translations import install_translations
+
+        install_translations(request.getfixturevalue("qapp"))
+
+
 @pytest.fixture
 def sample_path() -> Path:
     return SAMPLE

@@ -46,17 +46,19 @@ def test_balance_breaks_highlights_and_clears(qtbot, make_window, report_2019):
     assert model.data(model.index_of(NEW), BG) == style.ERROR_CELL_BG
     assert name(style.ERROR_ROW_BG) in row_colours(model, "carry_forward")
     assert "相差5" in model.data(model.index_of(NEW), Qt.ItemDataRole.ToolTipRole)
-    assert window.tabs.tabText(window.tabs.indexOf(page)) == "三、依申请公开 (2)"  # natural and 总计 columns
+    tab = window.tabs.indexOf(page)
+    assert window.tabs.tabText(tab) == "三、依申请公开" and window.tabs.tabBar().marks[tab] == "error"
+    assert window.tabs.tabToolTip(tab).endswith("2 个错误")  # natural and 总计 columns
     panel = window.findings_dock.table
     assert panel.rowCount() == 3  # two balance errors, and the warning for the empty section 五
-    assert panel.item(0, 0).text() == "错误" and panel.item(0, 2).text() == "一、本年新收政府信息公开申请数量"
-    assert window.counts_label.text() == "2 个错误，1 个警告"
+    assert [panel.item(0, c).text() for c in (0, 1, 3)] == ["错误", "三", "一、本年新收政府信息公开申请数量"]
+    assert "2 个错误 · 1 个警告" in window.progress.text()
     type_into(qtbot, view, model.index_of(DISCLOSED), "5")
     qtbot.waitUntil(lambda: report_2019.value(DISCLOSED) == 5)
     assert row_colours(model, "new") == {None, name(style.TOTAL_BG)}
-    assert window.tabs.tabText(window.tabs.indexOf(page)) == "三、依申请公开"
+    assert window.tabs.tabText(tab) == "三、依申请公开" and tab not in window.tabs.tabBar().marks
     assert panel.rowCount() == 1 and panel.item(0, 0).text() == "警告"
-    assert window.counts_label.text() == "0 个错误，1 个警告"
+    assert "0 个错误 · 1 个警告" in window.progress.text()
 
 
 def test_totals_follow_parts_and_are_read_only(qtbot, make_window, report_2021):
@@ -125,16 +127,32 @@ def test_paste_onto_a_header_row_does_not_fit(qtbot, make_window, report_2019):
     assert report_2019.value(start) == 0
 
 
-@pytest.mark.parametrize("text, reason", [
-    ("abc", "不是数字"), ("-3", "负数"), ("1.5", "不是整数"), ("1234567890", "太大"),
+@pytest.mark.parametrize("text, reason, kept", [
+    ("abc", "不能输入“c”：应为非负整数", "0"), ("-3", "不能为负数", "3"), ("1.5", "不能有小数", "15"),
+    ("1234567890", "数字太大：不能超过999,999,999", "123456789"), ("1２x", "不能输入“x”", "1２"),
 ])
-def test_invalid_input_refused_with_status_message(qtbot, make_window, report_2019, text, reason):
+def test_keys_that_can_never_make_a_number_are_refused_as_typed(qtbot, make_window, report_2019, text, reason, kept):
     window = make_window(report_2019)
     page = grid_page(window, "applications")
-    type_into(qtbot, page.view, page.model.index_of(NEW), text)
+    editor = type_into(qtbot, page.view, page.model.index_of(NEW), text, commit=None)
+    assert editor.text() == kept  # the refused key never showed …
+    message = window.statusBar().currentMessage()
+    assert reason in message and "一、本年新收政府信息公开申请数量／自然人" in message  # … the reason did
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert report_2019.value(NEW) == 0 and window.undo_stack.count() == 0
+
+
+@pytest.mark.parametrize("ref, text, reason", [
+    (NEW, "+", "不是数字"), (CellRef("item5", "licensing", "change"), "-", "不是数字"),
+])
+def test_what_is_incomplete_is_refused_on_enter_with_status_message(qtbot, make_window, report_2019, ref, text,
+                                                                    reason):
+    window = make_window(report_2019)
+    page = grid_page(window, "applications" if ref.table == "applications" else "proactive")
+    type_into(qtbot, page.view, page.model.index_of(ref), text)
     qtbot.waitUntil(lambda: reason in window.statusBar().currentMessage())
-    assert "一、本年新收政府信息公开申请数量／自然人" in window.statusBar().currentMessage()
-    assert report_2019.value(NEW) == 0
+    assert "未填入" in window.statusBar().currentMessage()
+    assert report_2019.value(ref) == 0
     assert window.undo_stack.count() == 0
 
 

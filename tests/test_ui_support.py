@@ -1,6 +1,8 @@
 """Shared helpers and fixtures for the window tests (no tests here): a window with temporary settings."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
@@ -41,8 +43,9 @@ def grid_page(window, key: str):
     return page
 
 
-def type_into(qtbot, view, index, text: str, commit=Qt.Key.Key_Return) -> None:
-    """Put the cursor on index, type text (the first key, ASCII, opens the editor), commit with a key."""
+def type_into(qtbot, view, index, text: str, commit=Qt.Key.Key_Return):
+    """Put the cursor on index, type text (the first key, ASCII, opens the editor), commit with a key (None:
+    leave the editor open); returns the cell editor."""
     view.setFocus()
     view.setCurrentIndex(index)
     qtbot.keyClicks(view, text[0])
@@ -55,7 +58,14 @@ def type_into(qtbot, view, index, text: str, commit=Qt.Key.Key_Return) -> None:
             event = QInputMethodEvent()
             event.setCommitString(ch)
             QApplication.sendEvent(editor, event)
-    qtbot.keyClick(editor, commit)
+    if commit is not None:
+        qtbot.keyClick(editor, commit)
+    return editor
+
+
+def plain(text: str) -> str:
+    """A button or menu text as read: without its mnemonic ("是(&Y)" → "是", "保存(&S)" → "保存") or shortcut."""
+    return re.sub(r"\(&\w\)|&", "", text.split("\t")[0])
 
 
 class DialogAnswers:
@@ -90,7 +100,7 @@ class DialogAnswers:
         if callable(step):
             step(dialog)
             return
-        buttons = [b for b in dialog.findChildren(QAbstractButton) if b.text().replace("&", "") == step]
+        buttons = [b for b in dialog.findChildren(QAbstractButton) if plain(b.text()) == step]
         assert buttons, f"no button {step!r} in dialog {dialog.windowTitle()!r}"
         buttons[0].click()
 

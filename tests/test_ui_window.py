@@ -5,7 +5,6 @@ import json
 import os
 import subprocess
 import sys
-from datetime import date
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -58,9 +57,9 @@ def test_double_click_in_findings_panel_jumps_to_cell(qtbot, make_window, report
     window = make_window(report_2019)
     report_2019.set_value(CellRef("applications", "carried_over", "research"), 4)
     panel = window.findings_dock.table
-    assert panel.item(0, 3).text() == "科研机构"
+    assert panel.item(0, 4).text() == "科研机构"
     window.tabs.setCurrentIndex(0)
-    rect = panel.visualItemRect(panel.item(0, 4))
+    rect = panel.visualItemRect(panel.item(0, 2))
     # QTest's double click needs the press of a first click on the same item, as a real one has
     qtbot.mouseClick(panel.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(panel.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -169,22 +168,23 @@ def test_long_labels_wrap_into_taller_rows(make_window, report_2021):
     assert (view.rowSpan(0, 0), view.columnSpan(0, 0)) == (corner.rowspan, corner.colspan)
 
 
-def test_command_line_opening(tmp_path):
-    report, path, error = initial_report([])
-    assert report.year == date.today().year - 1 and path is None and error is None
+def test_command_line_opening(tmp_path, sample_path):
+    assert initial_report([]) == (None, None, None)  # the start page
     bad = tmp_path / "bad.gkbg.json"
     bad.write_text("{not json", encoding="utf-8")
     report, path, error = initial_report([str(bad)])
-    assert error and "Traceback" not in error and path is None
+    assert error and "Traceback" not in error and path is None and report is None
     report, path, error = initial_report([str(tmp_path / "none.gkbg.json")])
-    assert error and report.year == date.today().year - 1
+    assert error and "none.gkbg.json" in error and report is None
+    report, path, error = initial_report([str(sample_path)])
+    assert report.unit_name == "火花镇人民政府" and path == sample_path and error is None
 
 
 def test_findings_dock_starts_at_the_bottom_and_stays_where_the_clerk_puts_it(qtbot, make_window, sample_report,
                                                                               report_2019):
     from ui.main_window import FINDINGS_HEIGHT
 
-    window = make_window(sample_report)
+    window = make_window(report_2019)  # blank: warnings for the empty sections
     dock = window.findings_dock
     assert window.dockWidgetArea(dock) == Qt.DockWidgetArea.BottomDockWidgetArea
     assert dock.isVisible() and not dock.isFloating() and abs(dock.height() - FINDINGS_HEIGHT) <= 2
@@ -201,6 +201,28 @@ def test_findings_dock_starts_at_the_bottom_and_stays_where_the_clerk_puts_it(qt
     assert second.dockWidgetArea(dock) == Qt.DockWidgetArea.BottomDockWidgetArea
     qtbot.waitUntil(dock.isVisible)
     assert not dock.isFloating() and abs(dock.height() - FINDINGS_HEIGHT) <= 2
+
+
+def test_findings_dock_is_one_line_while_there_is_nothing_to_report(qtbot, make_window, sample_report):
+    from ui.main_window import FINDINGS_HEIGHT
+
+    window = make_window(sample_report)  # checks clean
+    dock = window.findings_dock
+    line = dock.clean_label.sizeHint().height()
+    assert dock.is_compact() and dock.isVisible() and dock.height() < line + 2 * dock.fontMetrics().height() + 12
+    page = grid_page(window, "applications")
+    grid_height = page.view.height()
+    window.session.set_cells([(CellRef("applications", "new", "natural"), 5)])  # the balance breaks
+    qtbot.waitUntil(lambda: abs(dock.height() - FINDINGS_HEIGHT) <= 2)
+    assert dock.widget() is dock.table and dock.table.isVisible() and page.view.height() < grid_height
+    dock_height = 150
+    window.resizeDocks([dock], [dock_height], Qt.Orientation.Vertical)  # the clerk makes it a little lower …
+    qtbot.waitUntil(lambda: dock.height() == dock_height)
+    window.undo_stack.undo()  # mended: one line again, the grid gets the room back
+    qtbot.waitUntil(lambda: page.view.height() == grid_height)
+    assert dock.is_compact() and dock.clean_label.isVisible() and not dock.table.isVisible()
+    window.undo_stack.redo()  # … and gets that height back when findings come again
+    qtbot.waitUntil(lambda: dock.height() == dock_height)
 
 
 @pytest.mark.parametrize("saved", ["garbage", "other window", "default refused"])

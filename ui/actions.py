@@ -1,4 +1,8 @@
-"""The window's actions and menus (文件, 编辑, 视图); later issues add 新建/打开/导出/打印 to the 文件 menu."""
+"""The window's actions and menus (文件, 编辑, 视图); later issues add 新建/打开/导出/打印 to the 文件 menu.
+
+编辑's 剪切/复制/粘贴/清除/全选 act on the widget with the keyboard focus: a grid (its edit_command), or a
+text field. Their shortcuts reach a grid; a text field keeps its own keys (Qt gives them to it first).
+"""
 from __future__ import annotations
 
 from PySide6 import QtCore
@@ -40,6 +44,39 @@ def window_action(window, text: str, slot, *keys) -> QAction:
     return action
 
 
+EDIT_COMMANDS = (  # (name, menu text, shortcut)
+    ("cut", "剪切(&T)", QKeySequence.StandardKey.Cut),
+    ("copy", "复制(&C)", QKeySequence.StandardKey.Copy),
+    ("paste", "粘贴(&P)", QKeySequence.StandardKey.Paste),
+    ("clear", "清除(&D)", QKeySequence.StandardKey.Delete),
+    ("select_all", "全选(&A)", QKeySequence.StandardKey.SelectAll),
+)
+
+
+def edit_focus_widget(name: str) -> bool:
+    """Run an 编辑 command on the focused widget; False when it has nothing to do there."""
+    from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QPlainTextEdit
+
+    widget = QApplication.focusWidget()
+    if hasattr(widget, "edit_command"):
+        widget.edit_command(name)
+        return True
+    if isinstance(widget, (QAbstractSpinBox, QComboBox)):
+        widget = widget.lineEdit()
+    if isinstance(widget, QLineEdit):
+        if widget.isReadOnly() and name in ("cut", "paste", "clear"):
+            return False
+        getattr(widget, {"clear": "del_", "select_all": "selectAll"}.get(name, name))()
+        return True
+    if isinstance(widget, QPlainTextEdit):
+        if name == "clear":
+            widget.textCursor().removeSelectedText()
+        else:
+            getattr(widget, {"select_all": "selectAll"}.get(name, name))()
+        return True
+    return False
+
+
 class WindowActions:
     """Every QAction of the main window, by name, and the menus holding them."""
 
@@ -60,6 +97,8 @@ class WindowActions:
                                      QKeySequence("Ctrl+Tab"))
         self.prev_tab = self._action("上一页", lambda: window.step_tab(-1), QKeySequence("Ctrl+PgUp"),
                                      QKeySequence("Ctrl+Shift+Tab"))
+        self.edits = {name: self._action(text, lambda _=False, n=name: edit_focus_widget(n), key)
+                      for name, text, key in EDIT_COMMANDS}
         self.reset_layout = self._action("恢复默认布局", window.reset_layout)
         self.quit = self._action("退出", window.close, QKeySequence.StandardKey.Quit)
         for action in (self.undo, self.redo):
@@ -77,9 +116,21 @@ class WindowActions:
         self.file_menu.addAction(self.quit)
         self.edit_menu = bar.addMenu("编辑(&E)")
         self.edit_menu.addActions([self.undo, self.redo])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addActions(list(self.edits.values()))
         self.view_menu = bar.addMenu("视图(&V)")
         self.view_menu.addActions([self.zoom_in, self.zoom_out, self.zoom_reset])
         self.view_menu.addSeparator()
         self.view_menu.addActions([self.next_tab, self.prev_tab])
         self.view_menu.addSeparator()
         self.view_menu.addActions([self.window.findings_dock.toggleViewAction(), self.reset_layout])
+
+    def cell_menu(self, menu) -> None:
+        """A grid's right-click menu: the 编辑 commands, then undo and redo."""
+        menu.addActions(list(self.edits.values()))
+        menu.addSeparator()
+        menu.addActions([self.undo, self.redo])
+
+    def report_actions(self) -> list:
+        """The actions that need an open report (disabled on the start page)."""
+        return [self.save, self.save_as, self.next_tab, self.prev_tab, *self.edits.values()]

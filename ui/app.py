@@ -1,33 +1,50 @@
-"""Starts the Qt application: opens the draft named on the command line, or a new blank report."""
+"""Starts the Qt application: opens the draft named on the command line, or the start page."""
 from __future__ import annotations
 
 import gc
 import sys
-from datetime import date
 from pathlib import Path
 
 
-def initial_report(argv: list[str], unit_name: str = ""):
-    """(report, path, error message or None) for the command line; a new blank report when none/unreadable."""
+def initial_report(argv: list[str]):
+    """(report or None, path, error message or None) for the command line; no report when no file is named
+    or it cannot be read (the window then shows its start page)."""
+    if not argv:
+        return None, None, None
     from model.draft import load_draft
     from model.errors import ReportError
-    from model.report import Report
 
-    if argv:
-        path = Path(argv[0])
-        try:
-            return load_draft(path), path, None
-        except ReportError as exc:
-            error = exc.message
-        except OSError as exc:
-            error = f"无法打开“{path}”：{exc.strerror or exc}"
-    else:
-        error = None
-    return Report.for_year(date.today().year - 1, unit_name), None, error
+    path = Path(argv[0])
+    try:
+        return load_draft(path), path, None
+    except ReportError as exc:
+        error = exc.message
+    except OSError as exc:
+        error = f"无法打开“{path}”：{exc.strerror or exc}"
+    return None, None, error
+
+
+def make_application():
+    """The QApplication, with Qt's own texts in Chinese; a fatal start-up failure of Qt exits with code 2."""
+    from PySide6.QtCore import qInstallMessageHandler
+    from PySide6.QtWidgets import QApplication
+
+    from .display import fatal_qt_messages_exit
+    from .translations import install_translations
+
+    app = QApplication.instance()
+    if app is None:
+        previous = qInstallMessageHandler(fatal_qt_messages_exit())
+        app = QApplication([sys.argv[0] if sys.argv else "gkbg"])
+        qInstallMessageHandler(previous)
+    app.setApplicationName("政府信息公开工作年度报告")
+    app.setOrganizationName("gkbg")
+    install_translations(app)
+    return app
 
 
 def start_gui(argv: list[str]):
-    """Show the window with the draft of argv (or a new report); returns (app, window).
+    """Show the window with the draft of argv (or the start page); returns (app, window).
 
     The draft is read before Qt is imported (the model's modules then skip PySide's import hook),
     and the garbage collector waits until the window is shown: both make the window appear sooner.
@@ -35,19 +52,16 @@ def start_gui(argv: list[str]):
     gc.disable()
     report, path, error = initial_report(argv)
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
 
     from .main_window import MainWindow
-    from .settings import default_unit, open_settings
+    from .settings import open_settings
 
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "gkbg"])
-    app.setApplicationName("政府信息公开工作年度报告")
-    app.setOrganizationName("gkbg")
-    settings = open_settings()
-    if path is None and not report.unit_name:
-        report.set_field("unit_name", default_unit(settings))
-    window = MainWindow(settings)
-    window.set_report(report, path)
+    app = make_application()
+    window = MainWindow(open_settings())
+    if report is not None:
+        window.set_report(report, path)
+    else:
+        window.show_start_page()
     window.show()
 
     def after_start() -> None:
@@ -56,7 +70,7 @@ def start_gui(argv: list[str]):
         if error:
             from .dialogs import warn
 
-            warn(window, "无法打开草稿", f"{error}\n\n已新建一份空白报告。")
+            warn(window, "无法打开草稿", error)
         window.files.offer_recovery()
 
     QTimer.singleShot(0, after_start)
@@ -64,5 +78,11 @@ def start_gui(argv: list[str]):
 
 
 def run_gui(argv: list[str]) -> int:
+    from .display import display_problem
+
+    problem = display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     app, _window = start_gui(argv)
     return app.exec()

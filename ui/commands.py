@@ -1,4 +1,4 @@
-"""Undoable edits of a report (QUndoCommand): cells (one or a pasted block), text sections, header fields."""
+"""Undoable edits of a report (QUndoCommand): cells (one or a pasted block), text sections, header fields, year."""
 from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
@@ -63,3 +63,17 @@ class SetFieldCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.session.report.set_field(self.name, self.old)
+
+
+class SetYearCommand(QUndoCommand):
+    """Change the report year of a report with no numbers yet (and so, maybe, its format)."""
+
+    def __init__(self, session, old: int, new: int) -> None:
+        super().__init__(f"报告年度改为{new}年")
+        self.session, self.old, self.new = session, old, new
+
+    def redo(self) -> None:
+        self.session.report.set_year(self.new)
+
+    def undo(self) -> None:
+        self.session.report.set_year(self.old)

@@ -1,4 +1,4 @@
-"""Message boxes with Chinese button texts (the Qt wheels ship no Chinese translation of QMessageBox)."""
+"""Message boxes: question, save prompt, information, warning, failure (button texts from Qt's Chinese catalogue)."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -6,13 +6,13 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 Button = QMessageBox.StandardButton
 Icon = QMessageBox.Icon
 
-TEXTS = {Button.Ok: "确定", Button.Yes: "是", Button.No: "否", Button.Save: "保存",
-         Button.Discard: "不保存", Button.Cancel: "取消"}
+# the catalogue says 丢弃 (discard); in a save prompt a clerk expects the words Word and WPS use
+TEXTS = {Button.Discard: "不保存(&N)"}
 
 
 def message_box(parent: QWidget | None, icon: Icon, title: str, text: str, buttons: Button,
                 default: Button | None = None) -> QMessageBox:
-    box = QMessageBox(icon, title, text, buttons, parent)
+    box = QMessageBox(icon, title, text, buttons, parent)  # Qt keeps a message box within the screen
     for button, label in TEXTS.items():
         if box.button(button) is not None:
             box.button(button).setText(label)

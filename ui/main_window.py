@@ -1,4 +1,5 @@
-"""The main window: one tab per report part, live findings, undo stack, save; set_report() loads a report."""
+"""The main window: one tab per report part, live findings, undo stack, save; set_report() loads a report,
+show_start_page() shows the start page instead (no report open)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,7 +7,7 @@ from pathlib import Path
 from PySide6 import QtCore
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont, QUndoStack
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from model.draft import SUFFIX, save_draft
 from model.errors import DraftError
@@ -19,7 +20,9 @@ from model.recovery import RecoveryStore
 from .actions import WindowActions
 from .files.actions import FileActions
 from .output.actions import OutputActions
-from .settings import GEOMETRY_KEY, STATE_KEY, open_settings, recovery_dir_for
+from .progress import ProgressButton
+from .screen_fit import fit_window
+from .settings import GEOMETRY_KEY, STATE_KEY, UNIT_KEY, default_unit, open_settings, recent_files, recovery_dir_for
 from .findings.panel import FindingsPanel
 from .grid.page import GridPage
 from .pages.header import HeaderPage
@@ -30,7 +33,7 @@ from .pages.text import TextPage
 ZOOM_KEY = "view/zoom_percent"
 ZOOM_STEPS = (70, 80, 90, 100, 110, 125, 140, 160, 180, 200, 250)
 DEFAULT_SIZE = (1280, 860)
-SCREEN_MARGIN, TITLE_BAR = 16, 32  # px kept free around a first-start window; a title bar's height
+APP_TITLE = "政府信息公开工作年度报告"
 FINDINGS_HEIGHT, FINDINGS_SHARE = 170, 0.25  # the 检查结果 dock's default height; at most this part of the window
 # QMainWindow.saveState() of the default layout: the 检查结果 dock (object name findings_dock) along the
 # bottom, FINDINGS_HEIGHT px high; made by addDockWidget(Qt.BottomDockWidgetArea, dock) and resizeDocks().
@@ -57,8 +60,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.findings_dock = FindingsPanel(self)
         self.findings_dock.activated.connect(self.jump_to)
-        self.counts_label = QLabel()
-        self.statusBar().addPermanentWidget(self.counts_label)
+        self.progress = ProgressButton()
+        self.progress.clicked.connect(self.go_to_next_step)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.start_page = None
+        self._findings_height: int | None = None  # the 检查结果 dock's height when last showing findings
+        self._dock_wanted = True  # the dock's visibility to give back when the start page makes way for a report
         self.actions = WindowActions(self)
         self.files = FileActions(self, store or RecoveryStore(recovery_dir_for(self.settings)))
         self.outputs = OutputActions(self)
@@ -72,11 +79,7 @@ class MainWindow(QMainWindow):
     def _fit_to_screen(self) -> None:
         """The first start: DEFAULT_SIZE, made smaller to fit the screen (a 1366×768 office PC, a laptop at
         150–200 % scaling), with room left for the title bar and the taskbar; centred."""
-        area = self.screen().availableGeometry()
-        width = min(DEFAULT_SIZE[0], area.width() - 2 * SCREEN_MARGIN)
-        height = min(DEFAULT_SIZE[1], area.height() - 2 * SCREEN_MARGIN - TITLE_BAR)
-        self.resize(width, height)
-        self.move(area.x() + (area.width() - width) // 2, area.y() + (area.height() - height - TITLE_BAR) // 2)
+        fit_window(self, *DEFAULT_SIZE)
 
     def _restore_layout(self, saved: bytes | None = None) -> None:
         """Where the clerk left the 检查结果 dock (saved at close), else along the bottom: FINDINGS_HEIGHT
@@ -108,19 +111,13 @@ class MainWindow(QMainWindow):
             self.session.close()
             self.session.deleteLater()
         self.undo_stack.clear()
+        self._leave_start_page()
         self.tabs.blockSignals(True)
-        while self.tabs.count():
-            page = self.tabs.widget(0)
-            self.tabs.removeTab(0)
-            page.deleteLater()
+        self._remove_pages(0)
         self.session = session = ReportSession(report, Path(path) if path else None, self.undo_stack, self)
-        # pages are shells until shown or asked for (page_for): start-up builds only the first tab
-        self.pages = [HeaderPage(session)] + [
-            (GridPage if isinstance(section, TableSection) else TextPage)(session, section)
-            for section in report.format.sections]
-        for page in self.pages:
-            page.message.connect(self.show_message)
-            self.tabs.addTab(page, "")
+        self.pages = [HeaderPage(session)]
+        self._add_pages(self.pages[0])
+        self._add_section_pages()
         self.tabs.blockSignals(False)
         session.findings_changed.connect(self._show_findings)
         session.changed.connect(self._field_changed)
@@ -131,6 +128,92 @@ class MainWindow(QMainWindow):
         self.update_title()
         self.tabs.setCurrentIndex(0)
         self.files.after_load(report, self.path)
+
+    def _add_section_pages(self) -> None:
+        """A tab per section of the report's format; pages are shells until shown or asked for (page_for):
+        start-up builds only the first tab."""
+        session = self.session
+        pages = [(GridPage if isinstance(section, TableSection) else TextPage)(session, section)
+                 for section in session.report.format.sections]
+        self.pages += pages
+        self._add_pages(*pages)
+
+    def _add_pages(self, *pages) -> None:
+        for page in pages:
+            page.message.connect(self.show_message)
+            self.tabs.addTab(page, "")
+
+    def _remove_pages(self, first: int) -> None:
+        while self.tabs.count() > first:
+            page = self.tabs.widget(first)
+            self.tabs.removeTab(first)
+            page.deleteLater()
+        del self.pages[first:]
+
+    def _format_changed(self) -> None:
+        """The year moved to the other official format: new section tabs, the same undo history."""
+        current = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)
+        self._remove_pages(1)
+        self._add_section_pages()
+        self.tabs.blockSignals(False)
+        self.apply_zoom()
+        self._show_findings(self.session.findings)
+        self.tabs.setCurrentIndex(min(current, self.tabs.count() - 1))
+
+    # ---- the start page (no report open) ----
+
+    def show_start_page(self) -> None:
+        """新建 / 打开 / 最近打开, in place of the tabs; the report actions wait for a report."""
+        from datetime import date
+
+        from .start.page import StartPage
+
+        if self.session is not None:
+            self.session.close()
+            self.session.deleteLater()
+            self.session = None
+            self.undo_stack.clear()
+            self._remove_pages(0)
+        if self.start_page is None:
+            self.start_page = StartPage(default_unit(self.settings), date.today().year - 1)
+            self.start_page.create.connect(self.start_new_report)
+            self.start_page.open_file.connect(self.files.open_dialog)
+            self.start_page.open_recent.connect(self._open_recent_from_start)
+        self.start_page.show_recent(recent_files(self.settings))
+        if self.centralWidget() is not self.start_page:
+            self._dock_wanted = not self.findings_dock.isHidden()
+            self.takeCentralWidget()  # the tabs stay, for the next report
+            self.setCentralWidget(self.start_page)
+        self.findings_dock.hide()
+        self._enable_report_actions(False)
+        self.setWindowTitle(f"{APP_TITLE}[*]")
+        self.setWindowModified(False)
+        self.progress.hide()
+        self.start_page.unit.setFocus()
+
+    def _leave_start_page(self) -> None:
+        if self.start_page is None or self.centralWidget() is not self.start_page:
+            return
+        self.takeCentralWidget()
+        self.setCentralWidget(self.tabs)
+        self.findings_dock.setVisible(self._dock_wanted)
+        self._enable_report_actions(True)
+        self.progress.show()
+
+    def _enable_report_actions(self, enabled: bool) -> None:
+        outputs = self.outputs
+        for action in self.actions.report_actions() + [outputs.export_docx, outputs.export_pdf, outputs.preview,
+                                                         outputs.print]:
+            action.setEnabled(enabled)
+
+    def start_new_report(self, unit: str, year: int) -> None:
+        self.settings.setValue(UNIT_KEY, unit)
+        self.set_report(Report.for_year(year, unit), None)
+
+    def _open_recent_from_start(self, path: Path) -> None:
+        if not self.files.open_recent(path) and self.session is None:
+            self.start_page.show_recent(recent_files(self.settings))  # a missing file left the list
 
     @property
     def report(self) -> Report | None:
@@ -147,31 +230,57 @@ class MainWindow(QMainWindow):
     # ---- findings ----
 
     def _show_findings(self, findings: list[Finding]) -> None:
-        self.findings_dock.set_findings(findings)
-        self._update_tab_titles(findings)
-        errors, warnings = self.session.counts()
-        text = f"{errors} 个错误，{warnings} 个警告"
-        if text != self.counts_label.text():
-            self.counts_label.setText(text)
-            colour = "#b71c1c" if errors else ("#8a5a00" if warnings else "#1b5e20")
-            sheet = f"color: {colour}; font-weight: bold; padding: 0 8px;"
-            if sheet != self.counts_label.styleSheet():
-                self.counts_label.setStyleSheet(sheet)
+        dock = self.findings_dock
+        was_compact = dock.is_compact()
+        if not was_compact and dock.isVisible() and not dock.isFloating():
+            self._findings_height = dock.height()  # as the clerk left it, for when it grows again
+        dock.set_findings(findings)
+        if was_compact and not dock.is_compact():
+            self._expand_findings_dock()
+        self._update_tab_marks(findings)
+        self._update_progress()
 
-    def _update_tab_titles(self, findings: list[Finding]) -> None:
-        errors: dict[str, int] = {}
+    def _expand_findings_dock(self) -> None:
+        """The panel leaves its one line for the list: give it back its height (along the top or bottom)."""
+        dock = self.findings_dock
+        Qt = QtCore.Qt
+        if dock.isFloating() or self.dockWidgetArea(dock) not in (Qt.DockWidgetArea.BottomDockWidgetArea,
+                                                                  Qt.DockWidgetArea.TopDockWidgetArea):
+            return
+        height = self._findings_height or min(FINDINGS_HEIGHT, int(self.height() * FINDINGS_SHARE))
+        self.resizeDocks([dock], [height], Qt.Orientation.Vertical)
+
+    def _update_tab_marks(self, findings: list[Finding]) -> None:
+        """Tab titles keep their width: a red dot marks a section with errors, an amber one with warnings."""
+        counts: dict[str, list[int]] = {}
         for f in findings:
-            if f.severity is Severity.ERROR:
-                errors[f.section_key] = errors.get(f.section_key, 0) + 1
-        titles = ["基本信息"]
-        for page in self.pages[1:]:
-            title = f"{page.section.number}、{page.section.short}"
-            n = errors.get(page.section.key, 0)
-            titles.append(f"{title} ({n})" if n else title)
-        for i, title in enumerate(titles):
+            counts.setdefault(f.section_key, [0, 0])[f.severity is not Severity.ERROR] += 1
+        for i, page in enumerate(self.pages):
+            title = f"{page.section.number}、{page.section.short}" if i else "基本信息"
             if self.tabs.tabText(i) != title:  # a tab bar relayout costs more than the check itself
                 self.tabs.setTabText(i, title)
-                self.tabs.setTabToolTip(i, self.pages[i].section.heading if i else "")
+            errors, warnings = counts.get(page.section.key, (0, 0)) if i else (0, 0)
+            self.tabs.set_mark(i, "error" if errors else ("warning" if warnings else None))
+            tip = page.section.heading if i else "填报单位、报告年度、报告日期"
+            found = "，".join(t for t in (f"{errors} 个错误" if errors else "", f"{warnings} 个警告" if warnings else "")
+                             if t)
+            tip = f"{tip}\n{found}" if found else tip
+            if self.tabs.tabToolTip(i) != tip:
+                self.tabs.setTabToolTip(i, tip)
+
+    def _update_progress(self) -> None:
+        errors, warnings = self.session.counts()
+        self.progress.show_state(self.session.report, self.session.findings, errors, warnings)
+
+    def go_to_next_step(self) -> None:
+        """The 完成度 indicator clicked: the first error, else the first blank section, else the first warning."""
+        target = self.progress.target
+        if isinstance(target, Finding):
+            self.jump_to(target)
+        elif target is not None:
+            page = self.page_for(target.key)
+            self.tabs.setCurrentWidget(page)
+            page.focus_first()
 
     def jump_to(self, finding: Finding) -> None:
         """Show the tab of a finding and put the cursor on its cell (or in the text editor)."""
@@ -191,8 +300,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     def _field_changed(self, what) -> None:
-        if what == "unit_name":
+        if what in ("unit_name", "year"):
             self.update_title()
+        if what == "year" and self.pages[1].section is not self.session.report.format.sections[0]:
+            self._format_changed()
+        self._update_progress()
 
     def update_title(self) -> None:
         if self.session is None:
@@ -219,12 +331,16 @@ class MainWindow(QMainWindow):
             focus.setFocus()
 
     def save(self) -> bool:
+        if self.session is None:
+            return False
         self.commit_pending_edit()
         if self.path is None:
             return self.save_as()
         return self.write_to(self.path)
 
     def save_as(self, path: str | Path | None = None) -> bool:
+        if self.session is None:
+            return False
         self.commit_pending_edit()
         if path is None:
             start = str(self.path or Path.home() / f"{self.report.title()}{SUFFIX}")
@@ -265,7 +381,8 @@ class MainWindow(QMainWindow):
             return
         self.files.closing()
         self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
-        self.settings.setValue(STATE_KEY, self.saveState())
+        if self.session is not None:  # the start page hides the 检查结果 dock: keep the layout saved with a report
+            self.settings.setValue(STATE_KEY, self.saveState())
         event.accept()
 
     # ---- tabs and zoom ----

@@ -11,7 +11,7 @@ from model.cells import CellValue
 from model.report import CellRef, Report, validate_date
 from model.rules import Finding, check, count_by_severity
 
-from .commands import SetCellsCommand, SetFieldCommand, SetTextCommand
+from .commands import SetCellsCommand, SetFieldCommand, SetTextCommand, SetYearCommand
 
 
 class ReportSession(QObject):
@@ -78,6 +78,20 @@ class ReportSession(QObject):
         if old != text:
             heading = self.report.format.section(key).heading
             self.undo_stack.push(SetTextCommand(self, key, old, text, f"编辑“{heading}”"))
+
+    def set_year(self, year: int) -> None:
+        """Change the report year (one undo step); raises InputError (nothing changed) when the report has
+        numbers or no official format fits the year."""
+        from model.formats import format_for_year
+
+        if year == self.report.year:
+            return
+        format_for_year(year)
+        if self.report.has_numbers():
+            from model.errors import InputError
+
+            raise InputError("报告已填写了数字，年度不能再更改")
+        self.undo_stack.push(SetYearCommand(self, self.report.year, year))
 
     def set_field(self, name: str, text: str) -> None:
         """Validate then store a header field; raises InputError (nothing stored) when refused."""

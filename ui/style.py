@@ -5,6 +5,7 @@ from __future__ import annotations
 _BRUSH_COLOURS = {
     "HEADER_BG": "#dfe6ee",  # official header cells and block titles
     "TOTAL_BG": "#eceff1",  # computed totals (read-only)
+    "CARRIED_BG": "#e3f0e3",  # numbers carried from last year's report (issue 12 marks such cells)
     "ERROR_ROW_BG": "#f9d3d3",  # a row concerned by an error
     "ERROR_CELL_BG": "#ef9a9a",  # a cell concerned by an error
     "WARNING_ROW_BG": "#fff4cc",

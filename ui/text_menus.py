@@ -1,54 +1,47 @@
-"""Chinese right-click menus for text fields (the Qt wheels ship no Chinese translation of them).
+"""Right-click menus of text fields without their own undo/redo: in this window Ctrl+Z and Ctrl+Y, and 编辑 ▸
+撤销/重做, undo the report's edits (its undo stack), not the field's own typing history.
 
-Undo and redo are left out: in this window they belong to the report's undo stack (编辑 menu,
-Ctrl+Z / Ctrl+Y), not to the field's own history.
+The menus' texts come from Qt's Chinese catalogue (ui.translations).
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
 
-LABELS = {
-    "edit-cut": "剪切(&T)\tCtrl+X",
-    "edit-copy": "复制(&C)\tCtrl+C",
-    "edit-paste": "粘贴(&P)\tCtrl+V",
-    "edit-delete": "删除(&D)",
-    "select-all": "全选(&A)\tCtrl+A",
-}
 HIDDEN = ("edit-undo", "edit-redo")
 
 
-class _ChineseMenus(QObject):
+class _WindowUndoMenus(QObject):
     def eventFilter(self, obj, event) -> bool:
         if event.type() != QEvent.Type.ContextMenu:
             return False
         field = obj if hasattr(obj, "createStandardContextMenu") else obj.parent()  # a text editor's viewport
         if not hasattr(field, "createStandardContextMenu"):
             return False
-        menu = chinese_menu(field.createStandardContextMenu())
+        menu = without_field_undo(field.createStandardContextMenu())
         menu.exec(event.globalPos())
         menu.deleteLater()
         return True
 
 
-def chinese_menu(menu):
-    """Rename the standard actions, drop undo/redo and the separator they leave at the top."""
+def without_field_undo(menu):
+    """Drop the standard undo/redo actions and the separator they leave at the top."""
     for action in menu.actions():
-        name = action.objectName()
-        if name in HIDDEN:
+        if action.objectName() in HIDDEN:
             menu.removeAction(action)
-        elif name in LABELS:
-            action.setText(LABELS[name])
     while menu.actions() and menu.actions()[0].isSeparator():
         menu.removeAction(menu.actions()[0])
     return menu
 
 
-_FILTER: list[_ChineseMenus] = []
+_FILTER: list[_WindowUndoMenus] = []
 
 
-def use_chinese_menu(widget) -> None:
+def use_window_undo_menu(widget) -> None:
     if not _FILTER:
-        _FILTER.append(_ChineseMenus())
+        _FILTER.append(_WindowUndoMenus())
     widget.installEventFilter(_FILTER[0])
     if hasattr(widget, "viewport"):  # QPlainTextEdit gets its right-clicks through the viewport
         widget.viewport().installEventFilter(_FILTER[0])
+
+
+use_chinese_menu = use_window_undo_menu  # the former name (the menu texts are Qt's Chinese ones now)

@@ -1,4 +1,5 @@
-"""The dockable 检查结果 panel: every finding (severity, section, row, column, message); double-click jumps."""
+"""The dockable 检查结果 panel: every finding (severity, section, message, row, column); double-click jumps;
+one compact line when there is nothing to report."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -15,28 +16,30 @@ if TYPE_CHECKING:
 class FindingsPanel(QDockWidget):
     """Lists findings; emits activated(Finding) on double-click or Enter.
 
-    Until the first finding it shows one line of text: the table is built when first needed,
-    which keeps it off the start-up path of a report that checks clean. From then on the table stays,
-    and the line shows inside it whenever it is empty: the panel is not laid out and repainted anew
-    each time the last error is mended or the first one made.
+    With nothing to report it shows one line, no higher than that line (the window gives the rest to the
+    form: tab 三 shows its balance rows whole); the table of findings takes its place when there are some.
+    The table is built when first needed, which keeps it off the start-up path of a report that checks clean;
+    from then on it stays, and only its changed rows are repainted after an edit.
     """
 
     activated = Signal(object)
+    CLEAN_TEXT = "检查通过：没有发现错误或警告。"
 
     def __init__(self, parent=None) -> None:
         super().__init__("检查结果", parent)
         self.setObjectName("findings_dock")
         self.clean = QWidget(self)
-        self.clean_label = QLabel("检查通过：没有发现错误或警告。", self.clean)
-        self.clean_label.setContentsMargins(8, 4, 8, 4)
+        self.clean_label = QLabel(self.CLEAN_TEXT, self.clean)
+        self.clean_label.setContentsMargins(8, 2, 8, 2)
         box = QVBoxLayout(self.clean)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.clean_label)
-        box.addStretch(1)  # the line stays at the top of the panel
+        self._fit_clean_line()
         self.setWidget(self.clean)
         self._table: FindingsTable | None = None
         self._font = None
         self.findings: list[Finding] = []
+        self.states: list[str] | None = None
 
     @property
     def table(self) -> FindingsTable:
@@ -44,30 +47,45 @@ class FindingsPanel(QDockWidget):
             from .table import FindingsTable
 
             self._table = table = FindingsTable(self)
+            table.hide()
             table.cellActivated.connect(self._activate)
             table.cellDoubleClicked.connect(self._activate)
             if self._font is not None:
                 table.set_zoom_font(self._font)
-            self.clean_label.setParent(table.viewport())
-            self.clean_label.adjustSize()
-            self.setWidget(table)  # the dock does not delete the widget it replaces
-            self.clean.deleteLater()
         return self._table
+
+    def is_compact(self) -> bool:
+        """True while the panel shows its one line (nothing to report)."""
+        return self.widget() is self.clean
+
+    def _fit_clean_line(self) -> None:
+        self.clean.setMaximumHeight(self.clean_label.sizeHint().height())
 
     def set_zoom_font(self, font) -> None:
         self._font = font
         self.clean_label.setFont(font)
+        self._fit_clean_line()
         if self._table is not None:
             self._table.set_zoom_font(font)
-            self.clean_label.adjustSize()
 
-    def set_findings(self, findings: list[Finding]) -> None:
-        """Show findings (this runs after every edit)."""
+    def set_findings(self, findings: list[Finding], states: list[str] | None = None) -> None:
+        """Show findings (this runs after every edit); states: one per finding (see table.STATE_COLOURS)."""
         self.findings = list(findings)
-        if not findings and self._table is None:
+        self.states = states
+        if findings:
+            self.table.show_findings(findings, states)
+            self._show(self.table)
+        elif self._table is not None:
+            self._show(self.clean)
+            self._table.show_findings([])
+
+    def _show(self, widget: QWidget) -> None:
+        old = self.widget()
+        if old is widget:
             return
-        self.table.show_findings(findings)
-        self.clean_label.setVisible(not findings)
+        self.setWidget(widget)  # the dock does not delete the widget it replaces, nor hide it
+        old.hide()
+        widget.show()
 
     def _activate(self, row: int, _col: int = 0) -> None:
         if 0 <= row < len(self.findings):

@@ -1,7 +1,8 @@
-"""A table section tab: the full heading above the section's grid (built when first shown)."""
+"""A table section tab: the full heading and the legend of cell colours above the section's grid (built when
+first shown)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from model.formats.definition import TableSection
 
@@ -15,6 +16,7 @@ class GridPage(LazyPage):
         self.section = section
 
     def build(self) -> None:
+        from .legend import CellLegend
         from .model import GridModel
         from .view import GridView
 
@@ -23,12 +25,18 @@ class GridPage(LazyPage):
         self.model = GridModel(self.session, self.section, self)
         self.view = GridView(self.model, self)
         self.view.message.connect(self.message)
+        self.legend = CellLegend(self)
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addStretch(1)
+        top.addWidget(self.legend)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout.addLayout(top)
         layout.addWidget(self.view, 1)
 
     def set_zoom_font(self, font) -> None:
         self.view.set_zoom_font(font)
+        self.legend.setFont(font)
 
     def focus_first(self) -> None:
         self.ensure_built().view.focus_first()

@@ -3,31 +3,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QLineEdit, QMenu, QStyledItemDelegate, QTableView
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QMenu, QTableView
 
 from model.errors import InputError
 from model.formats.definition import CellKind
 from model.grid import GridCell, Role
 
-from .clipboard import convert_money, copy_text, plan_paste
+from .cell_editor import CellDelegate
+from .clipboard import compare_totals, convert_money, copy_text, plan_paste
 from .frozen_rows import FrozenRows
-from ..text_menus import use_chinese_menu
 from .model import GridModel
 
 CA = QAbstractItemView.CursorAction
 Hint = QAbstractItemDelegate.EndEditHint
 _STEPS = {CA.MoveUp: (-1, 0), CA.MoveDown: (1, 0), CA.MoveLeft: (0, -1), CA.MoveRight: (0, 1)}
-
-
-class CellDelegate(QStyledItemDelegate):
-    """A frameless right-aligned line editor, like a spreadsheet cell."""
-
-    def createEditor(self, parent, option, index):
-        editor = QLineEdit(parent)
-        editor.setFrame(False)
-        use_chinese_menu(editor)
-        editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return editor
 
 
 class GridView(QTableView):
@@ -43,7 +32,7 @@ class GridView(QTableView):
         self.horizontalHeader().hide()
         self.verticalHeader().hide()
         self.setWordWrap(True)
-        self.setItemDelegate(CellDelegate(self))
+        self.setItemDelegate(CellDelegate(self.message.emit, self))
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
                              | QAbstractItemView.EditTrigger.DoubleClicked
@@ -120,6 +109,8 @@ class GridView(QTableView):
         self.spread()
         if self.frozen is not None:
             self.frozen.place()
+        if event.size().height() < event.oldSize().height() and self.currentIndex().isValid():
+            self.scrollTo(self.currentIndex())  # the 检查结果 panel grew: the cell being filled stays in sight
 
     def scrollTo(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:
         """As QTableView does, but a cell must not end up hidden under the frozen header rows."""
@@ -201,12 +192,14 @@ class GridView(QTableView):
         else:
             super().closeEditor(editor, hint)
 
-    # ---- keys: copy, paste, clear, Enter ----
+    # ---- keys and the 编辑 menu: cut, copy, paste, clear, select all ----
 
     def keyPressEvent(self, event) -> None:
         editing = self.state() == QAbstractItemView.State.EditingState
         if event.matches(QKeySequence.StandardKey.Copy):
             self.copy_selection()
+        elif event.matches(QKeySequence.StandardKey.Cut):
+            self.cut_selection()
         elif event.matches(QKeySequence.StandardKey.Paste):
             self.paste()
         elif not editing and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
@@ -215,6 +208,11 @@ class GridView(QTableView):
             self._move_down()
         else:
             super().keyPressEvent(event)
+
+    def edit_command(self, name: str) -> None:
+        """编辑 ▸ 剪切/复制/粘贴/清除/全选 (the window's menu and this grid's right-click menu)."""
+        {"cut": self.cut_selection, "copy": self.copy_selection, "paste": self.paste,
+         "clear": self.clear_selection, "select_all": self.select_all_values}[name]()
 
     def selected_cells(self) -> list[GridCell]:
         model = self.model()
@@ -231,6 +229,14 @@ class GridView(QTableView):
             QGuiApplication.clipboard().setText(copy_text(self.model(), cells))
             self.message.emit(f"已复制 {len(cells)} 个单元格")
 
+    def cut_selection(self) -> None:
+        """Copy, then clear what can be cleared (totals stay: they are computed), as one undo step."""
+        cells = self.selected_cells()
+        if cells:
+            QGuiApplication.clipboard().setText(copy_text(self.model(), cells))
+            cleared = self.clear_selection("剪切")
+            self.message.emit(f"已剪切 {len(cells)} 个单元格" + ("" if cleared else "（均为自动计算的总计，未清除）"))
+
     def paste(self) -> None:
         cell = self.current_cell()
         text = QGuiApplication.clipboard().text()
@@ -242,30 +248,47 @@ class GridView(QTableView):
         except InputError as exc:
             self.message.emit(exc.message)
             return
-        model.session.set_cells(plan, f"粘贴 {len(plan)} 个单元格")
-        self.message.emit(f"已粘贴 {len(plan)} 个单元格")
+        model.session.set_cells(plan.values, f"粘贴 {len(plan.values)} 个单元格")
+        totals = compare_totals(model, plan.totals)
+        self.message.emit(f"已粘贴 {len(plan.values)} 个单元格" + (f"；{totals}" if totals else ""))
 
-    def clear_selection(self) -> None:
+    def clear_selection(self, text: str = "清除单元格") -> int:
         model = self.model()
         cells = [c for c in self.selected_cells() if model.is_editable(c)]
         if cells:
-            model.session.set_cells([(c.ref, model.cleared(c)) for c in cells], "清除单元格")
+            model.session.set_cells([(c.ref, model.cleared(c)) for c in cells], text)
+        return len(cells)
 
-    # ---- money unit ----
+    def select_all_values(self) -> None:
+        self.selectAll()
+        self.message.emit("已全选本表的数字格")
+
+    # ---- right-click menu: the 编辑 commands, undo/redo, and the money unit ----
 
     def contextMenuEvent(self, event) -> None:
-        cell = self.model().cell(self.indexAt(event.pos()))
-        if cell is None or cell.kind is not CellKind.MONEY or len(cell.column.units) < 2:
-            return
-        value = self.model().report.value(cell.ref)
+        index = self.indexAt(event.pos())
+        cell = self.model().cell(index)
+        if cell is not None and cell.role is Role.VALUE and not self.selectionModel().isSelected(index):
+            self.setCurrentIndex(index)  # as in a spreadsheet: the menu is for the cell clicked
         menu = QMenu(self)
+        actions = getattr(self.window(), "actions", None)
+        if actions is not None and hasattr(actions, "cell_menu"):
+            actions.cell_menu(menu)
+        if cell is not None and cell.kind is CellKind.MONEY and len(cell.column.units) > 1:
+            menu.addSeparator()
+            self._unit_actions(menu, cell)
+        if menu.actions():
+            menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def _unit_actions(self, menu: QMenu, cell: GridCell) -> None:
+        value = self.model().report.value(cell.ref)
         for unit in cell.column.units:
             action = QAction(f"以“{unit}”为单位", menu, checkable=True)
             action.setChecked(value is not None and value.unit == unit)
             action.setEnabled(value is not None)
             action.triggered.connect(lambda _=False, u=unit: self.set_money_unit(cell, u))
             menu.addAction(action)
-        menu.exec(event.globalPos())
 
     def set_money_unit(self, cell: GridCell, unit: str) -> None:
         model = self.model()

@@ -1,21 +1,42 @@
-"""The 基本信息 tab: unit name, report year and format (read-only), 附件 label, report date."""
+"""The 基本信息 tab: unit name, report year (changeable while no number is filled in) and format, 附件 label,
+report date (typed as clerks write dates, or picked in a calendar)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout
+from datetime import date
+
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout
 
 from model.errors import InputError
-from model.report import MAX_LABEL, MAX_UNIT_NAME
+from model.formats import FIRST_YEAR, format_for_year
+from model.report import MAX_LABEL, MAX_UNIT_NAME, CellRef
 
 from .. import style
 from ..actions import defer_undo_to_window
 from .lazy import LazyPage
-from ..text_menus import use_chinese_menu
+from ..text_menus import use_window_undo_menu
 
 FIELDS = (("unit_name", "填报单位"), ("attachment_label", "附件标注"), ("report_date", "报告日期"))
 
 
-MAX_LENGTH = {"unit_name": MAX_UNIT_NAME, "attachment_label": MAX_LABEL, "report_date": 10}
+MAX_LENGTH = {"unit_name": MAX_UNIT_NAME, "attachment_label": MAX_LABEL, "report_date": 20}
 REFUSED_STYLE = "QLineEdit { background: #f9d3d3; }"  # the error-row colour of the grids
+YEAR_LOCKED = "报告已填写了数字，年度不能再更改"
+FORMAT_HINT = "报告年度决定适用的格式：2019、2020年度用2019年版格式，2021年度起用2021年版格式。"
+
+
+def year_choices(current: int) -> list[int]:
+    """The years a report may be for: the first year of the official formats up to this year (and the
+    report's own year, should it lie outside)."""
+    return sorted(set(range(FIRST_YEAR, date.today().year + 1)) | {current})
+
+
+def format_text(year: int) -> str:
+    fmt = format_for_year(year)
+    return f"{fmt.name}（{fmt.issued_by}）"
+
+
+def date_placeholder(year: int) -> str:
+    return f"如 {year + 1}-01-15 或 {year + 1}年1月15日"
 
 
 class HeaderPage(LazyPage):
@@ -36,27 +57,106 @@ class HeaderPage(LazyPage):
             edit = QLineEdit(getattr(report, name))
             edit.setMaxLength(MAX_LENGTH[name])
             defer_undo_to_window(edit)
-            use_chinese_menu(edit)
+            use_window_undo_menu(edit)
             edit.editingFinished.connect(lambda n=name: self._commit(n))
             self.edits[name] = edit
         self.edits["unit_name"].setPlaceholderText("如：火花镇人民政府")
         self.edits["attachment_label"].setPlaceholderText("如：附件2（印在标题左上方，可不填）")
-        self.edits["report_date"].setPlaceholderText("年-月-日，如 2020-01-15")
+        self.year = QComboBox()
+        self.year.activated.connect(self._year_chosen)
+        self.format_label = QLabel()
+        self.calendar_button = QToolButton()
+        self.calendar_button.setText("日历…")
+        self.calendar_button.setToolTip("在日历中选择报告日期")
+        self.calendar_button.clicked.connect(self.pick_date)
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.edits["report_date"], 1)
+        date_row.addWidget(self.calendar_button)
         form.addRow("填报单位：", self.edits["unit_name"])
-        form.addRow("报告年度：", QLabel(f"{report.year}年"))
-        fmt = report.format
-        form.addRow("报告格式：", QLabel(f"{fmt.name}（{fmt.issued_by}）"))
+        form.addRow("报告年度：", self.year)
+        form.addRow("报告格式：", self.format_label)
         form.addRow("附件标注：", self.edits["attachment_label"])
-        form.addRow("报告日期：", self.edits["report_date"])
-        hint = QLabel("报告年度决定适用的格式：2019、2020年度用2019年版格式，2021年度起用2021年版格式。")
-        hint.setWordWrap(True)
-        hint.setStyleSheet(f"color: {style.HINT_TEXT};")
+        form.addRow("报告日期：", date_row)
+        self.hint = QLabel(FORMAT_HINT)
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet(f"color: {style.HINT_TEXT};")
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(form)
-        layout.addWidget(hint)
+        layout.addWidget(self.hint)
         layout.addStretch(1)
+        self._show_year()
         session.changed.connect(self._on_change)
+
+    # ---- the year ----
+
+    def _show_year(self) -> None:
+        """Year choices, format, date placeholder, and whether the year may still change."""
+        report = self.session.report
+        years = year_choices(report.year)
+        texts = [f"{y}年" for y in years]
+        if [self.year.itemText(i) for i in range(self.year.count())] != texts:
+            self.year.clear()
+            self.year.addItems(texts)
+        self.year.setCurrentIndex(years.index(report.year))
+        self.format_label.setText(format_text(report.year))
+        self.edits["report_date"].setPlaceholderText(date_placeholder(report.year))
+        self._lock_year()
+
+    def _lock_year(self) -> None:
+        locked = self.session.report.has_numbers()
+        if self.year.isEnabled() == locked:
+            self.year.setEnabled(not locked)
+            self.year.setToolTip(YEAR_LOCKED if locked else "尚未填写数字，可以更改年度（可撤销）")
+
+    def _year_chosen(self, index: int) -> None:
+        year = year_choices(self.session.report.year)[index]
+        before = self.session.report.format
+        try:
+            self.session.set_year(year)
+        except InputError as exc:
+            self.message.emit(f"报告年度：{exc.message}，未更改")
+            self._show_year()
+            return
+        after = self.session.report.format
+        if after is not before:
+            self.message.emit(f"报告年度改为{year}年：适用格式随之改为{after.name}，"
+                              "表格已按新格式排列（文字部分保留；可撤销）")
+
+    # ---- the date ----
+
+    def pick_date(self) -> None:
+        """A calendar under the date field; the day chosen is stored as typed would be."""
+        from PySide6.QtCore import QDate
+        from PySide6.QtWidgets import QCalendarWidget, QMenu, QWidgetAction
+
+        from ..translations import chinese_locale
+
+        menu = QMenu(self)
+        calendar = QCalendarWidget(menu)
+        calendar.setLocale(chinese_locale())
+        calendar.setGridVisible(True)
+        stored = self.session.report.report_date
+        day = date.fromisoformat(stored) if stored else date.today()
+        calendar.setSelectedDate(QDate(day.year, day.month, day.day))
+        holder = QWidgetAction(menu)
+        holder.setDefaultWidget(calendar)
+        menu.addAction(holder)
+
+        def chosen(qdate) -> None:
+            menu.close()
+            self.edits["report_date"].setText(qdate.toString("yyyy-MM-dd"))
+            self._commit("report_date")
+
+        calendar.activated.connect(chosen)
+        calendar.clicked.connect(chosen)
+        self.calendar_menu = menu
+        edit = self.edits["report_date"]
+        menu.exec(edit.mapToGlobal(edit.rect().bottomLeft()))
+        menu.deleteLater()
+        self.calendar_menu = None
+
+    # ---- storing ----
 
     def _commit(self, name: str) -> None:
         edit = self.edits[name]
@@ -70,6 +170,12 @@ class HeaderPage(LazyPage):
         self._on_change(name)
 
     def _on_change(self, what) -> None:
+        if isinstance(what, CellRef):
+            self._lock_year()
+            return
+        if what == "year":
+            self._show_year()
+            return
         if what not in self.edits:
             return
         edit = self.edits[what]

@@ -9,7 +9,7 @@ from model.rules import text_length
 from .. import style
 from ..actions import defer_undo_to_window
 from .lazy import LazyPage
-from ..text_menus import use_chinese_menu
+from ..text_menus import use_window_undo_menu
 
 LONG_OVERVIEW = 1000  # section 一: 篇幅原则上不超过一千字
 
@@ -33,7 +33,7 @@ class TextPage(LazyPage):
         self.editor.setUndoRedoEnabled(False)
         self.editor.setPlaceholderText(f"在此填写“{section.heading}”")
         defer_undo_to_window(self.editor)
-        use_chinese_menu(self.editor)
+        use_window_undo_menu(self.editor)
         self.count = QLabel()
         layout = QVBoxLayout(self)
         for widget in (self.heading, self.hint, self.editor, self.count):

@@ -1,0 +1,48 @@
+"""Dates as clerks type them (2025-01-15, 2025年1月15日, 2025.1.15, 2025/1/15, full-width or Chinese digits) → ISO."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+from .errors import InputError
+
+_DIGITS = {ch: str(i) for i, ch in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0"}
+_SEPARATED = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
+_CHINESE = re.compile(r"([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日?")
+
+
+def parse_date(text: str) -> date:
+    """The date text means; raises InputError with an example of what is accepted."""
+    raw = text.strip()
+    folded = unicodedata.normalize("NFKC", raw).strip()
+    match = _SEPARATED.fullmatch(folded) or _COMPACT.fullmatch(folded)
+    if match:
+        year, month, day = (int(g) for g in match.groups())
+    else:
+        chinese = _CHINESE.fullmatch(re.sub(r"\s", "", raw))
+        if not chinese:
+            raise InputError(f"“{raw}”不是日期：应写成 2025-01-15 或 2025年1月15日")
+        year = int("".join(_DIGITS[ch] for ch in chinese[1]))
+        month, day = _chinese_number(chinese[2]), _chinese_number(chinese[3])
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise InputError(f"没有{year}年{month}月{day}日这一天") from None
+
+
+def iso_date(text: str) -> str:
+    """'' for an empty text, else the ISO form (YYYY-MM-DD) of the date typed."""
+    return parse_date(text).isoformat() if text.strip() else ""
+
+
+def _chinese_number(text: str) -> int:
+    """一 … 三十一 (months and days); 0 for anything else (then refused as no such date)."""
+    if text == "十":
+        return 10
+    tens, _, units = text.rpartition("十")
+    if "十" in text:
+        value = (int(_DIGITS.get(tens, "0")) if tens else 1) * 10 + (int(_DIGITS[units]) if units else 0)
+        return value if not tens or tens in _DIGITS else 0
+    return int(_DIGITS[text]) if len(text) == 1 else 0

@@ -1,0 +1,56 @@
+"""The status bar's 完成度 indicator: sections filled, errors, warnings, and the next step (a click goes there)."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QToolButton
+
+from model.progress import unfilled_sections
+from model.rules import Severity
+
+from . import style
+
+DONE_TEXT = "#1b5e20"
+
+
+def next_step(report, findings) -> tuple[str, object]:
+    """What to do next and where: (text, a Finding, a section, or None when the report is complete)."""
+    errors = [f for f in findings if f.severity is Severity.ERROR]
+    if errors:
+        return "改正错误", errors[0]
+    unfilled = unfilled_sections(report)
+    if unfilled:
+        section = unfilled[0]
+        return f"填写“{section.number}、{section.short}”", section
+    if findings:
+        return "查看警告", findings[0]
+    return "导出或打印", None
+
+
+class ProgressButton(QToolButton):
+    """Flat text in the status bar; clicked() is connected by the window to go to the next step."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setAutoRaise(True)
+        self.target = None
+        self._sheet = ""
+
+    def show_state(self, report, findings, errors: int, warnings: int) -> None:
+        sections = report.format.sections
+        unfilled = unfilled_sections(report)
+        step, self.target = next_step(report, findings)
+        text = (f"完成度：已填 {len(sections) - len(unfilled)}/{len(sections)} 部分 · {errors} 个错误 · "
+                f"{warnings} 个警告 ｜ 下一步：{step}")
+        if text == self.text():
+            return
+        self.setText(text)
+        filled = [s for s in sections if s not in unfilled]
+        lines = [f"已填写：{'、'.join(s.number for s in filled) or '（无）'}"]
+        if unfilled:
+            lines.append(f"未填写（全部为0或空白）：{'、'.join(f'{s.number}、{s.short}' for s in unfilled)}")
+        lines.append("单击转到下一步要处理的地方" if self.target is not None else "报告已填写完整，检查通过")
+        self.setToolTip("\n".join(lines))
+        colour = style.ERROR_TEXT if errors else (style.WARNING_TEXT if warnings or unfilled else DONE_TEXT)
+        sheet = f"QToolButton {{ color: {colour}; font-weight: bold; padding: 0 6px; }}"
+        if sheet != self._sheet:
+            self._sheet = sheet
+            self.setStyleSheet(sheet)
