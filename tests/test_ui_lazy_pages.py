@@ -63,6 +63,17 @@ def test_zoom_set_before_a_tab_is_built_applies_when_it_is(qtbot, make_window, s
     assert window.page_for("overview").editor.font().pointSizeF() > normal
 
 
+def settle(qtbot, widget) -> None:
+    """Wait until widget has painted what its first show and layout asked for (no paint for 60 ms)."""
+    paints = _Paints()
+    widget.installEventFilter(paints)
+    seen = -1
+    while paints.count != seen:
+        seen = paints.count
+        qtbot.wait(60)
+    widget.removeEventFilter(paints)
+
+
 class _Paints(QObject):
     def __init__(self) -> None:
         super().__init__()
@@ -78,7 +89,7 @@ def test_a_tab_mark_repaints_its_tab_and_moves_no_tab(qtbot, make_window, report
     window = make_window(report_2019)
     tabs, bar = window.tabs, window.tabs.tabBar()
     page = grid_page(window, "applications")
-    qtbot.wait(20)  # the page's first paints
+    settle(qtbot, page)  # the page's first paints
     place, rects = page.geometry(), [bar.tabRect(i) for i in range(tabs.count())]
     paints, bar_paints = _Paints(), _Paints()
     page.installEventFilter(paints)
@@ -104,7 +115,7 @@ def test_a_changed_tab_title_repaints_the_tab_bar_not_the_page(qtbot, make_windo
     window = make_window(report_2019)
     tabs, bar = window.tabs, window.tabs.tabBar()
     page = grid_page(window, "applications")
-    qtbot.wait(20)  # the page's first paints
+    settle(qtbot, page)  # the page's first paints
     place = page.geometry()
     paints = _Paints()
     page.installEventFilter(paints)
@@ -180,7 +191,7 @@ def test_a_changed_finding_repaints_the_list_not_the_panel(qtbot, make_window, s
     dock = window.findings_dock
     table = dock.table
     qtbot.waitUntil(lambda: dock.widget() is table and table.rowCount() == 2 and table.isVisible())
-    qtbot.wait(20)  # the panel's first paints
+    settle(qtbot, dock)  # the panel's first paints
     before = [table.item(r, 2).text() for r in range(2)]
     panel, cells = _Paints(), _Paints()
     dock.installEventFilter(panel)

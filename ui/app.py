@@ -62,7 +62,7 @@ def start_gui(argv: list[str]):
         window.set_report(report, path)
     else:
         window.show_start_page()
-    window.show()
+    window.show_first()
 
     def after_start() -> None:
         gc.enable()

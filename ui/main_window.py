@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self.outputs = OutputActions(self)
         self.undo_stack.cleanChanged.connect(self.update_title)
         self.zoom_percent = int(self.settings.value(ZOOM_KEY, 100))
+        self.maximize_at_start = False
         geometry = self.settings.value(GEOMETRY_KEY)
         if geometry is None or not self.restoreGeometry(geometry):  # Qt keeps a restored window on screen
             self._fit_to_screen()
@@ -78,8 +79,18 @@ class MainWindow(QMainWindow):
 
     def _fit_to_screen(self) -> None:
         """The first start: DEFAULT_SIZE, made smaller to fit the screen (a 1366×768 office PC, a laptop at
-        150–200 % scaling), with room left for the title bar and the taskbar; centred."""
+        150–200 % scaling), with room left for the title bar and the taskbar; centred. Where it had to be
+        made smaller, the window opens maximized (show_first), as office programs do on small screens."""
         fit_window(self, *DEFAULT_SIZE)
+        self.maximize_at_start = self.width() < DEFAULT_SIZE[0] or self.height() < DEFAULT_SIZE[1]
+
+    def show_first(self) -> None:
+        """Show the window at start-up: maximized on a screen too small for DEFAULT_SIZE (first start only;
+        later the geometry the clerk left, maximized or not, is restored)."""
+        if self.maximize_at_start:
+            self.showMaximized()
+        else:
+            self.show()
 
     def _restore_layout(self, saved: bytes | None = None) -> None:
         """Where the clerk left the 检查结果 dock (saved at close), else along the bottom: FINDINGS_HEIGHT
@@ -198,6 +209,8 @@ class MainWindow(QMainWindow):
         self.takeCentralWidget()
         self.setCentralWidget(self.tabs)
         self.findings_dock.setVisible(self._dock_wanted)
+        # lay out the tabs and the dock now: a dock resized before its first layout would lose its size
+        QtCore.QCoreApplication.sendPostedEvents(None, QtCore.QEvent.Type.LayoutRequest)
         self._enable_report_actions(True)
         self.progress.show()
 

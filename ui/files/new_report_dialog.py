@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 from model.formats import FIRST_YEAR, format_for_year
 from model.report import MAX_UNIT_NAME
 
+from ..screen_fit import fit_dialog
+
 
 class NewReportDialog(QDialog):
     def __init__(self, unit_name: str, parent=None) -> None:
@@ -24,7 +26,6 @@ class NewReportDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("新建")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
@@ -35,6 +36,7 @@ class NewReportDialog(QDialog):
         self.unit.textChanged.connect(self._update)
         self.year.valueChanged.connect(self._update)
         self._update()
+        fit_dialog(self)
 
     def _update(self, *_args) -> None:
         fmt = format_for_year(self.year.value())

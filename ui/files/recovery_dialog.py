@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
 from model.recovery import RecoveryEntry, RecoveryStore
 
 from ..dialogs import ask_yes_no
+from ..screen_fit import fit_dialog
 
 
 class RecoveryDialog(QDialog):
@@ -45,7 +46,7 @@ class RecoveryDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.list)
         layout.addWidget(buttons)
-        self.resize(640, 300)
+        fit_dialog(self, 640, 300)
         self._selection_changed()
 
     def current(self) -> RecoveryEntry | None:

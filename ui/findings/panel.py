@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDockWidget, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QWidget
 
 from model.rules import Finding
 
@@ -16,25 +16,24 @@ if TYPE_CHECKING:
 class FindingsPanel(QDockWidget):
     """Lists findings; emits activated(Finding) on double-click or Enter.
 
-    With nothing to report it shows one line, no higher than that line (the window gives the rest to the
-    form: tab 三 shows its balance rows whole); the table of findings takes its place when there are some.
+    With nothing to report the whole panel is one line, 检查结果：检查通过… in place of its title bar, over an
+    empty body (the window gives the rest to the form: tab 三 shows its balance rows whole); the title bar
+    and the table of findings come back when there are some.
     The table is built when first needed, which keeps it off the start-up path of a report that checks clean;
     from then on it stays, and only its changed rows are repainted after an edit.
     """
 
     activated = Signal(object)
-    CLEAN_TEXT = "检查通过：没有发现错误或警告。"
+    CLEAN_TEXT = "检查结果：检查通过，没有发现错误或警告。"
 
     def __init__(self, parent=None) -> None:
         super().__init__("检查结果", parent)
         self.setObjectName("findings_dock")
-        self.clean = QWidget(self)
-        self.clean_label = QLabel(self.CLEAN_TEXT, self.clean)
-        self.clean_label.setContentsMargins(8, 2, 8, 2)
-        box = QVBoxLayout(self.clean)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(self.clean_label)
-        self._fit_clean_line()
+        self.clean = QWidget(self)  # the empty body under the one line
+        self.clean.setMaximumHeight(0)
+        self.clean_label = QLabel(self.CLEAN_TEXT, self)  # dragged like a title bar (it ignores the mouse)
+        self.clean_label.setContentsMargins(6, 3, 6, 3)
+        self.setTitleBarWidget(self.clean_label)
         self.setWidget(self.clean)
         self._table: FindingsTable | None = None
         self._font = None
@@ -58,13 +57,9 @@ class FindingsPanel(QDockWidget):
         """True while the panel shows its one line (nothing to report)."""
         return self.widget() is self.clean
 
-    def _fit_clean_line(self) -> None:
-        self.clean.setMaximumHeight(self.clean_label.sizeHint().height())
-
     def set_zoom_font(self, font) -> None:
         self._font = font
         self.clean_label.setFont(font)
-        self._fit_clean_line()
         if self._table is not None:
             self._table.set_zoom_font(font)
 
@@ -83,6 +78,9 @@ class FindingsPanel(QDockWidget):
         old = self.widget()
         if old is widget:
             return
+        compact = widget is self.clean
+        self.setTitleBarWidget(self.clean_label if compact else None)  # None: the dock's own title bar
+        self.clean_label.setVisible(compact)
         self.setWidget(widget)  # the dock does not delete the widget it replaces, nor hide it
         old.hide()
         widget.show()

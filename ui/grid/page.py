@@ -31,6 +31,8 @@ class GridPage(LazyPage):
         top.addStretch(1)
         top.addWidget(self.legend)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 2)  # every pixel of height goes to the rows
+        layout.setSpacing(4)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
 

@@ -17,6 +17,9 @@ from .model import GridModel
 CA = QAbstractItemView.CursorAction
 Hint = QAbstractItemDelegate.EndEditHint
 _STEPS = {CA.MoveUp: (-1, 0), CA.MoveDown: (1, 0), CA.MoveLeft: (0, -1), CA.MoveRight: (0, 1)}
+ROW_PADDING = 4  # px of a row above and below its line of text: rows as dense as a spreadsheet's
+CELL_PADDING = 10  # px of a cell's width that its text cannot use
+MAX_LABEL_EMS = 40  # the row labels' column grows to at most this many characters
 
 
 class GridView(QTableView):
@@ -65,32 +68,52 @@ class GridView(QTableView):
             else:
                 width = int(em * 4.6)
             self.setColumnWidth(col, width)
-        self._base_widths = [self.columnWidth(c) for c in range(self.grid.cols)]
+        self._base_widths = base = [self.columnWidth(c) for c in range(self.grid.cols)]
+        self._label_need = self._one_line_label_width(fm, base, int(em * MAX_LABEL_EMS))
         self.fit_rows(fm)
         self.spread()
 
+    def _one_line_label_width(self, fm: QFontMetrics, base: list[int], most: int) -> int:
+        """The width of the last label column at which every row label ending there fits one line."""
+        last = self._label_cols - 1
+        need = base[last] if last >= 0 else 0
+        for cell in self.grid.cells:
+            if cell.role is Role.LABEL and cell.rowspan == 1 and cell.col + cell.colspan - 1 == last:
+                others = sum(base[cell.col:last])
+                need = max(need, fm.horizontalAdvance(cell.text) + CELL_PADDING + 4 - others)
+        return min(need, most)
+
     def spread(self) -> None:
-        """Widen the number columns into spare width (up to half as wide again), like the printed form."""
+        """Share spare width: first to the row labels, until each fits one line (rows stay one line high, so
+        more of them are in sight), then to the number columns (up to half as wide again), like the printed
+        form."""
         base = getattr(self, "_base_widths", None)
         values = range(self._label_cols, self.grid.cols)
         if not base or not values:
             return
-        spare = self.viewport().width() - sum(base)
-        extra = max(0, min(spare // len(values), base[-1] // 2))
+        spare = max(0, self.viewport().width() - sum(base))
+        last = self._label_cols - 1
+        label_extra = min(spare, max(0, self._label_need - base[last])) if last >= 0 else 0
+        extra = max(0, min((spare - label_extra) // len(values), base[-1] // 2))
+        relabelled = last >= 0 and self.columnWidth(last) != base[last] + label_extra
+        if relabelled:
+            self.setColumnWidth(last, base[last] + label_extra)
         for col in values:
             if self.columnWidth(col) != base[col] + extra:
                 self.setColumnWidth(col, base[col] + extra)
+        if relabelled:
+            self.fit_rows(QFontMetrics(self.font()))
 
     def fit_rows(self, fm: QFontMetrics) -> None:
-        base = fm.height() + 12
+        base = fm.height() + ROW_PADDING
         heights = [base] * self.grid.rows
         tall = []
         for cell in self.grid.cells:
             if cell.role is Role.VALUE or not cell.text:
                 continue
-            width = sum(self.columnWidth(c) for c in range(cell.col, cell.col + cell.colspan)) - 10
+            width = sum(self.columnWidth(c) for c in range(cell.col, cell.col + cell.colspan)) - CELL_PADDING
             flags = int(Qt.TextFlag.TextWordWrap)
-            need = fm.boundingRect(QRect(0, 0, max(width, 10), 100000), flags, cell.text).height() + 12
+            need = fm.boundingRect(QRect(0, 0, max(width, 10), 100000), flags, cell.text).height() + ROW_PADDING
             if cell.rowspan == 1:
                 heights[cell.row] = max(heights[cell.row], need)
             else:
@@ -100,7 +123,8 @@ class GridView(QTableView):
             if need > have:
                 heights[cell.row + cell.rowspan - 1] += need - have
         for row, height in enumerate(heights):
-            self.setRowHeight(row, height)
+            if self.rowHeight(row) != height:
+                self.setRowHeight(row, height)
         if self.frozen is not None:
             self.frozen.sync()
 

@@ -164,6 +164,9 @@ class OutputActions(QObject):
         dialog.setWindowTitle(f"打印（报告尚有 {errors} 个错误）" if errors else "打印")
         dialog.setMinMax(1, pages.page_count())
         dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
+        from ..screen_fit import fit_dialog
+
+        fit_dialog(dialog)
         if not dialog.exec():  # Rejected (0)
             return None
         return printer

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel
 
+from ..screen_fit import fit_dialog
+
 FONT_ROLES = (  # (settings key, ExportOptions field, label, default)
     ("export/title_font", "title_font", "标题字体：", "方正小标宋简体"),
     ("export/heading_font", "heading_font", "一级标题字体：", "黑体"),
@@ -50,14 +52,11 @@ class ExportFontsDialog(QDialog):
             form.addRow(label, box)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
                                    | QDialogButtonBox.StandardButton.RestoreDefaults, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        defaults = buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults)
-        defaults.setText("恢复默认")
-        defaults.clicked.connect(self.restore_defaults)
+        buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).clicked.connect(self.restore_defaults)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        fit_dialog(self)
 
     def restore_defaults(self) -> None:
         for key, _field, _label, default in FONT_ROLES:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
+from ..screen_fit import fit_dialog
 from .export_settings import export_options
 
 WATERMARK_TEXT = "草稿"
@@ -27,13 +28,12 @@ class PrintOptionsDialog(QDialog):
         self.watermark = QCheckBox("报告尚有错误时加印“草稿”水印", self)
         self.watermark.setChecked(watermark)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         for widget in (status, self.approval, self.watermark, buttons):
             layout.addWidget(widget)
+        fit_dialog(self)
 
     def options(self, settings=None):
         from export import ExportOptions

@@ -10,9 +10,11 @@ from PySide6.QtWidgets import (
     QDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox, QToolButton, QVBoxLayout, QWidget,
 )
 
+from ..screen_fit import fit_dialog
 from .printing import PdfPages
 
 ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
+PREFERRED_SIZE = (900, 1000)  # a page's width at a readable size; made smaller to fit the screen
 
 
 class PrintPreviewDialog(QDialog):
@@ -62,7 +64,7 @@ class PrintPreviewDialog(QDialog):
                            (QKeySequence.StandardKey.ZoomOut, self.zoom_out),
                            ("PgDown", self.next_page), ("PgUp", self.previous_page)):
             QShortcut(QKeySequence(keys), self, slot)
-        self.resize(900, 1000)
+        fit_dialog(self, *PREFERRED_SIZE)
         self._update_zoom_label()
 
     def _button(self, text: str, tip: str, slot) -> QToolButton:
