@@ -121,3 +121,76 @@ def answer():
     yield schedule
     for answers in made:
         answers.timer.stop()
+
+
+# words that may stay in Latin letters in a Chinese interface: product and file-type names, key names
+LATIN_ALLOWED = {"PDF", "Word", "DOCX", "WPS", "Excel", "JSON", "GB", "Ctrl", "Shift", "Alt", "PgUp", "PgDown",
+                 "Del", "Tab", "Enter", "Esc", "Backspace", "Home", "End"}
+_FILE_OR_PATH = re.compile(r"[\w.\-]*\.(gkbg\.json|json|docx|pdf|gkbg)\b|\S*[/\\]\S*|\*\.\w+", re.I)
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def english_words(text: str) -> list[str]:
+    """Latin words of a visible text that are not file names, paths, key names or product names."""
+    text = re.sub(r"<[^>]+>", " ", text or "")  # rich-text tags
+    text = _FILE_OR_PATH.sub(" ", text)
+    return [w for w in _LATIN_WORD.findall(text) if w not in LATIN_ALLOWED]
+
+
+def visible_texts(root) -> list[tuple[str, str]]:
+    """(where, text) for every text a clerk can read on root and its children: titles, labels, buttons,
+    placeholders, tooltips, menus and their actions, tabs, list and combo items, table headers."""
+    from PySide6.QtWidgets import (
+        QAbstractButton, QAbstractSpinBox, QComboBox, QDockWidget, QGroupBox, QHeaderView, QLabel, QLineEdit,
+        QListWidget, QMenu, QTabBar, QWidget,
+    )
+
+    found = []
+
+    def add(widget, text):
+        if text:
+            found.append((f"{type(widget).__name__} {widget.objectName()}".strip(), text))
+
+    for widget in [root] + root.findChildren(QWidget):
+        if widget.isWindow():
+            add(widget, widget.windowTitle())
+        add(widget, widget.toolTip())
+        if isinstance(widget, QLabel):
+            add(widget, widget.text())
+        if isinstance(widget, QAbstractButton):
+            add(widget, widget.text())
+        if isinstance(widget, QLineEdit):
+            add(widget, widget.placeholderText())
+        if isinstance(widget, QAbstractSpinBox):
+            add(widget, widget.specialValueText())
+            for attr in ("suffix", "prefix"):
+                add(widget, getattr(widget, attr, lambda: "")())
+        if isinstance(widget, QComboBox):
+            for i in range(widget.count()):
+                add(widget, widget.itemText(i))
+        if isinstance(widget, (QGroupBox, QDockWidget)):
+            add(widget, widget.title() if isinstance(widget, QGroupBox) else widget.windowTitle())
+        if isinstance(widget, QTabBar):
+            for i in range(widget.count()):
+                add(widget, widget.tabText(i))
+                add(widget, widget.tabToolTip(i))
+        if isinstance(widget, QListWidget):
+            for i in range(widget.count()):
+                add(widget, widget.item(i).text())
+        if isinstance(widget, QHeaderView) and widget.model() is not None and widget.isVisibleTo(widget.parent()):
+            for section in range(widget.count()):
+                add(widget, widget.model().headerData(section, widget.orientation()))
+        if isinstance(widget, QMenu):
+            add(widget, widget.title())
+        for action in QWidget.actions(widget):  # (the main window's `actions` attribute hides the method)
+            add(widget, action.text())
+            if action.toolTip() != action.text().replace("&", ""):
+                add(widget, action.toolTip())
+            if action.menu() is not None:
+                found += visible_texts(action.menu())
+    return [(where, text) for where, text in found if isinstance(text, str)]
+
+
+def english_in(root) -> list[tuple[str, str]]:
+    """The visible texts of root that hold English."""
+    return [(where, text) for where, text in visible_texts(root) if english_words(text)]

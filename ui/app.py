@@ -29,14 +29,16 @@ def make_application():
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
-    from .display import fatal_qt_messages_exit
+    from .display import StartupMessages
     from .translations import install_translations
 
     app = QApplication.instance()
     if app is None:
-        previous = qInstallMessageHandler(fatal_qt_messages_exit())
+        messages = StartupMessages()
+        previous = qInstallMessageHandler(messages)
         app = QApplication([sys.argv[0] if sys.argv else "gkbg"])
         qInstallMessageHandler(previous)
+        messages.release()
     app.setApplicationName("政府信息公开工作年度报告")
     app.setOrganizationName("gkbg")
     install_translations(app)

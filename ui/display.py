@@ -64,16 +64,40 @@ def x_server_answers(display: str, timeout: float = 2.0) -> bool:
     return False
 
 
-def fatal_qt_messages_exit():
-    """A Qt message handler for the QApplication's construction: a fatal Qt message (no platform plugin
-    could start) becomes one Chinese line and exit code 2 instead of an abort; others go to stderr."""
-    from PySide6.QtCore import QtMsgType
+class StartupMessages:
+    """A Qt message handler for the QApplication's construction. A fatal message (no platform plugin could
+    start) becomes one Chinese line and exit code 2 instead of Qt's abort; the other messages are held and
+    written once the application exists (release())."""
 
-    def handler(kind, _context, message: str) -> None:
-        if kind == QtMsgType.QtFatalMsg:
-            sys.stderr.write(f"错误：图形界面无法启动，无法打开窗口（Qt：{message.splitlines()[0]}）。{HINT}\n")
-            sys.stderr.flush()
-            os._exit(2)
-        sys.stderr.write(message + "\n")
+    def __init__(self) -> None:
+        self.held: list[str] = []
 
-    return handler
+    def __call__(self, kind, _context, message: str) -> None:
+        from PySide6.QtCore import QtMsgType
+
+        if kind != QtMsgType.QtFatalMsg:
+            self.held.append(message)
+            return
+        sys.stderr.write(f"错误：图形界面无法启动，无法打开窗口（{qt_reason(self.held + [message])}）。{HINT}\n")
+        sys.stderr.flush()
+        os._exit(2)
+
+    def release(self) -> None:
+        for message in self.held:
+            sys.stderr.write(message + "\n")
+        self.held.clear()
+
+
+def qt_reason(messages: list[str]) -> str:
+    """Why Qt could not start, in Chinese where we know the message."""
+    import re
+
+    for message in messages:
+        found = re.search(r'Could not (find|load) the Qt platform plugin "([^"]*)"', message)
+        if found:
+            plugin = found[2]
+            return (f"找不到界面插件“{plugin}”" if found[1] == "find"
+                    else f"界面插件“{plugin}”无法加载，可能缺少系统库")
+        if "could not connect to display" in message:
+            return "无法连接图形显示"
+    return f"Qt：{messages[-1].splitlines()[0]}" if messages else "原因不明"

@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.progress.clicked.connect(self.go_to_next_step)
         self.statusBar().addPermanentWidget(self.progress)
         self.start_page = None
+        self._pages_format = None  # the format the section tabs were made for
         self._findings_height: int | None = None  # the 检查结果 dock's height when last showing findings
         self._dock_wanted = True  # the dock's visibility to give back when the start page makes way for a report
         self.actions = WindowActions(self)
@@ -144,6 +145,7 @@ class MainWindow(QMainWindow):
         """A tab per section of the report's format; pages are shells until shown or asked for (page_for):
         start-up builds only the first tab."""
         session = self.session
+        self._pages_format = session.report.format
         pages = [(GridPage if isinstance(section, TableSection) else TextPage)(session, section)
                  for section in session.report.format.sections]
         self.pages += pages
@@ -315,7 +317,7 @@ class MainWindow(QMainWindow):
     def _field_changed(self, what) -> None:
         if what in ("unit_name", "year"):
             self.update_title()
-        if what == "year" and self.pages[1].section is not self.session.report.format.sections[0]:
+        if what == "year" and self._pages_format is not self.session.report.format:
             self._format_changed()
         self._update_progress()
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QToolButton
 
+from model.formats.definition import TableSection
 from model.progress import unfilled_sections
 from model.rules import Severity
 
@@ -17,9 +18,10 @@ def next_step(report, findings) -> tuple[str, object]:
     if errors:
         return "改正错误", errors[0]
     unfilled = unfilled_sections(report)
-    if unfilled:
-        section = unfilled[0]
-        return f"填写“{section.number}、{section.short}”", section
+    if unfilled:  # a text still to write first; a table of zeros may be right (no such cases this year)
+        section = next((s for s in unfilled if not isinstance(s, TableSection)), unfilled[0])
+        verb, note = ("核对", "（全部为0）") if isinstance(section, TableSection) else ("填写", "")
+        return f"{verb}“{section.number}、{section.short}”{note}", section
     if findings:
         return "查看警告", findings[0]
     return "导出或打印", None
@@ -45,8 +47,13 @@ class ProgressButton(QToolButton):
         self.setText(text)
         filled = [s for s in sections if s not in unfilled]
         lines = [f"已填写：{'、'.join(s.number for s in filled) or '（无）'}"]
-        if unfilled:
-            lines.append(f"未填写（全部为0或空白）：{'、'.join(f'{s.number}、{s.short}' for s in unfilled)}")
+        texts = [s for s in unfilled if not isinstance(s, TableSection)]
+        tables = [s for s in unfilled if isinstance(s, TableSection)]
+        if texts:
+            lines.append(f"尚未填写的文字部分：{'、'.join(f'{s.number}、{s.short}' for s in texts)}")
+        if tables:
+            lines.append(f"全部为0的表格：{'、'.join(f'{s.number}、{s.short}' for s in tables)}"
+                         "（如本年确无此类情况，不必填写）")
         lines.append("单击转到下一步要处理的地方" if self.target is not None else "报告已填写完整，检查通过")
         self.setToolTip("\n".join(lines))
         colour = style.ERROR_TEXT if errors else (style.WARNING_TEXT if warnings or unfilled else DONE_TEXT)

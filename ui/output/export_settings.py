@@ -41,6 +41,7 @@ class ExportFontsDialog(QDialog):
         note = QLabel("导出 Word 文档时使用的中文字体名称（按公文格式默认）。"
                       "PDF 会自动使用本机已安装的相应字体。", self)
         note.setWordWrap(True)
+        note.setMinimumWidth(note.fontMetrics().horizontalAdvance("中") * 26)  # two lines, not five
         form.addRow(note)
         current = font_names(settings)
         for key, field, label, _default in FONT_ROLES:

@@ -21,6 +21,7 @@ FIELDS = (("unit_name", "填报单位"), ("attachment_label", "附件标注"), (
 MAX_LENGTH = {"unit_name": MAX_UNIT_NAME, "attachment_label": MAX_LABEL, "report_date": 20}
 REFUSED_STYLE = "QLineEdit { background: #f9d3d3; }"  # the error-row colour of the grids
 YEAR_LOCKED = "报告已填写了数字，年度不能再更改"
+YEAR_FREE = "尚未填写数字，可以更改年度"
 FORMAT_HINT = "报告年度决定适用的格式：2019、2020年度用2019年版格式，2021年度起用2021年版格式。"
 
 
@@ -33,6 +34,13 @@ def year_choices(current: int) -> list[int]:
 def format_text(year: int) -> str:
     fmt = format_for_year(year)
     return f"{fmt.name}（{fmt.issued_by}）"
+
+
+def default_report_day(year: int, today: date | None = None) -> date:
+    """The day a calendar opens on for an undated report: today while in the year after the report's (when
+    reports are written), else 15 January of that year."""
+    today = today or date.today()
+    return today if today.year == year + 1 else date(year + 1, 1, 15)
 
 
 def date_placeholder(year: int) -> str:
@@ -64,16 +72,24 @@ class HeaderPage(LazyPage):
         self.edits["attachment_label"].setPlaceholderText("如：附件2（印在标题左上方，可不填）")
         self.year = QComboBox()
         self.year.activated.connect(self._year_chosen)
+        self.year_note = QLabel()
+        self.year_note.setStyleSheet(f"color: {style.HINT_TEXT};")
+        year_row = QHBoxLayout()
+        year_row.addWidget(self.year)
+        year_row.addWidget(self.year_note, 1)
         self.format_label = QLabel()
         self.calendar_button = QToolButton()
         self.calendar_button.setText("日历…")
         self.calendar_button.setToolTip("在日历中选择报告日期")
         self.calendar_button.clicked.connect(self.pick_date)
         date_row = QHBoxLayout()
-        date_row.addWidget(self.edits["report_date"], 1)
+        date_row.addWidget(self.edits["report_date"])
         date_row.addWidget(self.calendar_button)
+        date_row.addStretch(1)
+        width = self.edits["report_date"].fontMetrics().horizontalAdvance("如 2026-01-15 或 2026年1月15日") + 24
+        self.edits["report_date"].setFixedWidth(width)
         form.addRow("填报单位：", self.edits["unit_name"])
-        form.addRow("报告年度：", self.year)
+        form.addRow("报告年度：", year_row)
         form.addRow("报告格式：", self.format_label)
         form.addRow("附件标注：", self.edits["attachment_label"])
         form.addRow("报告日期：", date_row)
@@ -105,9 +121,10 @@ class HeaderPage(LazyPage):
 
     def _lock_year(self) -> None:
         locked = self.session.report.has_numbers()
-        if self.year.isEnabled() == locked:
+        if self.year.isEnabled() == locked or not self.year_note.text():
             self.year.setEnabled(not locked)
-            self.year.setToolTip(YEAR_LOCKED if locked else "尚未填写数字，可以更改年度（可撤销）")
+            self.year.setToolTip(YEAR_LOCKED if locked else YEAR_FREE)
+            self.year_note.setText(YEAR_LOCKED if locked else YEAR_FREE)
 
     def _year_chosen(self, index: int) -> None:
         year = year_choices(self.session.report.year)[index]
@@ -136,8 +153,8 @@ class HeaderPage(LazyPage):
         calendar = QCalendarWidget(menu)
         calendar.setLocale(chinese_locale())
         calendar.setGridVisible(True)
-        stored = self.session.report.report_date
-        day = date.fromisoformat(stored) if stored else date.today()
+        report = self.session.report
+        day = date.fromisoformat(report.report_date) if report.report_date else default_report_day(report.year)
         calendar.setSelectedDate(QDate(day.year, day.month, day.day))
         holder = QWidgetAction(menu)
         holder.setDefaultWidget(calendar)
