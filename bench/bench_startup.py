@@ -1,4 +1,5 @@
-"""Start-up and edit latency: window with the sample vs a bare PySide6 window (floor); one cell edit checked and repainted."""
+"""Start-up and edit latency: window with the sample vs a bare PySide6 window with Qt's Chinese translations
+(floor); one cell edit checked and repainted."""
 from __future__ import annotations
 
 import json
@@ -13,12 +14,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "resources" / "samples" / "huohua-2019.gkbg.json"
 RUNS = 31
+MAX_RATIO = 1.4
 
 
 def child_floor() -> dict:
+    """A bare window, speaking Chinese as the application does: Qt's zh_CN catalogue loaded."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
     from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget
 
     app = QApplication([])
+    translator = QTranslator(app)
+    if translator.load(QLocale("zh_CN"), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
     window = QMainWindow()
     window.setCentralWidget(QTabWidget())
     window.show()
@@ -34,7 +41,10 @@ def child_app() -> dict:
     app, _window = start_gui([str(SAMPLE)])
     app.processEvents()
     shown = time.time()
-    return {"shown": shown, "docx": "docx" in sys.modules, "reportlab": "reportlab" in sys.modules}
+    from PySide6.QtWidgets import QApplication
+
+    return {"shown": shown, "docx": "docx" in sys.modules, "reportlab": "reportlab" in sys.modules,
+            "chinese": QApplication.translate("QPlatformTheme", "Cancel") == "取消"}
 
 
 def run_child(kind: str) -> dict:
@@ -114,19 +124,20 @@ def main() -> int:
         floor.append(run_child("floor")["seconds"])
         apps.append(run_child("app"))
     assert not any(r["docx"] or r["reportlab"] for r in apps), "python-docx/reportlab imported at start-up"
+    assert all(r["chinese"] for r in apps), "Qt's Chinese translations not loaded at start-up"
     app_median, floor_median = statistics.median(r["seconds"] for r in apps), statistics.median(floor)
     ratio = app_median / floor_median
     fill, flips = edit_latency()
     edit_ms, flip_ms = statistics.median(fill) * 1000, statistics.median(flips) * 1000
     print(f"start-up, window shown with the sample: median {app_median * 1000:.0f} ms ({RUNS} runs)")
-    print(f"floor, bare QMainWindow + QTabWidget:   median {floor_median * 1000:.0f} ms ({RUNS} runs)")
-    print(f"ratio: {ratio:.2f} (must stay < 1.5)")
+    print(f"floor, bare QMainWindow + QTabWidget + zh_CN translations: median {floor_median * 1000:.0f} ms ({RUNS} runs)")
+    print(f"ratio: {ratio:.2f} (must stay < {MAX_RATIO})")
     print("python-docx / reportlab imported at start-up: no")
     print(f"one grid cell edit checked and repainted: median {edit_ms:.2f} ms ({len(fill)} edits filling 三 and 四;"
           " must be < 5 ms)")
     print(f"  worst case, each edit flips the balance error on/off: median {flip_ms:.2f} ms ({len(flips)} edits;"
           " must be < 5 ms)")
-    ok = ratio < 1.5 and edit_ms < 5 and flip_ms < 5
+    ok = ratio < MAX_RATIO and edit_ms < 5 and flip_ms < 5
     print("OK" if ok else "TOO SLOW")
     return 0 if ok else 1
 

@@ -209,6 +209,14 @@ def _input_cells(fmt: ReportFormat) -> tuple[tuple[CellRef, Column], ...]:
 
 def validate_date(text: str) -> str:
     """Accept '' or a date as clerks write it (2025-01-15, 2025年1月15日, 2025.1.15, 2025/1/15); return ISO."""
+    from datetime import date
+
+    text = text.strip()
+    if len(text) == 10 and text[4] == text[7] == "-":  # ISO, as drafts keep it: no need for the parser
+        try:
+            return date.fromisoformat(text).isoformat()
+        except ValueError:
+            pass  # the parser names what is wrong
     from .dates import iso_date
 
     return iso_date(text)

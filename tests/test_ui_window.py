@@ -188,6 +188,7 @@ def test_findings_dock_starts_at_the_bottom_and_stays_where_the_clerk_puts_it(qt
     dock = window.findings_dock
     assert window.dockWidgetArea(dock) == Qt.DockWidgetArea.BottomDockWidgetArea
     assert dock.isVisible() and not dock.isFloating() and abs(dock.height() - FINDINGS_HEIGHT) <= 2
+    assert dock.table.viewport().height() >= 3 * dock.table.verticalHeader().defaultSectionSize()
     assert dock.geometry().bottom() < window.statusBar().geometry().top()
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     window.close()  # the layout is saved with the window's geometry
@@ -209,19 +210,31 @@ def test_findings_dock_is_one_line_while_there_is_nothing_to_report(qtbot, make_
     window = make_window(sample_report)  # checks clean
     dock = window.findings_dock
     line = dock.clean_label.sizeHint().height()
-    assert dock.is_compact() and dock.isVisible() and dock.height() < line + 2 * dock.fontMetrics().height() + 12
+    assert dock.is_compact() and dock.isVisible() and dock.height() <= line + 2
+    assert dock.titleBarWidget() is dock.clean_label and dock.clean_label.text().startswith("检查结果：检查通过")
     page = grid_page(window, "applications")
+    qtbot.waitUntil(lambda: page.view.height() > 100)
     grid_height = page.view.height()
-    window.session.set_cells([(CellRef("applications", "new", "natural"), 5)])  # the balance breaks
-    qtbot.waitUntil(lambda: abs(dock.height() - FINDINGS_HEIGHT) <= 2)
-    assert dock.widget() is dock.table and dock.table.isVisible() and page.view.height() < grid_height
+    columns = ("commercial", "research", "public_welfare", "legal_service", "other_org")
+    window.session.set_cells([(CellRef("applications", "new", c), 5) for c in columns])  # six errors at once:
+    assert dock.height_for_rows() > dock.height_for_rows(3)  # the panel shows five of them
+    qtbot.waitUntil(lambda: abs(dock.height() - min(FINDINGS_HEIGHT, dock.height_for_rows())) <= 2)
+    assert dock.widget() is dock.table and dock.titleBarWidget() is None and page.view.height() < grid_height
     dock_height = 150
-    window.resizeDocks([dock], [dock_height], Qt.Orientation.Vertical)  # the clerk makes it a little lower …
+    window.resizeDocks([dock], [dock_height], Qt.Orientation.Vertical)  # the clerk makes it a little lower
     qtbot.waitUntil(lambda: dock.height() == dock_height)
-    window.undo_stack.undo()  # mended: one line again, the grid gets the room back
+    shorter = page.view.height()
+    window.undo_stack.undo()  # mended while typing: the panel says so in its table, the grid does not jump
+    qtbot.waitUntil(dock.empty_label.isVisible)
+    assert dock.height() == dock_height and page.view.height() == shorter and dock.table.rowCount() == 0
+    window.undo_stack.redo()  # broken again: no jump either
+    assert dock.height() == dock_height and not dock.empty_label.isVisible() and dock.table.rowCount() == 6
+    window.undo_stack.undo()
+    window.tabs.setCurrentIndex(0)  # another tab, nothing to report: one line again
+    window.tabs.setCurrentWidget(page)
     qtbot.waitUntil(lambda: page.view.height() == grid_height)
     assert dock.is_compact() and dock.clean_label.isVisible() and not dock.table.isVisible()
-    window.undo_stack.redo()  # … and gets that height back when findings come again
+    window.undo_stack.redo()  # findings again: the panel gets back the height the clerk gave it
     qtbot.waitUntil(lambda: dock.height() == dock_height)
 
 

@@ -31,6 +31,8 @@ from .session import ReportSession
 from .pages.text import TextPage
 
 ZOOM_KEY = "view/zoom_percent"
+DOCK_ACROSS_KEY = "window/findings_across"  # the saved layout has the 检查结果 dock along the bottom or top
+DOCK_COMPACT_KEY = "window/findings_compact"  # … and one line high
 ZOOM_STEPS = (70, 80, 90, 100, 110, 125, 140, 160, 180, 200, 250)
 DEFAULT_SIZE = (1280, 860)
 APP_TITLE = "政府信息公开工作年度报告"
@@ -67,6 +69,7 @@ class MainWindow(QMainWindow):
         self._pages_format = None  # the format the section tabs were made for
         self._findings_height: int | None = None  # the 检查结果 dock's height when last showing findings
         self._dock_wanted = True  # the dock's visibility to give back when the start page makes way for a report
+        self._dock_across: bool | None = None  # the dock along the bottom or top (None: not known, see dock_across)
         self.actions = WindowActions(self)
         self.files = FileActions(self, store or RecoveryStore(recovery_dir_for(self.settings)))
         self.outputs = OutputActions(self)
@@ -101,14 +104,35 @@ class MainWindow(QMainWindow):
         height = min(FINDINGS_HEIGHT, int(self.height() * FINDINGS_SHARE))
         for state in (saved, DEFAULT_LAYOUT if height == FINDINGS_HEIGHT else b""):
             if state and self.restoreState(state) and self.layout().indexOf(self.findings_dock) >= 0:
-                return  # (the last test: a valid state of some other window places no dock)
+                # (the last test: a valid state of some other window places no dock)
+                self._dock_across = True if state is DEFAULT_LAYOUT else self.settings.value(DOCK_ACROSS_KEY, None, bool)
+                return
         self._dock_findings_at_bottom(height)
+        self._dock_across = True
 
     def reset_layout(self) -> None:
         """视图 ▸ 恢复默认布局: the 检查结果 dock back along the bottom, shown."""
         self.findings_dock.setFloating(False)
         self._restore_layout(b"")
         self.findings_dock.show()
+        self._findings_height = None
+
+    def dock_across(self) -> bool:
+        """True when the 检查结果 dock lies along the bottom or the top of the window (it can then be one line
+        high). Laid out, the dock says so by spanning the window's width; before that, after a default layout
+        or one saved with the answer, it is known without asking Qt (asking builds PySide's Qt namespace:
+        start-up time)."""
+        dock = self.findings_dock
+        if dock.isFloating():
+            return False
+        central = self.centralWidget()
+        if self.isVisible() and dock.isVisible() and central is not None:
+            return dock.width() >= central.width() and dock.x() <= central.x()
+        if self._dock_across is None:
+            Qt = QtCore.Qt
+            self._dock_across = self.dockWidgetArea(dock) in (Qt.DockWidgetArea.BottomDockWidgetArea,
+                                                              Qt.DockWidgetArea.TopDockWidgetArea)
+        return self._dock_across
 
     def _dock_findings_at_bottom(self, height: int) -> None:
         Qt = QtCore.Qt
@@ -136,6 +160,7 @@ class MainWindow(QMainWindow):
         self.apply_zoom()
         self.pages[0].ensure_built()
         self._show_findings(session.findings)
+        self.compact_findings()
         self.undo_stack.setClean()
         self.update_title()
         self.tabs.setCurrentIndex(0)
@@ -247,23 +272,35 @@ class MainWindow(QMainWindow):
     def _show_findings(self, findings: list[Finding]) -> None:
         dock = self.findings_dock
         was_compact = dock.is_compact()
-        if not was_compact and dock.isVisible() and not dock.isFloating():
-            self._findings_height = dock.height()  # as the clerk left it, for when it grows again
         dock.set_findings(findings)
         if was_compact and not dock.is_compact():
             self._expand_findings_dock()
         self._update_tab_marks(findings)
         self._update_progress()
 
-    def _expand_findings_dock(self) -> None:
-        """The panel leaves its one line for the list: give it back its height (along the top or bottom)."""
+    def compact_findings(self) -> None:
+        """Nothing to report: the 检查结果 panel becomes its one line (when a report opens, or the clerk turns to
+        another tab: not while typing, so that the form does not jump with every number)."""
         dock = self.findings_dock
-        Qt = QtCore.Qt
-        if dock.isFloating() or self.dockWidgetArea(dock) not in (Qt.DockWidgetArea.BottomDockWidgetArea,
-                                                                  Qt.DockWidgetArea.TopDockWidgetArea):
+        if not dock.is_compact() and dock.isVisible() and not dock.isFloating():
+            height = dock.height()
+        else:
+            height = None
+        if dock.compact() and height:
+            self._findings_height = height  # as the clerk left it, for when it grows again
+
+    def _expand_findings_dock(self) -> None:
+        """The panel leaves its one line for the list (along the top or bottom): the height the clerk gave it
+        last, else as high as its findings need, up to FINDINGS_HEIGHT (a quarter of a small window).
+        At start-up the layout restored already gives it its height, unless it was saved one line high."""
+        if not self.isVisible() and not self.settings.value(DOCK_COMPACT_KEY, False, bool):
+            return  # (and resizeDocks would build PySide's Qt namespace before the window shows)
+        if not self.dock_across():
             return
-        height = self._findings_height or min(FINDINGS_HEIGHT, int(self.height() * FINDINGS_SHARE))
-        self.resizeDocks([dock], [height], Qt.Orientation.Vertical)
+        dock = self.findings_dock
+        height = self._findings_height or min(FINDINGS_HEIGHT, int(self.height() * FINDINGS_SHARE),
+                                              dock.height_for_rows())
+        self.resizeDocks([dock], [height], QtCore.Qt.Orientation.Vertical)
 
     def _update_tab_marks(self, findings: list[Finding]) -> None:
         """Tab titles keep their width: a red dot marks a section with errors, an amber one with warnings."""
@@ -398,6 +435,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         if self.session is not None:  # the start page hides the 检查结果 dock: keep the layout saved with a report
             self.settings.setValue(STATE_KEY, self.saveState())
+            self.settings.setValue(DOCK_ACROSS_KEY, self.dock_across())
+            self.settings.setValue(DOCK_COMPACT_KEY, self.findings_dock.is_compact())
         event.accept()
 
     # ---- tabs and zoom ----
@@ -407,6 +446,7 @@ class MainWindow(QMainWindow):
 
     def _tab_shown(self, index: int) -> None:
         if 0 <= index < len(self.pages):
+            self.compact_findings()
             self.pages[index].focus_first()
 
     def zoom(self, step: int) -> None:

@@ -16,11 +16,14 @@ if TYPE_CHECKING:
 class FindingsPanel(QDockWidget):
     """Lists findings; emits activated(Finding) on double-click or Enter.
 
-    With nothing to report the whole panel is one line, 检查结果：检查通过… in place of its title bar, over an
-    empty body (the window gives the rest to the form: tab 三 shows its balance rows whole); the title bar
-    and the table of findings come back when there are some.
+    Compact, the whole panel is one line, 检查结果：检查通过… in place of its title bar, over an empty body:
+    the window gives the rest to the form (tab 三 shows its balance rows whole). It is compact when a report
+    that checks clean is opened, and when the clerk moves to another tab with nothing to report (compact());
+    the first finding opens the table of findings, which then stays while the clerk types (the last finding
+    mended leaves the same line inside it): the form does not jump up and down with every number typed.
+
     The table is built when first needed, which keeps it off the start-up path of a report that checks clean;
-    from then on it stays, and only its changed rows are repainted after an edit.
+    after an edit only its changed rows are repainted.
     """
 
     activated = Signal(object)
@@ -36,6 +39,7 @@ class FindingsPanel(QDockWidget):
         self.setTitleBarWidget(self.clean_label)
         self.setWidget(self.clean)
         self._table: FindingsTable | None = None
+        self.empty_label: QLabel | None = None  # the same words inside the table, while it is empty
         self._font = None
         self.findings: list[Finding] = []
         self.states: list[str] | None = None
@@ -49,12 +53,25 @@ class FindingsPanel(QDockWidget):
             table.hide()
             table.cellActivated.connect(self._activate)
             table.cellDoubleClicked.connect(self._activate)
+            self.empty_label = QLabel(self.CLEAN_TEXT, table.viewport())
+            self.empty_label.setContentsMargins(8, 4, 8, 4)
+            self.empty_label.hide()
             if self._font is not None:
                 table.set_zoom_font(self._font)
+                self.empty_label.setFont(self._font)
+            self.empty_label.adjustSize()
         return self._table
 
+    def height_for_rows(self, most_rows: int = 5) -> int:
+        """The panel's height showing its findings (at least three rows, at most most_rows), title bar included."""
+        table = self.table
+        rows = max(3, min(most_rows, len(self.findings)))
+        title = self.fontMetrics().height() + 8
+        return (title + table.horizontalHeader().sizeHint().height() + rows * table.verticalHeader().defaultSectionSize()
+                + 2 * table.frameWidth() + 4)
+
     def is_compact(self) -> bool:
-        """True while the panel shows its one line (nothing to report)."""
+        """True while the panel is its one line."""
         return self.widget() is self.clean
 
     def set_zoom_font(self, font) -> None:
@@ -62,6 +79,8 @@ class FindingsPanel(QDockWidget):
         self.clean_label.setFont(font)
         if self._table is not None:
             self._table.set_zoom_font(font)
+            self.empty_label.setFont(font)
+            self.empty_label.adjustSize()
 
     def set_findings(self, findings: list[Finding], states: list[str] | None = None) -> None:
         """Show findings (this runs after every edit); states: one per finding (see table.STATE_COLOURS)."""
@@ -69,10 +88,18 @@ class FindingsPanel(QDockWidget):
         self.states = states
         if findings:
             self.table.show_findings(findings, states)
+            self.empty_label.setVisible(False)
             self._show(self.table)
         elif self._table is not None:
-            self._show(self.clean)
             self._table.show_findings([])
+            self.empty_label.setVisible(not self.is_compact())
+
+    def compact(self) -> bool:
+        """One line again if there is nothing to report (True when the panel changed)."""
+        if self.findings or self.is_compact():
+            return False
+        self._show(self.clean)
+        return True
 
     def _show(self, widget: QWidget) -> None:
         old = self.widget()

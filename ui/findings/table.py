@@ -15,6 +15,7 @@ MESSAGE_COLUMN = 2
 # come and go; a longer label is elided (the tooltip shows it whole)
 WIDTHS = {0: 3.2, 1: 2.6, 3: 16, 4: 8}
 
+FOREGROUND_ROLE = 9  # Qt.ItemDataRole.ForegroundRole, without building PySide's Qt namespace at start-up
 OPEN = "open"
 # a finding's state → the colour its whole row is written in (None: the severity colour, for open ones);
 # issue 14 adds "explained" (已说明) warnings, greyed
@@ -63,8 +64,6 @@ class FindingsTable(QTableWidget):
         """Runs after every edit: touches only the items whose text or colour changed, so only they are
         repainted (setUpdatesEnabled(False/True) around this would repaint the whole panel every time).
         states: one per finding (OPEN when not given)."""
-        from PySide6.QtCore import Qt
-
         states = states or [OPEN] * len(findings)
         self.setRowCount(len(findings))
         for row, (f, state) in enumerate(zip(findings, states)):
@@ -77,7 +76,7 @@ class FindingsTable(QTableWidget):
                     item.setText(text)
                     item.setToolTip(f.section if col == 1 else text)
                 # Qt ignores a value equal to the one held (no repaint)
-                item.setData(Qt.ItemDataRole.ForegroundRole, self._brush(f, state, col))
+                item.setData(FOREGROUND_ROLE, self._brush(f, state, col))
 
     def _brush(self, finding: Finding, state: str, col: int) -> QBrush | None:
         if state in self._state_brushes:

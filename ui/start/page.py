@@ -5,8 +5,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QGridLayout, QGroupBox, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
-    QVBoxLayout, QWidget,
+    QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QPushButton, QVBoxLayout, QWidget,
 )
 
 from model.report import MAX_UNIT_NAME
@@ -17,6 +17,11 @@ from ..pages.header import format_text, year_choices
 TITLE = "政府信息公开工作年度报告 填报助手"
 INTRO = ("按国务院办公厅规定的格式填写本单位的年度报告：三部分文字、三张数字表格。"
          "填写时自动核对表格的勾稽关系和总计，可保存草稿、打印，并导出 Word 或 PDF。")
+STEPS = ("1. 新建报告（填写单位名称，选择报告年度），或打开保存过的草稿；\n"
+         "2. 依次填写“基本信息”和一至六部分：数字可直接输入，也可从 Excel 复制粘贴；\n"
+         "3. 看窗口下方的“检查结果”：双击一条即转到要改的格，状态栏的“下一步”也会带您过去；\n"
+         "4. 随时保存（Ctrl+S）；完成后打印（Ctrl+P）或导出 Word、PDF。")
+MAX_WIDTH = 1100  # px: on a wide screen the page stays readable in the middle
 
 
 class StartPage(QWidget):
@@ -57,6 +62,13 @@ class StartPage(QWidget):
         form.addRow("报告年度：", self.year)
         form.addRow("适用格式：", self.format_label)
         form.addRow("", self.new_button)
+        self.unit.setToolTip("填报单位的全称，如“某某镇人民政府”（印在报告标题中）")
+        self.new_button.setToolTip("先填写填报单位")
+
+        steps_box = QGroupBox("怎样填报", self)
+        steps = QLabel(STEPS, steps_box)
+        steps.setWordWrap(True)
+        QVBoxLayout(steps_box).addWidget(steps)
 
         open_box = QGroupBox("打开已有的报告", self)
         self.buttons = QVBoxLayout()
@@ -70,16 +82,24 @@ class StartPage(QWidget):
         column.addWidget(recent_label)
         column.addWidget(self.recent, 1)
 
-        grid = QGridLayout(self)
+        content = QWidget(self)
+        content.setMaximumWidth(MAX_WIDTH)
+        grid = QGridLayout(content)
         grid.setContentsMargins(24, 16, 24, 16)
         grid.setHorizontalSpacing(24)
         grid.addWidget(title, 0, 0, 1, 2)
         grid.addWidget(intro, 1, 0, 1, 2)
         grid.addWidget(new_box, 2, 0)
-        grid.addWidget(open_box, 2, 1, 2, 1)
-        grid.setRowStretch(3, 1)
+        grid.addWidget(steps_box, 3, 0)
+        grid.addWidget(open_box, 2, 1, 3, 1)
+        grid.setRowStretch(4, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addStretch(1)
+        outer.addWidget(content, 20)
+        outer.addStretch(1)
         self.unit.textChanged.connect(self._update)
         self.year.currentIndexChanged.connect(self._update)
         self._update()
@@ -114,7 +134,9 @@ class StartPage(QWidget):
 
     def _update(self, *_args) -> None:
         self.format_label.setText(format_text(self.chosen_year()))
-        self.new_button.setEnabled(bool(self.unit.text().strip()))
+        named = bool(self.unit.text().strip())
+        self.new_button.setEnabled(named)
+        self.new_button.setToolTip(f"新建{self.chosen_year()}年度的报告" if named else "先填写填报单位")
 
     def _create(self) -> None:
         if self.unit.text().strip():
