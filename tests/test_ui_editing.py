@@ -47,7 +47,7 @@ def test_balance_breaks_highlights_and_clears(qtbot, make_window, report_2019):
     assert name(style.ERROR_ROW_BG) in row_colours(model, "carry_forward")
     assert "相差5" in model.data(model.index_of(NEW), Qt.ItemDataRole.ToolTipRole)
     tab = window.tabs.indexOf(page)
-    assert window.tabs.tabText(tab) == "三、依申请公开" and window.tabs.tabBar().marks[tab] == "error"
+    assert window.tabs.tabText(tab) == "三、依申请公开" and window.tabs.marks[tab] == "error"
     assert window.tabs.tabToolTip(tab).endswith("2 个错误")  # natural and 总计 columns
     panel = window.findings_dock.table
     assert panel.rowCount() == 3  # two balance errors, and the warning for the empty section 五
@@ -56,7 +56,7 @@ def test_balance_breaks_highlights_and_clears(qtbot, make_window, report_2019):
     type_into(qtbot, view, model.index_of(DISCLOSED), "5")
     qtbot.waitUntil(lambda: report_2019.value(DISCLOSED) == 5)
     assert row_colours(model, "new") == {None, name(style.TOTAL_BG)}
-    assert window.tabs.tabText(tab) == "三、依申请公开" and tab not in window.tabs.tabBar().marks
+    assert window.tabs.tabText(tab) == "三、依申请公开" and tab not in window.tabs.marks
     assert panel.rowCount() == 1 and panel.item(0, 0).text() == "警告"
     assert "0 个错误 · 1 个警告" in window.progress.text()
 

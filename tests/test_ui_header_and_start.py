@@ -58,17 +58,27 @@ def test_the_calendar_picks_the_date(qtbot, make_window, report_2019):
     assert seen["again"] == date(2020, 1, 20)  # the stored date next time
 
 
+@POPUP_NOISE
 def test_the_year_changes_while_the_report_has_no_numbers(qtbot, make_window, report_2019):
     window = make_window(report_2019)
     page = window.pages[0]
-    years = [page.year.itemText(i) for i in range(page.year.count())]
-    assert years[0] == "2019年" and years[-1] == f"{date.today().year}年" and page.year.isEnabled()
-    page.year.activated.emit(years.index("2020年"))  # the same format: the tabs stay
+    seen = []
+
+    def read_menu():
+        popup = QApplication.activePopupWidget()
+        seen.extend((a.text(), a.isChecked()) for a in popup.actions())
+        popup.close()
+
+    QTimer.singleShot(50, read_menu)
+    page.year.click()  # the years in a menu under the year
+    assert seen[0] == ("2019年（2019年版格式）", True) and seen[-1][0].startswith(f"{date.today().year}年（2021年版")
+    assert page.year.text() == "2019年 ▾" and page.year.isEnabled() and "可以更改年度" in page.year_note.text()
+    page.choose_year(2020)  # the same format: the tabs stay
     grid = window.page_for("applications")
     assert report_2019.year == 2020 and window.page_for("applications") is grid
-    assert window.windowTitle().startswith("测试镇人民政府 – 2020年")
+    assert window.windowTitle().startswith("测试镇人民政府 – 2020年") and page.year.text() == "2020年 ▾"
     assert page.edits["report_date"].placeholderText() == "如 2021-01-15 或 2021年1月15日"
-    page.year.activated.emit(years.index("2022年"))  # across 2020/2021: the 2021 format, said so
+    page.choose_year(2022)  # across 2020/2021: the 2021 format, said so
     assert report_2019.format.id == "2021" and "2021年版格式" in page.format_label.text()
     assert "适用格式随之改为2021年版格式" in window.statusBar().currentMessage()
     new_grid = window.page_for("applications")
@@ -76,7 +86,7 @@ def test_the_year_changes_while_the_report_has_no_numbers(qtbot, make_window, re
     assert new_grid.model.index_of(CellRef("applications", "other_no_fee", "natural")).isValid()
     assert window.tabs.count() == 7 and window.tabs.tabText(3) == "三、依申请公开"
     window.undo_stack.undo()  # undoable, format and all
-    assert (report_2019.year, report_2019.format.id) == (2020, "2019") and page.year.currentText() == "2020年"
+    assert (report_2019.year, report_2019.format.id) == (2020, "2019") and page.year.text() == "2020年 ▾"
     assert window.page_for("applications").model.report.format.id == "2019"
     type_into(qtbot, window.page_for("applications").view, window.page_for("applications").model.index_of(NEW), "1")
     qtbot.waitUntil(lambda: report_2019.value(NEW) == 1)
@@ -85,13 +95,12 @@ def test_the_year_changes_while_the_report_has_no_numbers(qtbot, make_window, re
     assert page.year.isEnabled()
 
 
-def test_a_year_refused_leaves_everything_as_it_was(qtbot, make_window, report_2019, monkeypatch):
+def test_a_year_refused_leaves_everything_as_it_was(qtbot, make_window, report_2019):
     window = make_window(report_2019)
     page = window.pages[0]
-    report_2019.set_value(NEW, 1)  # filled in behind the combo's back: the session still refuses
-    page.year.setEnabled(True)
-    page.year.activated.emit(page.year.findText("2022年"))
-    assert report_2019.year == 2019 and page.year.currentText() == "2019年"
+    report_2019.set_value(NEW, 1)  # filled in behind the page's back: the session still refuses
+    page.choose_year(2022)
+    assert report_2019.year == 2019 and page.year.text() == "2019年 ▾"
     assert "年度不能再更改" in window.statusBar().currentMessage()
     assert window.undo_stack.count() == 0
 
@@ -171,11 +180,11 @@ def test_the_progress_indicator_names_the_next_step_and_goes_there(qtbot, make_w
     progress = window.progress
     assert "已填 0/6 部分 · 0 个错误 · 1 个警告" in progress.text()
     assert progress.text().endswith("下一步：填写“一、总体情况”")
-    progress.click()
+    qtbot.mouseClick(progress, Qt.MouseButton.LeftButton)
     assert window.tabs.currentIndex() == 1 and window.focusWidget() is window.pages[1].editor
     window.session.set_cells([(NEW, 5)])
     assert "已填 1/6 部分 · 2 个错误" in progress.text() and progress.text().endswith("下一步：改正错误")
-    progress.click()
+    qtbot.mouseClick(progress, Qt.MouseButton.LeftButton)
     page = window.page_for("applications")
     assert window.tabs.currentWidget() is page and page.view.currentIndex() == page.model.index_of(NEW)
     window.undo_stack.undo()

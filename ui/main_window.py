@@ -20,7 +20,7 @@ from model.recovery import RecoveryStore
 from .actions import WindowActions
 from .files.actions import FileActions
 from .output.actions import OutputActions
-from .progress import ProgressButton
+from .progress import ProgressLabel
 from .screen_fit import fit_window
 from .settings import GEOMETRY_KEY, STATE_KEY, UNIT_KEY, default_unit, open_settings, recent_files, recovery_dir_for
 from .findings.panel import FindingsPanel
@@ -62,7 +62,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.findings_dock = FindingsPanel(self)
         self.findings_dock.activated.connect(self.jump_to)
-        self.progress = ProgressButton()
+        self.progress = ProgressLabel()
+        self.progress.setContentsMargins(6, 0, 6, 0)
         self.progress.clicked.connect(self.go_to_next_step)
         self.statusBar().addPermanentWidget(self.progress)
         self.start_page = None

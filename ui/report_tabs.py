@@ -4,61 +4,20 @@ from __future__ import annotations
 
 from PySide6 import QtCore
 from PySide6.QtCore import QEvent
-from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QStackedWidget, QTabBar, QTabWidget
+from PySide6.QtWidgets import QLabel, QStackedWidget, QTabBar, QTabWidget
 
 from . import style
 
-MARK_SPACE, MARK_SIZE = 12, 8  # px every tab keeps for its mark (so no tab moves when one appears); a dot
+MARK_TEXT = "●"
 MARK_COLOURS = {"error": style.ERROR_TEXT, "warning": style.WARNING_TEXT}
 
 
-class MarkedTabBar(QTabBar):
-    """Every tab is MARK_SPACE wider than its text needs; a tab's mark is a coloured dot in that space."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.marks: dict[int, str] = {}  # tab index → "error" or "warning"
-        self._colours: dict[str, QColor] = {}
-
-    def tabSizeHint(self, index: int):
-        size = super().tabSizeHint(index)
-        size.setWidth(size.width() + MARK_SPACE)
-        return size
-
-    def set_mark(self, index: int, mark: str | None) -> None:
-        if self.marks.get(index) == mark:
-            return
-        if mark is None:
-            del self.marks[index]
-        else:
-            self.marks[index] = mark
-        self.update(self.tabRect(index))
-
-    def mark_rect(self, index: int):
-        """Where a tab's dot is drawn: at the right of the tab, vertically centred."""
-        from PySide6.QtCore import QRect
-
-        tab = self.tabRect(index)
-        return QRect(tab.right() - MARK_SIZE - 5, tab.center().y() - MARK_SIZE // 2 + 1,
-                     MARK_SIZE, MARK_SIZE)
-
-    def paintEvent(self, event) -> None:
-        super().paintEvent(event)
-        if not self.marks:
-            return
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        for index, mark in self.marks.items():
-            colour = self._colours.get(mark) or self._colours.setdefault(mark, QColor(MARK_COLOURS[mark]))
-            painter.setPen(colour)
-            painter.setBrush(colour)
-            painter.drawEllipse(self.mark_rect(index))
-        painter.end()
-
-
 class ReportTabs(QTabWidget):
-    """A QTabWidget in document mode, with a MarkedTabBar (set_mark).
+    """A QTabWidget in document mode; set_mark() puts a coloured dot beside a tab's title.
+
+    Every tab has a label at the right of its title from the start, holding the dot when the section has
+    errors (warnings), so that no tab moves when a mark appears. (A QTabBar subclass painting the dots
+    would cost start-up time: Python is asked about each of its many virtual calls.)
 
     QTabWidget answers every change of its tab bar's size (a title gaining or losing its error count,
     after an edit) by placing the bar and the page again and repainting itself whole: the open grid is
@@ -68,8 +27,8 @@ class ReportTabs(QTabWidget):
 
     def __init__(self, parent=None) -> None:
         self._retitled = False  # a shown tab's title changed since the last layout request
+        self.marks: dict[int, str] = {}  # tab index → "error" or "warning"
         super().__init__(parent)
-        self.setTabBar(MarkedTabBar(self))
         self.setDocumentMode(True)
         self._stack = self.findChild(QStackedWidget)
 
@@ -106,5 +65,33 @@ class ReportTabs(QTabWidget):
         return True
 
     def set_mark(self, index: int, mark: str | None) -> None:
-        """A coloured dot beside a tab's title: "error", "warning" or None; the tab keeps its width."""
-        self.tabBar().set_mark(index, mark)
+        """A coloured dot beside a tab's title: "error", "warning" or None. The first mark gives every tab its
+        room for one, once (so a report that checks clean opens without them: start-up time); from then
+        on no tab moves when a mark comes or goes."""
+        if mark is None and not self.marks and self.tabBar().tabButton(index, _RIGHT()) is None:
+            return
+        label = self.mark_label(index)
+        if mark is None:
+            self.marks.pop(index, None)
+        else:
+            self.marks[index] = mark
+            for other in range(self.count()):
+                self.mark_label(other)
+        text = MARK_TEXT if mark else ""
+        if label.text() != text:
+            label.setText(text)
+            label.setStyleSheet(f"color: {MARK_COLOURS[mark]};" if mark else "")
+
+    def mark_label(self, index: int) -> QLabel:
+        """The label holding a tab's mark."""
+        bar = self.tabBar()
+        label = bar.tabButton(index, _RIGHT())
+        if label is None:
+            label = QLabel(bar)
+            label.setFixedWidth(label.fontMetrics().horizontalAdvance(MARK_TEXT) + 2)
+            bar.setTabButton(index, _RIGHT(), label)
+        return label
+
+
+def _RIGHT():
+    return QTabBar.ButtonPosition.RightSide

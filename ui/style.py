@@ -18,6 +18,22 @@ WARNING_TEXT = "#8a5a00"
 HINT_TEXT = "#455a64"
 
 
+def tint(widget, colour: str | None, bold: bool = False) -> None:
+    """Text colour (None: the usual one) and weight of a label or button, through its palette and font: a
+    style sheet would do the same at a start-up cost (Qt's style-sheet machinery)."""
+    from PySide6.QtGui import QColor, QFont, QPalette
+    from PySide6.QtWidgets import QApplication
+
+    palette = widget.palette()
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
+        palette.setColor(role, QColor(colour) if colour else QApplication.palette().color(role))
+    widget.setPalette(palette)
+    if widget.font().bold() != bold:
+        font = QFont()  # only the weight is set: size and family still follow the parent (zoom)
+        font.setBold(bold)
+        widget.setFont(font)
+
+
 def __getattr__(name: str):
     """style.HEADER_BG and the other brushes: a QBrush made once, when first asked for."""
     if name not in _BRUSH_COLOURS:

@@ -24,7 +24,7 @@ class _Gaps(QTranslator):
 
 
 def chinese_locale() -> QLocale:
-    return QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+    return QLocale("zh_CN")  # (QLocale.Language.Chinese would build PySide's enum of ~350 languages: start-up time)
 
 
 def install_translations(app) -> bool:

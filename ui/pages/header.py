@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout
 
 from model.errors import InputError
 from model.formats import FIRST_YEAR, format_for_year
@@ -20,6 +20,7 @@ FIELDS = (("unit_name", "填报单位"), ("attachment_label", "附件标注"), (
 
 MAX_LENGTH = {"unit_name": MAX_UNIT_NAME, "attachment_label": MAX_LABEL, "report_date": 20}
 REFUSED_STYLE = "QLineEdit { background: #f9d3d3; }"  # the error-row colour of the grids
+HINT_STYLE = f"color: {style.HINT_TEXT};"  # (a style sheet: at start-up cheaper than a palette or rich text)
 YEAR_LOCKED = "报告已填写了数字，年度不能再更改"
 YEAR_FREE = "尚未填写数字，可以更改年度"
 FORMAT_HINT = "报告年度决定适用的格式：2019、2020年度用2019年版格式，2021年度起用2021年版格式。"
@@ -70,10 +71,10 @@ class HeaderPage(LazyPage):
             self.edits[name] = edit
         self.edits["unit_name"].setPlaceholderText("如：火花镇人民政府")
         self.edits["attachment_label"].setPlaceholderText("如：附件2（印在标题左上方，可不填）")
-        self.year = QComboBox()
-        self.year.activated.connect(self._year_chosen)
+        self.year = QToolButton()  # a menu of the years when clicked (a combo box costs start-up time)
+        self.year.clicked.connect(self.pick_year)
         self.year_note = QLabel()
-        self.year_note.setStyleSheet(f"color: {style.HINT_TEXT};")
+        self.year_note.setStyleSheet(HINT_STYLE)
         year_row = QHBoxLayout()
         year_row.addWidget(self.year)
         year_row.addWidget(self.year_note, 1)
@@ -95,7 +96,7 @@ class HeaderPage(LazyPage):
         form.addRow("报告日期：", date_row)
         self.hint = QLabel(FORMAT_HINT)
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet(f"color: {style.HINT_TEXT};")
+        self.hint.setStyleSheet(HINT_STYLE)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(form)
@@ -107,14 +108,9 @@ class HeaderPage(LazyPage):
     # ---- the year ----
 
     def _show_year(self) -> None:
-        """Year choices, format, date placeholder, and whether the year may still change."""
+        """Year, format, date placeholder, and whether the year may still change."""
         report = self.session.report
-        years = year_choices(report.year)
-        texts = [f"{y}年" for y in years]
-        if [self.year.itemText(i) for i in range(self.year.count())] != texts:
-            self.year.clear()
-            self.year.addItems(texts)
-        self.year.setCurrentIndex(years.index(report.year))
+        self.year.setText(f"{report.year}年 ▾")
         self.format_label.setText(format_text(report.year))
         self.edits["report_date"].setPlaceholderText(date_placeholder(report.year))
         self._lock_year()
@@ -126,8 +122,23 @@ class HeaderPage(LazyPage):
             self.year.setToolTip(YEAR_LOCKED if locked else YEAR_FREE)
             self.year_note.setText(YEAR_LOCKED if locked else YEAR_FREE)
 
-    def _year_chosen(self, index: int) -> None:
-        year = year_choices(self.session.report.year)[index]
+    def pick_year(self) -> None:
+        """The years a report may be for, in a menu under the year; the one chosen is the report's year."""
+        from PySide6.QtWidgets import QMenu
+
+        menu = QMenu(self)
+        current = self.session.report.year
+        for year in year_choices(current):
+            action = menu.addAction(f"{year}年（{format_for_year(year).name}）")
+            action.setCheckable(True)
+            action.setChecked(year == current)
+            action.triggered.connect(lambda _=False, y=year: self.choose_year(y))
+        self.year_menu = menu
+        menu.exec(self.year.mapToGlobal(self.year.rect().bottomLeft()))
+        menu.deleteLater()
+        self.year_menu = None
+
+    def choose_year(self, year: int) -> None:
         before = self.session.report.format
         try:
             self.session.set_year(year)

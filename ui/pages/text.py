@@ -28,7 +28,7 @@ class TextPage(LazyPage):
         self.heading.setObjectName("heading")
         self.hint = QLabel(f"填写要求：{section.guidance}")
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet(f"color: {style.HINT_TEXT};")
+        style.tint(self.hint, style.HINT_TEXT)
         self.editor = QPlainTextEdit()
         self.editor.setUndoRedoEnabled(False)
         self.editor.setPlaceholderText(f"在此填写“{section.heading}”")
@@ -64,12 +64,14 @@ class TextPage(LazyPage):
 
     def _update_count(self) -> None:
         n = text_length(self.editor.toPlainText())
-        if self.section.key == "overview" and n > LONG_OVERVIEW:
+        long = self.section.key == "overview" and n > LONG_OVERVIEW
+        if long:
             self.count.setText(f"共 {n} 字 —— 超过{LONG_OVERVIEW}字，篇幅原则上不超过一千字")
-            self.count.setStyleSheet(f"color: {style.WARNING_TEXT}; font-weight: bold;")
         else:
             self.count.setText(f"共 {n} 字")
-            self.count.setStyleSheet("")
+        if long != getattr(self, "_long", False):
+            self._long = long
+            style.tint(self.count, style.WARNING_TEXT if long else None, bold=long)
 
     def set_zoom_font(self, font) -> None:
         self.setFont(font)  # hint, count and editor alike
