@@ -122,35 +122,43 @@ class _Reader:
             self._rows(report, table, rows, place)
 
     def _rows(self, report: Report, table: Table, rows: dict, place: str) -> None:
-        inputs: dict[str, list[str]] = {}
-        for ref, _ in report.input_cells():
-            if ref.table == table.key:
-                inputs.setdefault(ref.row, []).append(ref.column)
+        inputs = _input_layout(report)[table.key]
         for key in rows:
             if key not in inputs:
                 total = any(r.key == key for r in table.leaf_rows())
                 why = "为自动计算的总计行，草稿中不应填写" if total else "是未知的行"
                 raise DraftError(f"{place}中的行“{key}”{why}")
+        set_value = report.set_value
         for row_key, columns in inputs.items():
-            label = table.row(row_key).label or "数据"
-            row_place = f"{place}“{label}”行" if table.row(row_key).label else place
             if row_key not in rows:
+                label = table.row(row_key).label or "数据"
                 raise DraftError(f"{place}缺少“{label}”行（{row_key}）")
             cells = rows[row_key]
             if not isinstance(cells, dict):
-                raise DraftError(f"{row_place}应为 JSON 对象，实际为“{_show(cells)}”")
-            for key in cells:
-                if key not in columns:
-                    total = any(c.key == key for c in table.leaf_columns())
-                    why = "为自动计算的总计列，草稿中不应填写" if total else "是未知的列"
-                    raise DraftError(f"{row_place}中的列“{key}”{why}")
-            for col_key in columns:
-                column = table.column(col_key)
-                where = f"{row_place}“{table.column_label(col_key)}”列"
-                if col_key not in cells:
-                    raise DraftError(f"{row_place}缺少“{table.column_label(col_key)}”列（{col_key}）")
-                value = self._value(cells[col_key], column, where)
-                report.set_value(CellRef(table.key, row_key, col_key), value)
+                raise DraftError(f"{_row_place(table, row_key, place)}应为 JSON 对象，实际为“{_show(cells)}”")
+            if len(cells) != len(columns) or any(key not in columns for key in cells):
+                self._columns(table, row_key, cells, columns, place)
+            for col_key, column in columns.items():
+                raw = cells[col_key]
+                kind = column.kind
+                if type(raw) is int and kind is not CellKind.MONEY and (  # the common case, fast
+                        (-MAX_COUNT if kind is CellKind.SIGNED else 0) <= raw <= MAX_COUNT):
+                    value = raw
+                else:
+                    where = f"{_row_place(table, row_key, place)}“{table.column_label(col_key)}”列"
+                    value = self._value(raw, column, where)
+                set_value(CellRef(table.key, row_key, col_key), value)
+
+    def _columns(self, table: Table, row_key: str, cells: dict, columns: dict, place: str) -> None:
+        """A row whose column keys are not exactly the input columns: name the first odd or missing one."""
+        row_place = _row_place(table, row_key, place)
+        for key in cells:
+            if key not in columns:
+                total = any(c.key == key for c in table.leaf_columns())
+                why = "为自动计算的总计列，草稿中不应填写" if total else "是未知的列"
+                raise DraftError(f"{row_place}中的列“{key}”{why}")
+        missing = next(k for k in columns if k not in cells)
+        raise DraftError(f"{row_place}缺少“{table.column_label(missing)}”列（{missing}）")
 
     def _value(self, raw: Any, column, where: str) -> Any:
         if column.kind is CellKind.MONEY:
@@ -175,6 +183,25 @@ class _Reader:
             bound = f"，不能超过{MAX_COUNT:,}" if raw > 0 or column.kind is CellKind.SIGNED else ""
             raise DraftError(f"{where}：{expected}{bound}，实际为“{_show(raw)}”")
         return raw
+
+
+def _row_place(table: Table, row_key: str, place: str) -> str:
+    label = table.row(row_key).label
+    return f"{place}“{label}”行" if label else place
+
+
+_LAYOUTS: dict[str, dict[str, dict[str, dict]]] = {}
+
+
+def _input_layout(report: Report) -> dict[str, dict[str, dict]]:
+    """Input cells of the report's format by table → row → column key → Column (cached per format)."""
+    layout = _LAYOUTS.get(report.format.id)
+    if layout is None:
+        layout = {t.key: {} for _, t in report.format.tables()}
+        for ref, column in report.input_cells():
+            layout[ref.table].setdefault(ref.row, {})[ref.column] = column
+        _LAYOUTS[report.format.id] = layout
+    return layout
 
 
 def _show(value: Any) -> str:
