@@ -80,12 +80,7 @@ class _Reader:
         return report
 
     def _keys(self, obj: dict, expected: set[str] | list[str], where: str) -> None:
-        extra = [k for k in obj if k not in expected]
-        if extra:
-            raise DraftError(f"{where}中有未知的项“{extra[0]}”")
-        missing = [k for k in expected if k not in obj]
-        if missing:
-            raise DraftError(f"{where}中缺少“{sorted(missing)[0] if isinstance(expected, set) else missing[0]}”")
+        check_keys(obj, expected, where)
 
     def _texts(self, report: Report, texts: Any) -> None:
         if not isinstance(texts, dict):
@@ -183,6 +178,16 @@ class _Reader:
             bound = f"，不能超过{MAX_COUNT:,}" if raw > 0 or column.kind is CellKind.SIGNED else ""
             raise DraftError(f"{where}：{expected}{bound}，实际为“{_show(raw)}”")
         return raw
+
+
+def check_keys(obj: dict, expected: set[str] | list[str] | tuple[str, ...], where: str) -> None:
+    """Every expected key and no other (also for the optional blocks); DraftError naming the first odd one."""
+    extra = [k for k in obj if k not in expected]
+    if extra:
+        raise DraftError(f"{where}中有未知的项“{extra[0]}”")
+    missing = [k for k in expected if k not in obj]
+    if missing:
+        raise DraftError(f"{where}中缺少“{sorted(missing)[0] if isinstance(expected, set) else missing[0]}”")
 
 
 def _row_place(table: Table, row_key: str, place: str) -> str:

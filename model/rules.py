@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from enum import Enum
 
 from .cells import Money
@@ -37,6 +38,11 @@ class Finding:
     def as_dict(self) -> dict[str, str]:
         return {"severity": self.severity.value, "rule": self.rule, "section": self.section,
                 "row": self.row, "column": self.column, "message": self.message}
+
+
+# findings a feature attaches to a report beyond its format's rules, e.g. the units of a 汇总 whose own
+# reports have errors (model.aggregate_record): each is called as source(report) -> list of Finding
+FINDING_SOURCES: list[Callable[[Report], list[Finding]]] = []
 
 
 def check(report: Report, previous: Report | None = None) -> list[Finding]:
@@ -79,6 +85,8 @@ class _Checker:
         self.check_stated_totals()
         for spec in self.fmt.rules:
             getattr(self, "rule_" + type(spec).__name__)(spec)
+        for source in FINDING_SOURCES:
+            self.findings.extend(source(self.report))
 
     # ---- rule 5: ranges (values come validated, but reports built from outside may not be) ----
 

@@ -101,17 +101,11 @@ class Table:
 
     def column_path(self, key: str) -> list[str]:
         """Labels from the top group down to the leaf column."""
+        return _tree_path(self.columns, key)
 
-        def walk(cols, trail):
-            for c in cols:
-                if c.key == key:
-                    return trail + [c.label]
-                found = walk(c.children, trail + [c.label])
-                if found:
-                    return found
-            return None
-
-        return walk(self.columns, []) or []
+    def row_path(self, key: str) -> list[str]:
+        """Labels from the top group down to the leaf row."""
+        return _tree_path(self.rows, key)
 
     def column_label(self, key: str) -> str:
         """The official column label; the group path joined by / where the leaf label repeats."""
@@ -119,6 +113,17 @@ class Table:
         if sum(1 for c in self.leaf_columns() if c.label == path[-1]) > 1:
             return "/".join(path)
         return path[-1]
+
+
+def _tree_path(nodes: tuple[_Tree, ...], key: str) -> list[str]:
+    """Labels of a header tree from the top down to the node with key ([] when there is none)."""
+    for node in nodes:
+        if node.key == key:  # type: ignore[attr-defined]
+            return [node.label]  # type: ignore[attr-defined]
+        below = _tree_path(node.children, key)
+        if below:
+            return [node.label, *below]  # type: ignore[attr-defined]
+    return []
 
 
 @frozen
