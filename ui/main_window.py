@@ -17,6 +17,7 @@ from model.rules import Finding, Severity
 from model.recovery import RecoveryStore
 
 from .actions import WindowActions
+from .aggregate.actions import AggregateActions
 from .files.actions import FileActions
 from .output.actions import OutputActions
 from .settings import GEOMETRY_KEY, STATE_KEY, open_settings, recovery_dir_for
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.actions = WindowActions(self)
         self.files = FileActions(self, store or RecoveryStore(recovery_dir_for(self.settings)))
         self.outputs = OutputActions(self)
+        self.aggregates = AggregateActions(self)
         self.undo_stack.cleanChanged.connect(self.update_title)
         self.zoom_percent = int(self.settings.value(ZOOM_KEY, 100))
         geometry = self.settings.value(GEOMETRY_KEY)
