@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 from model.formats import FIRST_YEAR, format_for_year
 from model.report import MAX_UNIT_NAME
 
+from ..dialogs import ok_cancel_buttons
+
 
 class NewReportDialog(QDialog):
     def __init__(self, unit_name: str, parent=None) -> None:
@@ -21,12 +23,7 @@ class NewReportDialog(QDialog):
         self.year.setValue(max(FIRST_YEAR, date.today().year - 1))
         self.year.setSuffix(" 年")
         self.format_label = QLabel(self)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("新建")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self, "新建")
         form = QFormLayout(self)
         form.addRow("填报单位：", self.unit)
         form.addRow("报告年度：", self.year)
