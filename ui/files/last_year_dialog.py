@@ -63,10 +63,10 @@ class NewFromLastYearDialog(QDialog):
 
     def _show_plan(self) -> None:
         plan = self.plan
-        parts = [(f"带入（{len(plan.cells)} 个数，新建后标出，修改后不再标出）", plan.carried, None),
+        parts = [("注意", plan.warnings, style.WARNING_TEXT),
+                 (f"带入（{len(plan.cells)} 个数，新建后标出，修改后不再标出）", plan.carried, None),
                  ("仅作核对依据（不填入本年报告；上年数在格子里显示为“上年”）", plan.kept, None),
-                 ("不带入", plan.not_carried, None),
-                 ("注意", plan.warnings, style.WARNING_TEXT)]
+                 ("不带入", plan.not_carried, None)]
         html = []
         for title, lines, colour in parts:
             if not lines:

@@ -199,10 +199,12 @@ class GridModel(QAbstractTableModel):
     # ---- change notifications (thin: only the cells that changed) ----
 
     def _counterparts(self) -> dict:
-        last = self.report.last_year
+        from model.last_year import counterparts
+        from model.rules import last_year_for
+
+        last = last_year_for(self.report)  # None when not linked, or linked before the year was changed
         if last is None:
             return {}
-        from model.last_year import counterparts
 
         return {ref: part for ref, part in counterparts(self.report.format, last).items() if ref.table in self.tables}
 

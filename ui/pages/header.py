@@ -74,9 +74,15 @@ class HeaderPage(LazyPage):
         self._on_change(name)
 
     def _show_last_year(self) -> None:
-        last = self.session.report.last_year
-        self.last_year.setText(last.describe() if last is not None else
-                               "未关联（文件 ▸ 关联上年报告…：用于上年结转等跨年度检查）")
+        report = self.session.report
+        last = report.last_year
+        if last is None:
+            text = "未关联（文件 ▸ 关联上年报告…：用于上年结转等跨年度检查）"
+        elif last.year != report.year - 1:
+            text = f"{last.describe()}：不是{report.year - 1}年度的，不用于检查，请重新关联"
+        else:
+            text = last.describe()
+        self.last_year.setText(text)
         self.last_year.setStyleSheet("" if last is not None else f"color: {style.HINT_TEXT};")
 
     def _on_change(self, what) -> None:
