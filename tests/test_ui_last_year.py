@@ -81,6 +81,16 @@ def test_new_from_last_year_carries_marks_and_undoes_in_one_step(qtbot, make_win
     assert report.last_year is not None and len(window.session.carried) == 11
 
 
+def test_new_dialog_offers_new_from_last_year(qtbot, make_window, sample_report, last_2019, answer, monkeypatch):
+    window = make_window(sample_report)
+    window.session.set_cells([(A("new", "natural"), 3)])
+    pick(monkeypatch, last_2019)
+    answers = answer("不保存", lambda dialog: dialog.from_last_year.click(), press("新建"))
+    assert window.files.new_report()
+    assert [title for title, _ in answers.seen] == ["尚未保存", "新建年度报告", "基于上年报告新建"]
+    assert window.report.year == 2020 and window.report.last_year.source == last_2019.name
+
+
 def test_new_from_last_year_across_the_format_change_says_what_is_not_carried(qtbot, make_window, sample_report,
                                                                                tmp_path, answer):
     path = tmp_path / "2020.gkbg.json"

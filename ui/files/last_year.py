@@ -128,11 +128,11 @@ class LastYearActions(QObject):
 
     # ---- 基于上年报告新建 ----
 
-    def new_from_last_year(self, _checked: bool = False, path: Path | None = None) -> bool:
+    def new_from_last_year(self, _checked: bool = False, path: Path | None = None, asked: bool = False) -> bool:
         """Pick last year's draft, show what will be carried, and start this year's report from it.
 
         A refused file or a cancelled dialog leaves the open report alone; unsaved changes are asked about
-        only when the new report is about to replace it.
+        only when the new report is about to replace it (not again when the caller has asked already).
         """
         path = path or self._pick("选择上年报告（基于它新建本年报告）")
         if path is None:
@@ -156,7 +156,7 @@ class LastYearActions(QObject):
         from .last_year_dialog import NewFromLastYearDialog
 
         dialog = NewFromLastYearDialog(last, path, plan, self.window)
-        if dialog.exec() != QDialog.DialogCode.Accepted or not self.window.files.maybe_save():
+        if dialog.exec() != QDialog.DialogCode.Accepted or not (asked or self.window.files.maybe_save()):
             return False
         plan = dialog.plan
         from model.report import Report
