@@ -34,7 +34,7 @@ class AggregateActions(QObject):
             return False
         from .dialog import AggregateDialog
 
-        self.dialog = dialog = AggregateDialog(self.window.settings, self.window, self.window.report)
+        self.dialog = dialog = AggregateDialog(self.window.settings, self.window, self.window.report, self.window.path)
         accepted = dialog.exec()
         self.dialog = None
         summary = dialog.summary
@@ -44,7 +44,9 @@ class AggregateActions(QObject):
         self.window.set_report(summary, None)
         self.window.undo_stack.resetClean()  # a new summary is unsaved work
         self.window.update_title()
-        self.window.show_message(f"已汇总 {len(summary.aggregate_sources.units)} 个单位的报告，请写好文字部分后保存")
+        from model.aggregate_record import sources_of
+
+        self.window.show_message(f"已汇总 {len(sources_of(summary).units)} 个单位的报告，请写好文字部分后保存")
         return True
 
     def show_chart(self) -> None:

@@ -25,15 +25,31 @@ SUMMARY_UNIT_KEY = "aggregate/summary_unit"
 SIZE = (1000, 620)  # fits a 1366×768 screen with the taskbar and title bar
 
 
+class UnitsView(QTableView):
+    """The units table; Space ticks or unticks every selected unit at once (keyboard, several rows)."""
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.modifiers():
+            model = self.model()
+            rows = sorted({i.row() for i in self.selectionModel().selectedRows()} or {self.currentIndex().row()})
+            rows = [r for r in rows if 0 <= r and model.is_file_row(r)]
+            if rows:
+                model.set_rows_included(rows, any(r in model.excluded for r in rows))
+                event.accept()
+                return
+        super().keyPressEvent(event)
+
+
 class AggregateDialog(QDialog):
     """After exec(): `summary` holds the new summary report when 汇总 was chosen, else None.
 
     Given the summary open in the window (previous), the dialog re-makes it: the files and folders it was
     made from are read again, files changed or added since are marked, and the office's texts are kept."""
 
-    def __init__(self, settings: QSettings, parent=None, previous=None) -> None:
+    def __init__(self, settings: QSettings, parent=None, previous=None, previous_path: Path | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
+        self.exclude = [previous_path] if previous_path is not None else []  # a summary saved among its inputs
         self.summary = None
         self.previous = previous if previous is not None and sources_of(previous) is not None else None
         self.setWindowTitle("重新汇总" if self.previous else "汇总各单位报告")
@@ -73,7 +89,7 @@ class AggregateDialog(QDialog):
             top.addWidget(widget)
         top.addWidget(hint, 1)
 
-        self.table = QTableView(self)
+        self.table = UnitsView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
@@ -163,7 +179,7 @@ class AggregateDialog(QDialog):
     def add_paths(self, paths: list[Path]) -> None:
         """Queue the report files of paths (files or folders) and start reading them."""
         before = len(self.batch.pending)
-        found = self.batch.add(paths)
+        found = self.batch.add(paths, self.exclude)
         if found.unreadable:
             self.model.append([], list(found.unreadable))
         added = len(self.batch.pending) - before

@@ -94,12 +94,16 @@ class UnitsModel(QAbstractTableModel):
         self.refresh()
 
     def set_included(self, row: int, included: bool) -> None:
-        if row >= len(self.units):
-            return
-        if included:
-            self.excluded.discard(row)
-        else:
-            self.excluded.add(row)
+        self.set_rows_included([row], included)
+
+    def set_rows_included(self, rows: list[int], included: bool) -> None:
+        for row in rows:
+            if row >= len(self.units):
+                continue
+            if included:
+                self.excluded.discard(row)
+            else:
+                self.excluded.add(row)
         self.refresh()
 
     def is_file_row(self, row: int) -> bool:
