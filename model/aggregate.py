@@ -111,13 +111,6 @@ class Duplicate:
         return f"{'，'.join(self.reasons)}：{files}"
 
 
-def numbers_key(unit: UnitFile) -> tuple | None:
-    """Every number of the report, money in 元; None for a report without any number (not evidence)."""
-    key = tuple((v.amount * UNIT_FACTORS[v.unit]).normalize() if isinstance(v, Money) else v
-                for v in unit.values)
-    return key if any(key) else None
-
-
 def find_duplicates(units: list[UnitFile]) -> list[Duplicate]:
     parent = list(range(len(units)))
     reasons: dict[int, set[str]] = {}
@@ -138,9 +131,8 @@ def find_duplicates(units: list[UnitFile]) -> list[Duplicate]:
     by_sha: dict[str, int] = {}
     for i, unit in enumerate(units):
         keys = [("同名", normalize_unit(unit.unit))] if unit.unit.strip() else []
-        numbers = numbers_key(unit)
-        if numbers is not None:
-            keys.append(("数字完全相同", numbers))
+        if unit.numbers is not None:
+            keys.append(("数字完全相同", unit.numbers))
         for key in keys:
             if key in first:
                 join(first[key], i, key[0])

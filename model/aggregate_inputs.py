@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .aggregate_record import SummarySources, sources_of
-from .cells import CellValue
+from .cells import UNIT_FACTORS, CellValue, Money
 from .draft import MAX_FILE_BYTES, parse_draft
 from .errors import ReportError
 from .frozen import frozen
@@ -49,6 +49,7 @@ class UnitFile:
     warnings: int
     received: int
     sources: SummarySources | None = None  # the input is itself a 汇总 (a county's, summed by the city)
+    numbers: tuple | None = None  # every number, money in 元: compared for duplicates (None: no number at all)
 
     @property
     def name(self) -> str:
@@ -147,7 +148,13 @@ def unit_from_report(report: Report, path: Path, size: int, sha256: str, kind: s
     errors, warnings = count_by_severity(list(findings))
     values = tuple(report.value(ref) for ref, _ in report.input_cells())
     return UnitFile(path, size, sha256, kind, report.unit_name.strip(), report.year, report.format.id, values,
-                    findings, errors, warnings, report.count(RECEIVED), sources_of(report))
+                    findings, errors, warnings, report.count(RECEIVED), sources_of(report), numbers_key(values))
+
+
+def numbers_key(values: tuple[CellValue, ...]) -> tuple | None:
+    """Every number of a report, money in 元; None for a report without any number (not evidence of a copy)."""
+    key = tuple((v.amount * UNIT_FACTORS[v.unit]).normalize() if isinstance(v, Money) else v for v in values)
+    return key if any(key) else None
 
 
 def import_report(path: Path) -> Report:

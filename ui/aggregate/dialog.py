@@ -1,6 +1,7 @@
 """The 汇总 dialog: add files and folders, see every unit's state, leave units out, then sum into a new draft."""
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -23,6 +24,7 @@ from .units_model import CHECK, ERRORS, FILE, STATUS, UNIT, WARNINGS, UnitsModel
 FILTER = "年度报告草稿或报告 (*.json *.docx *.pdf);;年度报告草稿 (*.json);;所有文件 (*)"
 SUMMARY_UNIT_KEY = "aggregate/summary_unit"
 SIZE = (1000, 620)  # fits a 1366×768 screen with the taskbar and title bar
+REFRESH_SECONDS = 0.5
 
 
 class UnitsView(QTableView):
@@ -55,6 +57,7 @@ class AggregateDialog(QDialog):
         self.setWindowTitle("重新汇总" if self.previous else "汇总各单位报告")
         self.batch = Batch()
         self.reader: BatchReader | None = None
+        self._refreshed = 0.0  # when the table last looked for duplicates and odd years while reading
         self.model = UnitsModel(self)
         self._build()
         self.model.dataChanged.connect(self._update)
@@ -193,12 +196,21 @@ class AggregateDialog(QDialog):
             return
         if self.reader is None:
             self.reader = BatchReader(self.batch, self)
-            self.reader.read.connect(self.model.append)
+            self.reader.read.connect(self._rows_read)
             self.reader.progress.connect(self._progress)
             self.reader.finished.connect(self._finished)
         self._show_reading(True)
         self.reader.start()
         self._update()
+
+    def _rows_read(self, units, unreadable) -> None:
+        """Rows for the files of one slice; duplicates and odd years are looked for again at most every
+        REFRESH_SECONDS while reading (each look goes over every unit read so far), and at the end."""
+        now = time.monotonic()
+        refresh = now - self._refreshed > REFRESH_SECONDS
+        if refresh:
+            self._refreshed = now
+        self.model.append(units, unreadable, refresh)
 
     def _note_nothing_found(self, found) -> None:
         if found.unreadable:
@@ -213,6 +225,7 @@ class AggregateDialog(QDialog):
 
     def _finished(self, complete: bool) -> None:
         self._show_reading(False)
+        self.model.refresh()
         self._update()
         if not complete:
             self._message(Icon.Information, "已停止读取",
@@ -289,8 +302,6 @@ class AggregateDialog(QDialog):
                 choice = choose(model.units, model.duplicates, ALL, model.excluded)
             else:
                 return None
-        elif model.duplicates:
-            policy = ONCE if model.once else ALL
         why = refusal(model.units, choice)
         if why is not None:
             self._message(Icon.Warning, "无法汇总", why + ("\n\n请取消勾选年度不符的文件后再试。"

@@ -38,8 +38,9 @@ class UnitsModel(QAbstractTableModel):
 
     # ---- content ----
 
-    def append(self, units: list[UnitFile], unreadable: list[Unreadable]) -> None:
-        """Rows for files just read (units go before the unreadable files)."""
+    def append(self, units: list[UnitFile], unreadable: list[Unreadable], refresh: bool = True) -> None:
+        """Rows for files just read (units go before the unreadable files). Without refresh the new units
+        count as included until the next refresh() (which a large batch does now and then, and at the end)."""
         if units:
             at = len(self.units)
             self.beginInsertRows(QModelIndex(), at, at + len(units) - 1)
@@ -47,12 +48,14 @@ class UnitsModel(QAbstractTableModel):
             self.endInsertRows()
             if self.recorded:
                 self._compare(at)
+            self._included.update(i for i in range(at, len(self.units)) if i not in self.excluded)
         if unreadable:
             at = self.rowCount()
             self.beginInsertRows(QModelIndex(), at, at + len(unreadable) - 1)
             self.unreadable.extend(unreadable)
             self.endInsertRows()
-        self.refresh()
+        if refresh:
+            self.refresh()
 
     def remember(self, recorded: dict[str, str], left_out: set[str]) -> None:
         """Re-making a summary: mark files changed or new since, and leave out again what was left out."""
