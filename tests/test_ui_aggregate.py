@@ -109,6 +109,14 @@ def test_duplicates_flagged_and_summed_once_when_chosen(qtbot, make_window, samp
     seen = open_dialog(window, answer, look)
     dialog = seen["dialog"]
     assert dialog.once.isChecked()
+    model = dialog.model  # the second file of the pair: unticked, its box locked, the reason in its tooltip
+    assert model.data(model.index(4, 3)) == "未计入：重复，只计一次"
+    assert model.data(model.index(4, 0), Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    assert not model.flags(model.index(4, 0)) & Qt.ItemFlag.ItemIsUserCheckable
+    assert "取消勾选先读到的那一份" in model.data(model.index(4, 3), Qt.ItemDataRole.ToolTipRole)
+    assert model.data(model.index(0, 3)) == "检查通过" and model.data(model.index(0, 0), Qt.ItemDataRole.BackgroundRole) is None
+    model.set_included(0, False)  # untick the kept one: the other is kept instead
+    assert model.choice().included == (1, 2, 3, 4, 5, 6)
     sources = sources_of(window.report)
     assert len(sources.units) == 6 and sources.policy == "once"
     assert [Path(u.path).name for u in sources.left_out] == ["unit0003.gkbg.json"]

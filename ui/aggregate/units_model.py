@@ -127,7 +127,7 @@ class UnitsModel(QAbstractTableModel):
 
     def flags(self, index: _Index):
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == CHECK and index.row() < len(self.units):
+        if index.column() == CHECK and index.row() < len(self.units) and not self._summed_once(index.row()):
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
@@ -144,7 +144,7 @@ class UnitsModel(QAbstractTableModel):
             return self._unreadable_data(self.unreadable[row - len(self.units)], col, role)
         unit = self.units[row]
         if role == Qt.ItemDataRole.CheckStateRole and col == CHECK:
-            return Qt.CheckState.Unchecked if row in self.excluded else Qt.CheckState.Checked
+            return Qt.CheckState.Unchecked if self._left_out(row) else Qt.CheckState.Checked
         if role == Qt.ItemDataRole.DisplayRole:
             return {UNIT: unit.name, FILE: unit.path.name, STATUS: self.status(row),
                     ERRORS: str(unit.errors), WARNINGS: str(unit.warnings)}.get(col)
@@ -165,7 +165,7 @@ class UnitsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             if row in self._odd:
                 return self._brushes["bad"]
-            if row in self._dup_of and not self._left_out(row):
+            if self._duplicated(row):
                 return self._brushes["dup"]
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (ERRORS, WARNINGS):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -185,8 +185,18 @@ class UnitsModel(QAbstractTableModel):
     def _left_out(self, row: int) -> bool:
         return row not in self._included
 
+    def _duplicated(self, row: int) -> bool:
+        """A unit still summed together with another that looks like the same unit."""
+        group = self._dup_of.get(row)
+        return group is not None and not self._left_out(row) and sum(
+            1 for i in group.members if not self._left_out(i)) > 1
+
+    def _summed_once(self, row: int) -> bool:
+        """Left out as the second of a duplicate (以“只计一次”): untick the kept one to keep this one instead."""
+        return row in self._reasons and row not in self.excluded
+
     def _tone(self, row: int) -> str:
-        if row in self._odd or (row in self._dup_of and not self._left_out(row)):
+        if row in self._odd or self._duplicated(row):
             return "error"
         if self._left_out(row):
             return "muted"
@@ -206,7 +216,7 @@ class UnitsModel(QAbstractTableModel):
         if row in self._odd:
             return f"年度不符：{unit.year}年度（多数为{self._odd[row]}年度）"
         duplicate = self._dup_of.get(row)
-        if duplicate is not None and sum(1 for i in duplicate.members if not self._left_out(i)) > 1:
+        if self._duplicated(row):
             others = "、".join(f"第{i + 1}行" for i in duplicate.members if i != row)
             return f"可能重复（{'，'.join(duplicate.reasons)}：{others}）"
         if unit.sources is not None:
@@ -221,6 +231,8 @@ class UnitsModel(QAbstractTableModel):
         reason = self._reasons.get(row)
         if reason and reason != "未选中":
             lines.append(reason)
+        if self._summed_once(row):
+            lines.append("要改为保留这一份，请取消勾选先读到的那一份。")
         lines += [f"{f.severity.label}：{f.message}" for f in unit.findings[:12]]
         if len(unit.findings) > 12:
             lines.append(f"……共{len(unit.findings)}条")
