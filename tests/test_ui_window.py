@@ -249,7 +249,7 @@ def test_start_up_leaves_heavy_modules_for_later(tmp_path):
     whose ~100 enums cost about 15 ms; a module importing `Qt` at its top would bring it back."""
     state = started_window(tmp_path, "{'shown': window.isVisible(), 'unit': window.report.unit_name, "
                                      "'qt_namespace': 'Qt' in vars(sys.modules['PySide6.QtCore']), "
-                                     "'modules': sorted(m for m in ('docx', 'reportlab', 'ctypes') if m in sys.modules)}")
+                                     "'modules': sorted(m for m in ('docx', 'reportlab', 'ctypes', 'openpyxl') if m in sys.modules)}")
     assert state == {"shown": True, "unit": "火花镇人民政府", "qt_namespace": False, "modules": []}
 
 
