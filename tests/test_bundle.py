@@ -113,8 +113,15 @@ def test_export_writes_a_pdf_with_every_font_embedded_from_the_shipped_font(run,
     out_dir = tmp_path / "导出 文件"
     out_dir.mkdir()
     target = out_dir / "火花镇 2019 年报.pdf"
-    result = run("export", sample(bundle), "--to", str(target))
+    # a stand-in for fc-list, which the export runs: it records the library path a program started by the bundle gets
+    tools = tmp_path / "tools"
+    tools.mkdir()
+    record = tmp_path / "fc-list-environment"
+    (tools / "fc-list").write_text(f'#!/bin/sh\necho "${{LD_LIBRARY_PATH-unset}}" > "{record}"\n', "utf-8")
+    (tools / "fc-list").chmod(0o755)
+    result = run("export", sample(bundle), "--to", str(target), extra={"PATH": f"{tools}:/usr/bin:/bin"})
     assert result.returncode == 0, result.stderr
+    assert record.read_text("utf-8").strip() == "unset"  # not the bundle's _internal (packaging/rthook_environ.py)
     reader = PdfReader(target)
     fonts = {}
     for page in reader.pages:
@@ -164,6 +171,9 @@ def test_bundle_contents(bundle):
     assert not list((qt / "translations").glob("qtbase_de.qm"))  # only the Chinese translations
     assert list(internal.glob("PySide6/QtPdf.*")) and list(internal.glob("PySide6/QtPdfWidgets.*"))
     assert list(qt.glob("lib/libQt6Pdf.so*"))
+    for module in (*internal.glob("PySide6/QtPdf*.so"), qt / "plugins" / "platforms" / "libqxcb.so"):
+        linked = subprocess.run(["ldd", str(module)], capture_output=True, text=True, check=True).stdout
+        assert "not found" not in linked, linked  # print preview and the X11 window can load
     unwanted = ("WebEngine", "Qml", "Quick", "Multimedia", "3DCore", "Charts", "Designer")
     assert not [p for p in internal.rglob("*") if any(u in p.name for u in unwanted)]
     assert not (bundle / "gkbg.conf").exists() and not (bundle / "recovery").exists()
