@@ -186,3 +186,19 @@ def test_linux_install_registers_drafts_and_uninstall_removes_it(tmp_path):
     assert result.returncode == 0, result.stderr
     assert not program.exists() and not (share / "applications" / "gkbg.desktop").exists()
     assert not (share / "mime" / "packages" / "gkbg-draft.xml").exists()
+
+
+def test_about_names_the_windows_registry_for_native_settings(monkeypatch):
+    from PySide6.QtCore import QSettings
+
+    from ui.help.about import settings_location
+
+    class RegistrySettings:
+        def fileName(self):
+            return "\\HKEY_CURRENT_USER\\Software\\gkbg\\gkbg"
+
+        def format(self):
+            return QSettings.Format.NativeFormat
+
+    monkeypatch.setattr(sys, "platform", "win32")
+    assert settings_location(RegistrySettings()) == "Windows 注册表 HKEY_CURRENT_USER\\Software\\gkbg\\gkbg"
