@@ -1,4 +1,4 @@
-"""`new --year YEAR --unit UNIT -o FILE`: write a new blank draft."""
+"""`new --year YEAR --unit UNIT -o FILE`: write a new blank draft (never over an existing file without --force)."""
 from __future__ import annotations
 
 import argparse
@@ -16,14 +16,20 @@ def add_parser(sub) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from model.atomic import TargetExistsError
     from model.draft import save_draft
-    from model.errors import DraftError
+    from model.errors import InputError
+    from model.file_read import show_path
     from model.report import Report
 
     target = Path(args.output)
-    if target.exists() and not args.force:
-        raise DraftError(f"“{target}”已存在；如要覆盖请加 --force")
-    report = Report.for_year(args.year, args.unit.strip())
-    save_draft(report, target)
+    unit = args.unit.strip()
+    if not unit:
+        raise InputError("--unit 应写明填报单位名称，不能为空")
+    report = Report.for_year(args.year, unit)  # validated as the window validates
+    try:
+        save_draft(report, target, exclusive=not args.force)  # exclusive: a racing `new` cannot be overwritten
+    except TargetExistsError:
+        raise TargetExistsError(f"“{show_path(target)}”已存在；如要覆盖请加 --force") from None
     out(f"已新建 {report.title()}（{report.format.name}）：{target}")
     return EXIT_OK
