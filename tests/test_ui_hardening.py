@@ -175,3 +175,23 @@ def test_the_window_saves_through_a_link_and_keeps_the_mode(qtbot, make_window, 
     assert window.save()
     assert link.is_symlink() and load_draft(draft).value(NEW) == 5
     assert stat.S_IMODE(draft.stat().st_mode) == 0o640
+
+
+def test_new_with_a_pasted_control_character_is_refused_and_a_bad_remembered_unit_is_ignored(
+        qtbot, make_window, sample_report, answer):
+    from ui import settings as cfg
+
+    window = make_window(sample_report)
+
+    def fill(dialog):
+        dialog.unit.setText("青山乡\x1b[31m人民政府")
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+
+    answers = answer(fill, "确定")
+    assert not window.files.new_report()
+    assert answers.seen[1][0] == "无法新建" and "U+001B" in answers.seen[1][1]
+    assert window.report is sample_report
+    window.settings.setValue(cfg.UNIT_KEY, "旧\x07单位")  # remembered by an older version
+    assert cfg.default_unit(window.settings) == ""
+    window.settings.setValue(cfg.UNIT_KEY, " 青山乡人民政府\n")
+    assert cfg.default_unit(window.settings) == "青山乡人民政府"

@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeySequence
 
 from model.draft import SUFFIX, draft_changed_since, open_draft
 from model.draft_lock import DraftLock, LockInfo, acquire, lock_path
-from model.errors import ReportError
+from model.errors import InputError, ReportError
 from model.file_read import same_file, show_path
 from model.recovery import RecoveryStore
 from model.report import Report
@@ -63,6 +63,8 @@ class FileActions(QObject):
 
     def save_failed(self) -> str:
         """保存 failed: the edits stay in the window; write the recovery copy now. Returns what to tell."""
+        if self.window.undo_stack.isClean():
+            return "报告本身没有未保存的修改。"
         if self.autosaver.save_now():
             return "修改仍保留在本窗口中，并已写入自动恢复副本。请换一个位置另存为，或解决问题后再保存。"
         return "修改仍保留在本窗口中（自动恢复副本也未能写入）。请换一个位置另存为。"
@@ -177,8 +179,15 @@ class FileActions(QObject):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         unit, year = dialog.values()
-        self.settings.setValue(cfg.UNIT_KEY, unit)
-        self.window.set_report(Report.for_year(year, unit), None)
+        try:
+            report = Report.for_year(year, unit)
+        except InputError as exc:  # e.g. a control character pasted into the unit name
+            from ..dialogs import warn
+
+            warn(self.window, "无法新建", exc.message)
+            return False
+        self.settings.setValue(cfg.UNIT_KEY, report.unit_name)
+        self.window.set_report(report, None)
         return True
 
     def open_dialog(self) -> bool:
