@@ -1,7 +1,7 @@
 """Message boxes with Chinese button texts (the Qt wheels ship no Chinese translation of QMessageBox)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 Button = QMessageBox.StandardButton
 Icon = QMessageBox.Icon
@@ -64,3 +64,13 @@ def choose(parent: QWidget | None, icon: Icon, title: str, text: str, choices: l
     box.exec()
     clicked = box.clickedButton()
     return next((label for label, button in buttons.items() if button is clicked), escape)
+
+
+def ok_cancel_buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+    """The OK (named ok_text) and 取消 buttons of a dialog, accepting and rejecting it."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

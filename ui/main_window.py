@@ -19,6 +19,7 @@ from model.recovery import RecoveryStore
 
 from .actions import WindowActions
 from .files.actions import FileActions
+from .files.last_year import LastYearActions
 from .output.actions import OutputActions
 from .settings import GEOMETRY_KEY, STATE_KEY, open_settings, recovery_dir_for
 from .findings.panel import FindingsPanel
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         self.actions = WindowActions(self)
         self.files = FileActions(self, store or RecoveryStore(recovery_dir_for(self.settings)))
+        self.last_year = LastYearActions(self)
         self.outputs = OutputActions(self)
         self.undo_stack.cleanChanged.connect(self.update_title)
         self.zoom_percent = int(self.settings.value(ZOOM_KEY, 100))
@@ -130,6 +132,7 @@ class MainWindow(QMainWindow):
         self.tabs.blockSignals(False)
         session.findings_changed.connect(self._show_findings)
         session.changed.connect(self._field_changed)
+        self.last_year.attach(session)
         self.apply_zoom()
         self.pages[0].ensure_built()
         self._show_findings(session.findings)
