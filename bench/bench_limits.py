@@ -95,7 +95,7 @@ def keystrokes_ms(report: Report) -> list[float]:
 def export_s(report: Report, runs: int = 3) -> tuple[float, float, str]:
     """Worst of runs PDF exports and one DOCX export, in seconds, or an error text."""
     from export import docx_bytes, pdf_bytes
-    from model.errors import ReportError  # noqa: F401 - named in the except clause below
+    from model.errors import ReportError
 
     try:
         pdf = max(_timed(lambda: pdf_bytes(report)) for _ in range(runs))

@@ -20,6 +20,7 @@ from model.report import CellRef, Report
 from test_ui_support import OFFSCREEN_NOISE, answer, make_window  # noqa: F401  (fixtures)
 
 pytestmark = OFFSCREEN_NOISE
+posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX signals, select on pipes and os.uname")
 ROOT = Path(__file__).resolve().parent.parent
 NEW = CellRef("applications", "new", "natural")
 OTHER = CellRef("applications", "carried_over", "natural")
@@ -118,6 +119,7 @@ def test_the_lock_follows_the_window(qtbot, make_window, draft, tmp_path):
     assert not lock_path(other).exists()
 
 
+@posix_only
 def test_a_stale_lock_of_a_dead_process_is_taken_over(qtbot, make_window, draft):
     lock = lock_path(draft)
     lock.write_text(json.dumps({"app": "gkbg", "pid": 2 ** 22 + 12345, "host": os.uname().nodename,
@@ -165,6 +167,7 @@ sys.exit(ui.app.run_gui([{draft!r}]))
 """
 
 
+@posix_only
 def test_a_real_second_process_holds_the_lock_until_it_dies(qtbot, make_window, draft, answer, tmp_path):
     env = {**os.environ, "GKBG_DATA_DIR": str(tmp_path / "other-app"), "QT_QPA_PLATFORM": "offscreen"}
     proc = subprocess.Popen([sys.executable, "-c", DRIVER.format(root=str(ROOT), draft=str(draft))], env=env,
