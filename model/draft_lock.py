@@ -8,6 +8,7 @@ draft is open elsewhere may still open it (saving over a changed file then asks 
 """
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import time
@@ -115,6 +116,13 @@ def acquire(draft: str | os.PathLike[str]) -> tuple[DraftLock | None, LockInfo |
         _HELD[str(file)] = mine.token
         return DraftLock(file, mine), None
     return None, None
+
+
+@atexit.register
+def _release_all() -> None:
+    """A process ending without closing its windows (but not killed) leaves no lock behind."""
+    for name, token in list(_HELD.items()):
+        DraftLock(Path(name), LockInfo(0, "", "", "", token)).release()
 
 
 def read_lock(file: Path) -> LockInfo | None:

@@ -188,3 +188,12 @@ def test_a_real_second_process_holds_the_lock_until_it_dies(qtbot, make_window, 
     assert read_lock(lock_path(draft)).pid == proc.pid  # a killed process leaves its lock behind …
     assert window.files.open_path(draft)  # … which is stale now: opened without a question
     assert window.path == draft and read_lock(lock_path(draft)).pid == os.getpid()
+
+
+def test_a_process_that_ends_without_closing_its_window_leaves_no_lock(draft):
+    script = (f"import sys; sys.path.insert(0, {str(ROOT)!r})\n"
+              "from model.draft_lock import acquire, lock_path\n"
+              f"lock, _ = acquire({str(draft)!r})\n"
+              f"assert lock is not None and lock_path({str(draft)!r}).exists()\n")
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=60)
+    assert not lock_path(draft).exists()
