@@ -46,6 +46,8 @@ class Report:
         self._listeners: list[Callable[[object], None]] = []
         # totals as printed in an outside source (imported or summed reports); never in drafts
         self.stated_totals: dict[CellRef, int] = {}
+        # the clerk's explanations of warnings, by the finding's fingerprint (model.explanations)
+        self.explanations: dict[str, str] = {}
         self._tables = {t.key: t for _, t in fmt.tables()}
         self._columns = {(t.key, c.key): c for t in self._tables.values() for c in t.leaf_columns()}
         self._rows = {(t.key, r.key): r for t in self._tables.values() for r in t.leaf_rows()}
@@ -145,6 +147,17 @@ class Report:
         if getattr(self, name) != text:
             setattr(self, name, text)
             self._notify(name)
+
+    def set_explanation(self, key: str, text: str) -> None:
+        """Explain the warning with fingerprint key (text "" withdraws the explanation)."""
+        text = text.strip()
+        if self.explanations.get(key, "") == text:
+            return
+        if text:
+            self.explanations[key] = text
+        else:
+            del self.explanations[key]
+        self._notify("explanations")
 
     def title(self) -> str:
         return f"{self.unit_name}{self.year}年政府信息公开工作年度报告"
