@@ -100,6 +100,11 @@ def cross_year_rules(fmt: ReportFormat) -> set[str]:
     return ids | {s.cross_id for s in fmt.rules if isinstance(s, ItemCountRule)}
 
 
+def missing_parts(findings: list[Finding]) -> list[str]:
+    """What a report still lacks (completeness errors), in a few words each: 填报单位未填写."""
+    return [f.message.split("：")[0] for f in findings if f.rule.startswith("R12.")]
+
+
 def count_explained(findings: list[Finding]) -> int:
     return sum(1 for f in findings if f.explained)
 

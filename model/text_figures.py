@@ -244,13 +244,21 @@ def inside_name(text: str, pos: int) -> bool:
     return False
 
 
-def quote_text(text: str, start: int, end: int, limit: int = 60) -> str:
-    """The sentence holding text[start:end], trimmed of numbering and shortened around it when long."""
-    s, e = Bounds(text).sentence(start)
-    sentence = text[s:e].rstrip("。；;！？!?\n ").strip()
-    if len(sentence) <= limit:
-        return sentence
-    lo = max(s, start - limit // 2)
-    hi = min(e, max(end, lo + limit) + 1)
-    snippet = text[lo:hi].rstrip("。；;！？!?\n ").strip()
-    return ("…" if lo > s else "") + snippet + ("…" if hi < e else "")
+def quote_text(text: str, start: int, end: int, limit: int = 40) -> str:
+    """The sentence holding text[start:end]; a long one shortened to the clauses around it, marked with …"""
+    bounds = Bounds(text)
+    s, e = bounds.sentence(start)
+    ends = [x for x in bounds.clause_ends if s < x < e]
+    lo = max([x for x in ends if x <= start] + [s])
+    hi = min([x for x in ends if x >= end] + [e])
+    while True:  # add whole clauses on either side while the quote stays short
+        before = max([x for x in ends if x < lo] + [s])
+        after = min([x for x in ends if x > hi] + [e])
+        if lo > s and hi - before <= limit:
+            lo = before
+        elif hi < e and after - lo <= limit:
+            hi = after
+        else:
+            break
+    quote = text[lo:hi].strip().rstrip("，,：:。；;！？!?")
+    return ("…" if lo > s else "") + quote + ("…" if hi < e else "")

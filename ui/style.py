@@ -15,6 +15,8 @@ _BRUSH_COLOURS = {
 ERROR_TEXT = "#b71c1c"
 WARNING_TEXT = "#8a5a00"
 HINT_TEXT = "#455a64"
+EXPLAINED_TEXT = "#8a8f94"  # a warning the clerk has explained (已说明), greyed in the 检查结果 panel
+PANEL_TEXT = "#1a1a1a"
 
 
 def __getattr__(name: str):

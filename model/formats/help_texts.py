@@ -9,6 +9,8 @@ from __future__ import annotations
 
 NOTICE_2019 = "《政府信息公开工作年度报告格式（试行）》（国办公开办函〔2019〕60号）"
 NOTICE_2021 = "《政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）"
+NOTICE = "格式通知"  # words both notices say alike: shown as the notice of the report's own format
+NOTICES = {"2019": NOTICE_2019, "2021": NOTICE_2021}
 REGULATION = "《中华人民共和国政府信息公开条例》"
 TEMPLATE = "格式模板"
 TIP = "填写提示"
@@ -58,7 +60,7 @@ ART39 = _art("第三十九条", "申请人以政府信息公开申请的形式�
 
 # section key → help; a format's own entries (FORMAT_HELP) come first
 SECTION_HELP: dict[str, Help] = {
-    "review": ((NOTICE_2019, REVIEW_TEXT), (NOTICE_2019, CO_DEFENDANT)),
+    "review": ((NOTICE, REVIEW_TEXT), (NOTICE, CO_DEFENDANT)),
 }
 FORMAT_SECTION_HELP: dict[str, dict[str, Help]] = {
     "2019": {
@@ -85,7 +87,6 @@ FORMAT_SECTION_HELP: dict[str, dict[str, Help]] = {
                                     "第（五）项的行政许可数量、第（六）项的行政处罚和行政强制数量，包括已公开和依法未公开的"
                                     "全部处理决定。各项数据核定时间点为报告年度的12月31日。"),),
         "applications": (APPLICATIONS_2021, BALANCE_NOTE),
-        "review": ((NOTICE_2021, REVIEW_TEXT), (NOTICE_2021, CO_DEFENDANT)),
         "problems": ((NOTICE_2021, "这一项主要报告本机关政府信息公开工作中存在的主要问题及改进情况。" + PROBLEMS_TEXT),),
         "other": ((NOTICE_2021, "这一项主要报告本机关认为需要报告的其他事项，以及其他有关文件专门要求通过年度报告予以报告的事项。"),
                   (NOTICE_2021, "各行政机关依据《政府信息公开信息处理费管理办法》收取信息处理费的情况，在此处专门报告。")),
@@ -104,7 +105,7 @@ ROW_HELP: dict[str, Help] = {
     "item9.procurement": (_art("第二十条第（九）项", "政府集中采购项目的目录、标准及实施情况；"),),
     "applications.new": (BALANCE_NOTE,),
     "applications.carried_over": (BALANCE_NOTE, (TIP, "应与上年报告“四、结转下年度继续办理”逐列相同。")),
-    "applications.results": ((NOTICE_2019, "二是政府信息公开申请的最终处理结果。"), BALANCE_NOTE),
+    "applications.results": ((NOTICE, "二是政府信息公开申请的最终处理结果。"), BALANCE_NOTE),
     "applications.disclosed": (_art("第三十六条第（一）、（二）项", "所申请公开信息已经主动公开的，告知申请人获取该政府信息的"
                                                         "方式、途径；所申请公开信息可以公开的，向申请人提供该政府信息，"
                                                         "或者告知申请人获取该政府信息的方式、途径和时间；"),),
@@ -169,12 +170,12 @@ COLUMN_HELP: dict[str, Help] = {
     "item8.change": (PROACTIVE_2019, CHANGE_TIP),
     "item9.amount": (_art("第二十条第（九）项", "政府集中采购项目的目录、标准及实施情况；"),
                      (TIP, "金额可带单位输入，如“251000元”或“25.1万元”，打印时连同单位一起印出。")),
-    "applications.applicant": ((NOTICE_2019, "一是申请人的类别；"),),
+    "applications.applicant": ((NOTICE, "一是申请人的类别；"),),
     "applications.total": (BALANCE_NOTE, (TIP, "各类申请人之和，自动计算，不能填写。")),
-    "review.review": ((NOTICE_2019, "一是政府信息公开行政复议处理结果情况；"),),
-    "review.litigation": ((NOTICE_2019, "二是政府信息公开行政诉讼处理结果情况。根据行政复议法和行政诉讼法有关规定，"
-                                        "行政诉讼处理结果需进一步区分两类情形，分别是“未经复议直接起诉”和“复议后起诉”。"),
-                          (NOTICE_2019, CO_DEFENDANT)),
+    "review.review": ((NOTICE, "一是政府信息公开行政复议处理结果情况；"),),
+    "review.litigation": ((NOTICE, "二是政府信息公开行政诉讼处理结果情况。根据行政复议法和行政诉讼法有关规定，"
+                                   "行政诉讼处理结果需进一步区分两类情形，分别是“未经复议直接起诉”和“复议后起诉”。"),
+                          (NOTICE, CO_DEFENDANT)),
 }
 FORMAT_COLUMN_HELP: dict[str, dict[str, Help]] = {
     "2019": {
@@ -184,9 +185,6 @@ FORMAT_COLUMN_HELP: dict[str, dict[str, Help]] = {
         "item1.issued": (DATA_DATE,), "item1.repealed": (DATA_DATE,), "item1.in_force": (DATA_DATE,),
         "item5.decisions": (ALL_DECISIONS, DATA_DATE), "item6.decisions": (ALL_DECISIONS, DATA_DATE),
         "item8.amount": ((TEMPLATE, "本年收费金额（单位：万元）"), DATA_DATE),
-        "applications.applicant": ((NOTICE_2021, "一是申请人的类别；"),),
-        "review.review": ((NOTICE_2021, "一是政府信息公开行政复议处理结果情况；"),),
-        "review.litigation": ((NOTICE_2021, COLUMN_HELP["review.litigation"][0][1]), (NOTICE_2021, CO_DEFENDANT)),
     },
 }
 
@@ -217,7 +215,9 @@ RULE_HINTS: dict[str, str] = {
 
 
 def _lookup(by_format: dict[str, dict[str, Help]], common: dict[str, Help], format_id: str, key: str) -> Help:
-    return by_format.get(format_id, {}).get(key) or common.get(key, ())
+    entries = by_format.get(format_id, {}).get(key) or common.get(key, ())
+    return tuple((NOTICES.get(format_id, NOTICE_2021) if source == NOTICE else source, text)
+                 for source, text in entries)
 
 
 def section_help(format_id: str, section_key: str) -> Help:
@@ -255,3 +255,26 @@ def label_help(format_id: str, section_key: str, table, key: str, column: bool) 
 def help_text(entries: Help) -> str:
     """Entries as lines: 《…》第十六条第一款：“…”; 填写提示：…"""
     return "\n".join(f"{source}：{text}" if source == TIP else f"{source}：“{text}”" for source, text in entries)
+
+
+def help_outline(fmt) -> list[tuple[int, str, str, Help]]:
+    """The 填报说明 of a format, in printed order: (level, anchor, title, help) for each section (level 1),
+    table block (2), column (3) and row (3)."""
+    out: list[tuple[int, str, str, Help]] = []
+    for section in fmt.sections:
+        out.append((1, section.key, section.heading, section_help(fmt.id, section.key)))
+        for table in getattr(section, "tables", ()):
+            if table.title:
+                out.append((2, f"{section.key}.{table.key}", table.title, ()))
+            for kind, nodes in (("column", table.columns), ("row", table.rows)):
+                lookup = column_help if kind == "column" else row_help
+                stack = list(reversed(nodes))
+                while stack:
+                    node = stack.pop()
+                    stack.extend(reversed(node.children))
+                    entries = lookup(fmt.id, table.key, node.key)  # a node without its own shares its group's
+                    if entries:
+                        label = f"（列）{table.column_label(node.key)}" if kind == "column" and not node.children \
+                            else (f"（列）{node.label}" if kind == "column" else node.label)
+                        out.append((3, f"{section.key}.{table.key}.{kind}.{node.key}", label, entries))
+    return out
