@@ -200,6 +200,12 @@ def _read(figure: TextFigure, phrase: Phrase, plain: str, bounds: Bounds, period
         return None  # 约收到申请30件
     if periods.before(pos):
         return None
+    sentence_start = bounds.sentence(pos)[0]
+    if rx(W.OTHER_SCOPE).search(plain, sentence_start, pos):
+        return None  # 全县各部门共收到申请…: more than this organ
+    if phrase.context and not (rx(phrase.context).search(m.group(0))
+                                or rx(phrase.context).search(plain, paragraph_start(plain, pos), pos)):
+        return None
     raw = m.group("num")
     if figure.money:
         value: int | Decimal | None = Decimal(raw.replace(",", ""))
@@ -211,6 +217,16 @@ def _read(figure: TextFigure, phrase: Phrase, plain: str, bounds: Bounds, period
         return None
     unit = m.group("unit")
     return Quote(figure, value, unit, f"{raw}{unit}", pos, m.end())
+
+
+def paragraph_start(text: str, pos: int) -> int:
+    """Start of pos's paragraph (line), or of the short heading line just above it: （二）依申请公开."""
+    start = text.rfind(W.PARAGRAPH_END, 0, pos) + 1
+    if start:
+        above = text.rfind(W.PARAGRAPH_END, 0, start - 1) + 1
+        if start - above <= W.HEADING_CHARS:
+            return above
+    return start
 
 
 def year_value(raw: str) -> int | None:

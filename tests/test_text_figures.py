@@ -21,13 +21,16 @@ CASES = [
     ("received", 2023, "全年收到人大代表建议和政协提案12件。", None),
     ("received", 2023, "受理行政许可申请3000件。", None),
     ("received", 2023, "其中网上收到申请20件。", None),
-    ("received", 2023, "自然人收到申请…", None),
+    ("received", 2023, "全县各部门共收到政府信息公开申请1500件。", None),  # more than this organ
+    ("received", 2023, "政务服务大厅共收到申请3000件。", None),  # not about disclosure
+    ("received", 2023, "依申请公开方面，收到申请28件。", 28),
     # 上年结转
     ("carried_over", 2023, "上年结转政府信息公开申请2件。", 2),
     ("carried_over", 2023, "结转下年度继续办理1件。", None),
     ("carried_over", 2023, "上年结转的申请中予以公开2件。", None),
     # 办结
-    ("concluded", 2023, "全年办结29件，结转下年度1件。", 29),
+    ("concluded", 2023, "依申请公开：全年办结29件，结转下年度1件。", 29),
+    ("concluded", 2023, "政务服务中心全年受理办件1250件，办结1200件。", None),
     ("concluded", 2023, "按时办结率100%。", None),
     ("concluded", 2023, "办结上年结转申请2件。", None),
     # 予以公开
@@ -60,11 +63,13 @@ CASES = [
     ("carry_forward", 2023, "结转下年度的申请将在法定期限内答复。", None),
     ("carry_forward", 2023, "上年结转2件。", None),
     # 行政复议 / 行政诉讼 (四's totals)
-    ("review", 2023, "本年度被申请行政复议1件。", 1),
+    ("review", 2023, "本年度因政府信息公开被申请行政复议1件。", 1),
+    ("review", 2023, "全年办理行政复议案件35件。", None),  # a 司法局 deciding reviews of other matters
     ("review", 2023, "行政复议机关作为共同被告的，只计原行为主体。", None),
     ("review", 2023, "行政复议结果纠正1件。", None),
     ("review", 2023, "行政复议1件，尚未审结。", None),
-    ("litigation", 2023, "被提起行政诉讼2件。", 2),
+    ("litigation", 2023, "因政府信息公开工作被提起行政诉讼2件。", 2),
+    ("litigation", 2023, "全年应诉行政诉讼案件12件。", None),
     ("litigation", 2023, "依照行政诉讼法有关规定处理。", None),
     ("litigation", 2023, "复议后行政诉讼1件。", None),
     # 行政许可/行政处罚/行政强制 decisions
@@ -145,7 +150,7 @@ def test_chinese_numerals(text, value):
     ("收到申请28件次。", 28), ("收到申请数量为28件。", 28),
 ])
 def test_numbers_written_every_way(sentence, value):
-    assert quoted("received", 2023, sentence) == value
+    assert quoted("received", 2023, "依申请公开方面，" + sentence) == value
 
 
 @pytest.mark.parametrize("sentence", [
@@ -170,7 +175,7 @@ def test_other_period_figures_are_not_compared(sentence):
     "共收到申请30件（其中上年结转）。",
 ])
 def test_this_years_figure_beside_other_period_words_is_compared(sentence):
-    assert quoted("received", 2023, sentence) == 30
+    assert quoted("received", 2023, "（二）依申请公开\n" + sentence) == 30
 
 
 # ---- the rule on whole reports ----

@@ -55,6 +55,9 @@ def test_stale_year(year, text):
     (2023, "根据国办公开办函〔2021〕30号文件要求编制。"),
     (2023, "2008年5月1日起施行的原条例同时废止。"),  # history, far from the report year
     (2023, "2023年，我局共收到申请28件。"),
+    (2020, "认真贯彻2019年新修订的《条例》。"),
+    (2024, "2023年12月出台的《依申请公开工作规程》于2024年1月1日起施行。"),
+    (2024, "在2023年度全县政务公开考核中获评优秀等次。"),
 ])
 def test_year_plainly_past_future_or_this_year(year, text):
     assert stale(year, text) == []

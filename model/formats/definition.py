@@ -243,6 +243,7 @@ class Phrase:
     before_not: str = ""  # regex: no match when found in the clause before the anchor
     before_needs: str = ""  # regex: a match only when found in the clause before the anchor
     after_not: str = ""  # regex: no match when it matches right after the number and unit
+    context: str = ""  # regex: a match only when found in the paragraph before the anchor or in the tail
 
 
 @frozen

@@ -31,10 +31,14 @@ PUBLISHED_BEFORE = r"(?:公开|公示|发布|上网)(?:了|的)?$"
 CASE_RESULT_AFTER = r"[，,、]?\s*(?:尚未审结|已审结|审结|结果|维持|纠正|被纠正|撤销|驳回)"
 CASE_PART_BEFORE = r"复议后$|直接$|纠正$|维持$|其中"
 
+# words saying a paragraph is about applications for disclosure (办结, 收到申请 and 行政复议 are said of other
+# matters too: 政务服务办结1200件, a 司法局's 行政复议案件35件)
+DISCLOSURE = r"信息公开|政务公开|依申请公开|公开申请|申请公开"
+
 RECEIVED = TextFigure(
     "received", "收到的政府信息公开申请",
-    (P("收到", f"{KIND}?申请{FILL}", before_not=PART_BEFORE),
-     P("新收", f"{KIND}?申请{FILL}", before_not=PART_BEFORE),
+    (P("收到", f"{KIND}?申请{FILL}", before_not=PART_BEFORE, context=DISCLOSURE),
+     P("新收", f"{KIND}?申请{FILL}", before_not=PART_BEFORE, context=DISCLOSURE),
      P("受理", f"{KIND}申请{FILL}", before_not=PART_BEFORE)),
     (T(("applications.new.total",), "本年新收申请数（表三第一项）"),
      T(("applications.new.total", "applications.carried_over.total"), "本年新收与上年结转之和（表三第一、二项）")),
@@ -47,7 +51,7 @@ CARRIED_OVER = TextFigure(
 )
 CONCLUDED = TextFigure(
     "concluded", "办结的申请",
-    (P("办结", f"{KIND}?(?:申请)?{FILL}", before_not=PART_BEFORE + r"|按时$|当年$|上年"),),
+    (P("办结", f"{KIND}?(?:申请)?{FILL}", before_not=PART_BEFORE + r"|按时$|当年$|上年", context=DISCLOSURE),),
     (T(("applications.results_total.total",), "本年度办理结果总计（表三第三项（七））"),),
 )
 
@@ -73,12 +77,14 @@ CARRY_FORWARD = TextFigure(
 )
 REVIEW = TextFigure(
     "review", "政府信息公开行政复议",
-    (P("行政复议", r"(?:案件|申请)?" + FILL, before_not=CASE_PART_BEFORE, after_not=CASE_RESULT_AFTER),),
+    (P("行政复议", r"(?:案件|申请)?" + FILL, before_not=CASE_PART_BEFORE, after_not=CASE_RESULT_AFTER,
+       context=DISCLOSURE),),
     (T(("review.cases.review_total",), "行政复议总计（表四）"),),
 )
 LITIGATION = TextFigure(
     "litigation", "政府信息公开行政诉讼",
-    (P("行政诉讼", r"(?:案件)?" + FILL, before_not=CASE_PART_BEFORE, after_not=CASE_RESULT_AFTER),),
+    (P("行政诉讼", r"(?:案件)?" + FILL, before_not=CASE_PART_BEFORE, after_not=CASE_RESULT_AFTER,
+       context=DISCLOSURE),),
     (T(("review.cases.direct_total", "review.cases.after_review_total"),
        "行政诉讼总计（表四，未经复议直接起诉与复议后起诉之和）"),),
 )

@@ -23,10 +23,14 @@ OTHER_PERIOD = (
 # months 1–11 are a part of the year (12月 is its end: 截至12月31日); not after another digit (12月)
 MONTH = r"(?:1[01]|[1-9]|十一|[一二三四五六七八九十])\s*月"
 MONTH_NOT_AFTER = "0123456789一二三四五六七八九十"
+# in the sentence before a figure: it counts more than this organ (全县各部门共收到申请…)
+OTHER_SCOPE = r"全县|全市|全区|全省|全州|全盟|全旗|全镇|全乡|全系统|系统内|各部门|各单位|各乡镇|各街道|所属|下属|直属"
 # this report's own rows named with period words: not another period
 NEUTRAL_PERIOD = r"上一?年度?结转|结转(?:至|到)?下一?年度"
 # sentences and clauses
 SENTENCE_END = r"[。！？；;!?\n]"
+PARAGRAPH_END = "\n"
+HEADING_CHARS = 30  # a line this short above a paragraph is its heading (（二）依申请公开)
 CLAUSE_END = r"[，,：:。！？；;!?\n]"
 
 # ---- years (model.text_years) ----
@@ -41,14 +45,17 @@ PAST_WORDS = (r"以来|至今|迄今|同比|环比|相比|相较|对比|比较|�
 PAST_BEFORE = r"(?:自|从|早在|较|比|与|同)\s*$"
 # right after the year: 2019年以来, 2019年5月起, 2022年同期
 _DATE_TAIL = r"^\s*年(?:度)?(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?\s*"
-PAST_AFTER = _DATE_TAIL + r"(?:以来|起|开始|至今|以前|之前|前|同期|相比|相较)"
+PAST_AFTER = (_DATE_TAIL + r"(?:以来|起|开始|至今|以前|之前|前|同期|相比|相较)"
+              # a dated event (2022年12月，…出台) and last year's assessment, published this year (2022年度考核)
+              r"|^\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月"
+              r"|^\s*年度?[^，,。；;]{0,12}(?:考核|考评|评估|评议|测评|评比)")
 # anywhere in the sentence: it speaks of the future
 FUTURE_WORDS = r"将|拟|计划|力争|争取|预计|确保|目标|规划|展望|下一步|下步|明年|来年|今后|未来|届时|以后|之后"
 FUTURE_AFTER = _DATE_TAIL + r"(?:前|以前|之前|起|开始|底前|年底前|末前)"
 # the year after the report year with a month of its first half: filing and publication dates
 FILING_AFTER = r"^\s*年\s*(?:0?[1-6]|[一二三四五六])\s*月"
 # a year naming a document, not a time: 2019年修订, 2023年版, 2023年第5号
-DOCUMENT_AFTER = r"^\s*年?\s*(?:第\s*\d+\s*号|第[一二三四五六七八九十百]+号|版|修订|修正|修改)"
+DOCUMENT_AFTER = r"^\s*年?\s*(?:第\s*\d+\s*号|第[一二三四五六七八九十百]+号|版|新?修订|新?修正|修改)"
 # a span of years: 2019—2023年, 2019年至2023年
 RANGE_BEFORE = r"[\d〇零一二三四五六七八九]\s*年?度?\s*(?:—|–|-|~|～|至|到)\s*$"
 RANGE_AFTER = _DATE_TAIL + r"(?:—|–|-|~|～|至|到)"
