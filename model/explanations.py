@@ -2,8 +2,9 @@
 
 An explanation is keyed by the warning's fingerprint (rule@place#numbers, model.rules.fingerprint): it applies
 while a warning with that fingerprint exists, and no longer once the warning goes or its numbers change. A saved
-draft keeps only the explanations of the warnings it has (those of cross-year rules, which need last year's
-report to be checked, are kept as they are). Errors cannot be explained.
+draft keeps only the explanations of the warnings it has (those of cross-year rules are kept as they are while
+the draft is not linked to last year's report, without which they cannot be checked). Errors cannot be
+explained.
 """
 from __future__ import annotations
 
@@ -27,10 +28,10 @@ def write(report) -> dict[str, str] | None:
     notes = report.explanations
     if not notes:
         return None
-    from .rules import Severity, check, cross_year_rules
+    from .rules import Severity, check, cross_year_rules, last_year_for
 
     live = {f.key for f in check(report) if f.severity is Severity.WARNING}
-    kept_rules = cross_year_rules(report.format)
+    kept_rules = cross_year_rules(report.format) if last_year_for(report) is None else set()
     kept = {k: v for k, v in sorted(notes.items()) if k in live or rule_of(k) in kept_rules}
     return kept or None
 

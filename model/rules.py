@@ -11,6 +11,7 @@ from .formats.definition import (
 )
 from .formats.help_texts import RULE_HINTS
 from .frozen import frozen
+from .last_year import LastYear
 from .report import CellRef, Report
 
 
@@ -59,12 +60,14 @@ class Finding:
                 "key": self.key, "explained": self.explanation or None}
 
 
-def check(report: Report, previous: Report | None = None, submission: bool = False) -> list[Finding]:
+def check(report: Report, previous: Report | LastYear | None = None, submission: bool = False) -> list[Finding]:
     """Every finding for report: errors first in printed order, then warnings, then explained warnings.
 
+    The cross-year rules 6–9 compare with previous: last year's whole report (`check --previous`) or its
+    figures; without it, with the figures linked in the report's own draft (report.last_year), if any.
     submission: the 提交前检查, which also wants what only a filed report needs (the report date).
     """
-    checker = _Checker(report, previous)
+    checker = _Checker(report, last_year_for(report, previous))
     checker.run()
     if submission:
         checker.check_submission()
@@ -73,6 +76,16 @@ def check(report: Report, previous: Report | None = None, submission: bool = Fal
     if notes:
         findings = [f.explain(notes[f.key]) if f.key in notes else f for f in findings]
     return sorted(findings, key=lambda f: (f.severity is not Severity.ERROR, f.explained))
+
+
+def last_year_for(report: Report, previous: Report | LastYear | None = None) -> LastYear | None:
+    """What the cross-year rules compare with: previous when given (it wins), else the linked figures."""
+    if isinstance(previous, Report):
+        return LastYear.from_report(previous, report.format)
+    if previous is not None:
+        return previous
+    linked = report.last_year
+    return linked if linked is not None and linked.year == report.year - 1 else None
 
 
 def count_by_severity(findings: list[Finding]) -> tuple[int, int]:
@@ -124,9 +137,9 @@ def message_numbers(message: str) -> tuple[str, ...]:
 
 
 class _Checker:
-    def __init__(self, report: Report, previous: Report | None) -> None:
+    def __init__(self, report: Report, last: LastYear | None) -> None:
         self.report = report
-        self.previous = previous
+        self.last = last
         self.fmt = report.format
         self.findings: list[Finding] = []
 
@@ -216,15 +229,18 @@ class _Checker:
     # ---- rule 6 ----
 
     def rule_CarryOverRule(self, spec: CarryOverRule) -> None:
-        last = self.previous
-        if last is None or not _has_table(last, spec.table):
+        last = self.last
+        if last is None:
             return
         table = self.report.table(spec.table)
-        last_label = last.table(spec.table).row(spec.last_row).label
         for column in table.leaf_columns():
+            source = CellRef(table.key, spec.last_row, column.key)
+            if not last.has_cell(source):
+                continue
+            last_label = last.row_label(spec.table, spec.last_row)
             ref = CellRef(table.key, spec.this_row, column.key)
             now = self.report.count(ref)
-            before = last.count(CellRef(table.key, spec.last_row, column.key))
+            before = last.count(source)
             if now != before:
                 self.add(Severity.WARNING, spec.id, table, ref,
                          f"{table.column_label(column.key)}：本年“{table.row(spec.this_row).label}”为{now}，"
@@ -233,12 +249,14 @@ class _Checker:
     # ---- rule 7 ----
 
     def rule_StockRule(self, spec: StockRule) -> None:
-        last = self.previous
-        if last is None or not _has_cell_column(last, spec.table, spec.stock):
+        last = self.last
+        if last is None:
             return
         report, table = self.report, self.report.table(spec.table)
         for row in table.leaf_rows():
             ref = CellRef(table.key, row.key, spec.stock)
+            if ref not in last.values:
+                continue  # last year's format has no such stock (2019 → 2021)
             now = report.count(ref)
             before = last.count(ref)
             added = report.count(CellRef(table.key, row.key, spec.added))
@@ -252,7 +270,7 @@ class _Checker:
     # ---- rule 8 ----
 
     def rule_ItemCountRule(self, spec: ItemCountRule) -> None:
-        report, last = self.report, self.previous
+        report, last = self.report, self.last
         for key in spec.tables:
             table = report.table(key)
             for row in table.leaf_rows():
@@ -263,8 +281,7 @@ class _Checker:
                     self.add(Severity.WARNING, spec.id, table, change_ref,
                              f"{row.label}：上一年项目数量{prev}＋本年增/减（{change}）＝{prev + change}，小于0",
                              (prev_ref, change_ref))
-                if last is not None and _has_cell_column(last, key, spec.change) \
-                        and last.has_cell(prev_ref):
+                if last is not None and prev_ref in last.values and change_ref in last.values:
                     expected = last.count(prev_ref) + last.count(change_ref)
                     if prev != expected:
                         self.add(Severity.WARNING, spec.cross_id, table, prev_ref,
@@ -296,10 +313,10 @@ class _Checker:
                      section_key=spec.section)
 
     def rule_TextRepeatRule(self, spec: TextRepeatRule) -> None:
-        if self.previous is None:
+        if self.last is None:
             return
         now = self.report.texts.get(spec.section, "")
-        before = self.previous.texts.get(spec.section, "")
+        before = self.last.text(spec.section)
         ratio = repeat_ratio(now, before)
         if ratio > spec.max_ratio:
             heading = self.fmt.section(spec.section).heading
@@ -342,14 +359,6 @@ class _Checker:
 
 
 FIELD_LABELS = {"unit_name": "填报单位", "attachment_label": "附件标注", "report_date": "报告日期"}
-
-
-def _has_table(report: Report, key: str) -> bool:
-    return any(t.key == key for _, t in report.format.tables())
-
-
-def _has_cell_column(report: Report, table: str, column: str) -> bool:
-    return _has_table(report, table) and any(c.key == column for c in report.table(table).leaf_columns())
 
 
 _SPACE = re.compile(r"\s+")

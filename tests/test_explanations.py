@@ -87,6 +87,20 @@ def test_cross_year_explanations_are_kept_without_last_years_report():
     assert next(f for f in check(report, last) if f.key == cross.key).explained
 
 
+def test_cross_year_explanations_expire_like_others_once_linked_to_last_year():
+    from model.last_year import LastYear
+
+    report = warned_report()
+    last = Report.for_year(2022, "某某县教育局")
+    last.set_value(CellRef("applications", "carry_forward", "natural"), 2)
+    report.last_year = LastYear.from_report(last, report.format, "2022.gkbg.json")
+    cross = next(f for f in check(report) if f.rule == "R6")  # the linked figures are checked
+    report.set_explanation(cross.key, "上年结转的2件已于上年底撤回。")
+    assert cross.key in report_to_dict(report)["explanations"]
+    report.set_value(CellRef("applications", "carried_over", "natural"), 2)  # the finding goes
+    assert "explanations" not in report_to_dict(report)
+
+
 def test_errors_cannot_be_explained():
     report = warned_report()
     report.set_value(CellRef("applications", "new", "natural"), 9)
