@@ -53,6 +53,8 @@ class Report:
         # totals as printed in an outside source (imported or summed reports); never in drafts
         self.stated_totals: dict[CellRef, int] = {}
         self.last_year = None  # model.last_year.LastYear: last year's figures for rules 6–9, when linked
+        # the clerk's explanations of warnings, by the finding's fingerprint (model.explanations)
+        self.explanations: dict[str, str] = {}
         self._tables = {t.key: t for _, t in fmt.tables()}
         self._columns = {(t.key, c.key): c for t in self._tables.values() for c in t.leaf_columns()}
         self._rows = {(t.key, r.key): r for t in self._tables.values() for r in t.leaf_rows()}
@@ -159,6 +161,17 @@ class Report:
         if getattr(self, name) != text:
             setattr(self, name, text)
             self._notify(name)
+
+    def set_explanation(self, key: str, text: str) -> None:
+        """Explain the warning with fingerprint key (text "" withdraws the explanation)."""
+        text = text.strip()
+        if self.explanations.get(key, "") == text:
+            return
+        if text:
+            self.explanations[key] = text
+        else:
+            del self.explanations[key]
+        self._notify("explanations")
 
     def title(self) -> str:
         return f"{self.unit_name}{self.year}年政府信息公开工作年度报告"

@@ -1,1 +1,1 @@
-"""帮助 menu windows: 关于 (version, formats, where data lives) and the help texts."""
+"""The 帮助 menu: 填报说明 (the official explanations of sections, rows and columns) and 关于."""
