@@ -92,6 +92,8 @@ def _para_style(style: ParaStyle, options: ExportOptions, pitch: int) -> str:
     p = []
     if style.keep_with_next:
         p.append("<w:keepNext/>")
+    if style.keep_lines:
+        p.append("<w:keepLines/>")
     if style.role is FontRole.TITLE:  # 二号 lines one grid line apart, whatever the font's own height
         p.append(f'<w:snapToGrid w:val="0"/><w:spacing w:line="{pitch}" w:lineRule="exact"/>')
     if style.indent_chars or style.left_chars:

@@ -43,17 +43,20 @@ class ParaStyle:
     left_chars: float = 0.0
     keep_with_next: bool = False
     outline_level: int | None = None  # 0 = level 1 in Word's navigation pane
+    keep_lines: bool = False  # never split between pages (a title, a heading, the 落款)
 
 
-TITLE = ParaStyle("Title", "Title", FontRole.TITLE, ERHAO, Align.CENTER, keep_with_next=True)
+TITLE = ParaStyle("Title", "Title", FontRole.TITLE, ERHAO, Align.CENTER, keep_with_next=True, keep_lines=True)
 HEADING_1 = ParaStyle("Heading1", "heading 1", FontRole.HEADING, SANHAO, indent_chars=2, keep_with_next=True,
-                      outline_level=0)
+                      outline_level=0, keep_lines=True)
 HEADING_2 = ParaStyle("Heading2", "heading 2", FontRole.SUBHEADING, SANHAO, indent_chars=2, keep_with_next=True,
-                      outline_level=1)
+                      outline_level=1, keep_lines=True)
 BODY = ParaStyle("BodyText", "Body Text", FontRole.BODY, SANHAO, indent_chars=2)
 ATTACHMENT = ParaStyle("Attachment", "附件标注", FontRole.HEADING, SANHAO, Align.LEFT)
-SIGNATURE = ParaStyle("Signature", "Signature", FontRole.BODY, SANHAO, Align.RIGHT, keep_with_next=True)
-APPROVAL = ParaStyle("Approval", "签批栏", FontRole.BODY, SANHAO, Align.LEFT, left_chars=12, keep_with_next=True)
+SIGNATURE = ParaStyle("Signature", "Signature", FontRole.BODY, SANHAO, Align.RIGHT, keep_with_next=True,
+                      keep_lines=True)
+APPROVAL = ParaStyle("Approval", "签批栏", FontRole.BODY, SANHAO, Align.LEFT, left_chars=12, keep_with_next=True,
+                     keep_lines=True)
 PARA_STYLES = (TITLE, HEADING_1, HEADING_2, BODY, ATTACHMENT, SIGNATURE, APPROVAL)
 
 

@@ -138,7 +138,7 @@ class GridParagraph(Flowable):
         lines = self.lines(aw)
         top = self._top(ah)
         fit = int((ah - top + 1e-6) // self.pitch)
-        if fit <= 0:
+        if fit <= 0 or self.para.style.keep_lines and fit < len(lines) and ah < self.frame_height - 1.0:
             return []
         if fit >= len(lines):  # only the blank line after it does not fit
             return [GridParagraph(_without_after(self.para), self.fonts, self.page, lines, self.space_before)]
@@ -330,7 +330,8 @@ class KeepWithNext(Flowable):
         parts = self.rest.split(aw, ah - h1)
         if parts:
             return [self.first, *parts]
-        if isinstance(self.first, GridParagraph) and self.first.line_count() > 1:
+        if isinstance(self.first, GridParagraph) and self.first.line_count() > 1 \
+                and not self.first.para.style.keep_lines:
             head, tail = self.first.split_at(self.first.line_count() - 1)
             return [head, KeepWithNext(tail, self.rest, self.frame_height)]
         if ah >= self.frame_height - 1.0:  # nothing better on an empty page

@@ -160,9 +160,13 @@ def cell_text(report: Report, cell) -> str:
 
 
 def _with_lines(cell: TableCell, widths: tuple[float, ...], number_size: float) -> TableCell:
+    """The cell's printed lines; a number as large as its column allows (only the widest ones, often the
+    totals, need the size every number of the table would fit at)."""
     width = sum(widths[cell.col:cell.col + cell.colspan])
     if cell.role is Role.VALUE:
-        return replace(cell, lines=(cell.text,) if cell.text else (), size=number_size)
+        size = next((s for s in NUMBER_SIZES if s <= cell.size and _need(cell.text, s) <= width + 1e-6),
+                    number_size)
+        return replace(cell, lines=(cell.text,) if cell.text else (), size=max(size, number_size))
     return replace(cell, lines=label_lines(cell.text, width, cell.size))
 
 
@@ -259,20 +263,11 @@ def _rounded(widths: list[float], total: float) -> tuple[float, ...]:
     return tuple(out)
 
 
-def _label_widths(cells, labels, label_min, room, base, size, number_size) -> list[float]:
+def _label_widths(cells, labels, label_min, room, base, size, number_size) -> tuple[list[float], float]:
     """Label column widths in room: the lowest table, then the narrowest (the rest goes to the numbers)."""
+    height = _TrialHeight(cells, labels, base, size, number_size)
     label_cells = [c for c in cells if c.role is not Role.VALUE and c.col < labels and c.text]
-    widths_of = dict(base)
     step = size / 2
-
-    def height(label_widths) -> float:
-        widths_of.update(enumerate(label_widths))
-        lines = {}
-        for c in label_cells:
-            width = sum(widths_of[k] for k in range(c.col, c.col + c.colspan))
-            lines[c] = len(label_lines(c.text, width, size))
-        return _height_from(cells, lines, size, number_size)
-
     if labels == 0:
         return [], height(())
     if labels == 1:  # as wide as the longest label, or all the room
@@ -293,22 +288,59 @@ def _label_widths(cells, labels, label_min, room, base, size, number_size) -> li
     # give the numbers what the labels do not need
     while best[-1] - step >= label_min[-1]:
         trial = best[:-1] + [best[-1] - step]
-        if round(height(trial), 2) > best_key[0]:
+        if round(height(tuple(trial)), 2) > best_key[0]:
             break
         best = trial
     return best, best_key[0]
 
 
-def _height_from(cells, lines: dict, size: float, number_size: float) -> float:
-    rows = max(c.row + c.rowspan for c in cells)
-    needs = []
-    for c in cells:
-        if c.role is Role.VALUE:
-            n, s = (1 if c.text else 0), number_size
-        else:
-            n, s = lines.get(c, 1 if c.text else 0), size
-        needs.append((c, n * leading(s) + 2 * PAD_Y))
-    return sum(_heights(needs, rows, size))
+class _TrialHeight:
+    """The table's height for trial label column widths: every other cell measured once."""
+
+    def __init__(self, cells, labels: int, base: dict, size: float, number_size: float) -> None:
+        self.labels = labels
+        self.size = size
+        self.base = base
+        rows = max(c.row + c.rowspan for c in cells)
+        self.fixed = [leading(size) + 2 * PAD_Y] * rows
+        self.single: list[TableCell] = []  # label cells, one row high
+        spans: list[tuple[TableCell, float | None]] = []
+        for c in cells:
+            varies = c.role is not Role.VALUE and c.col < labels and bool(c.text)
+            need = None
+            if not varies:
+                if c.role is Role.VALUE:
+                    need = (leading(number_size) if c.text else 0.0) + 2 * PAD_Y
+                else:
+                    width = sum(base[k] for k in range(c.col, c.col + c.colspan))
+                    need = len(label_lines(c.text, width, size)) * leading(size) + 2 * PAD_Y
+            if c.rowspan > 1:
+                spans.append((c, need))
+            elif varies:
+                self.single.append(c)
+            else:
+                self.fixed[c.row] = max(self.fixed[c.row], need)
+        self.spans = sorted(spans, key=lambda x: x[0].rowspan)
+        self.memo: dict[tuple[float, ...], float] = {}
+
+    def _need(self, cell: TableCell, widths: tuple[float, ...]) -> float:
+        width = sum(widths[k] if k < self.labels else self.base[k] for k in range(cell.col, cell.col + cell.colspan))
+        return len(label_lines(cell.text, width, self.size)) * leading(self.size) + 2 * PAD_Y
+
+    def __call__(self, widths: tuple[float, ...]) -> float:
+        key = tuple(round(w, 3) for w in widths)
+        if key not in self.memo:
+            h = list(self.fixed)
+            for c in self.single:
+                h[c.row] = max(h[c.row], self._need(c, widths))
+            for c, need in self.spans:
+                need = self._need(c, widths) if need is None else need
+                have = sum(h[c.row:c.row + c.rowspan])
+                if need > have:
+                    for r in range(c.row, c.row + c.rowspan):
+                        h[r] += (need - have) / c.rowspan
+            self.memo[key] = sum(h)
+        return self.memo[key]
 
 
 def _heights(needs, rows: int, size: float) -> list[float]:

@@ -92,8 +92,15 @@ def break_lines(widths: Sequence[float], toks: Sequence[str], first: float, rest
             i += 1
             continue
         end = i
-        while end - 1 > start and (_cannot_start(toks[end]) or _cannot_end(toks[end - 1])
-                                   or toks[end - 1].isspace() and _cannot_end(toks[end - 2])):
+        while end - 1 > start:
+            after = end
+            while after < n and toks[after].isspace():  # the next line starts after its spaces
+                after += 1
+            before = end - 1
+            while before > start and toks[before].isspace():
+                before -= 1
+            if not (after < n and _cannot_start(toks[after]) or _cannot_end(toks[before])):
+                break
             end -= 1
         lines.append(Line(start, end))
         i = end

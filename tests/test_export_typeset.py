@@ -33,8 +33,10 @@ def test_no_line_starts_with_a_closing_mark_or_ends_with_an_opening_one(text, wi
         if hanging:
             assert line[-1] in HANGING
         if i and line.strip():
-            # only a run of marks longer than a whole line can force one to start a line
-            assert line.strip()[0] not in CANNOT_START or all(c in CANNOT_START for c in lines[i - 1][0][-2:])
+            # only a line that is a single piece (or a run of marks) cannot give a character to the next
+            previous = lines[i - 1][0].strip()
+            assert line.strip()[0] not in CANNOT_START or len(tokens(previous)) == 1 \
+                or all(c in CANNOT_START for c in previous[-2:])
         if i < len(lines) - 1 and line.strip():
             assert line.strip()[-1] not in CANNOT_END or all(c in CANNOT_END for c in line.strip())
 
