@@ -11,9 +11,9 @@ from xml.sax.saxutils import escape, quoteattr
 
 from model.version import APP_NAME, VERSION
 
-from .layout import PARA_STYLES, Align, FontRole, PageLayout, ParaStyle
+from .layout import PARA_STYLES, WUHAO, Align, FontRole, PageLayout, ParaStyle
 from .options import ALT_NAMES, ExportOptions
-from .table_layout import BORDER, PAD_X, WUHAO, leading
+from .table_widths import BORDER, PAD_X, leading
 from .typeset import CANNOT_END, CANNOT_START
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -6,9 +6,10 @@ from datetime import datetime, timezone
 from xml.sax.saxutils import escape
 
 from .docx_package import JC, LANG, borders_xml, cell_margins_xml, package, size_xml, twips
-from .layout import PageLayout, Paragraph
+from .layout import WUHAO, PageLayout, Paragraph
 from .options import ExportOptions
-from .table_layout import WUHAO, TableBlock, leading
+from .table_layout import TableBlock
+from .table_widths import leading
 
 
 def render_docx(layout: PageLayout, options: ExportOptions) -> bytes:

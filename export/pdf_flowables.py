@@ -10,7 +10,8 @@ from model.grid import Role
 
 from .fonts import PdfFonts
 from .layout import Align, FontRole, PageSetup, Paragraph
-from .table_layout import BORDER, PAD_X, TableBlock, leading
+from .table_layout import TableBlock
+from .table_widths import BORDER, PAD_X, leading
 from .typeset import break_lines, tokens
 
 TITLE_GREY = 0.94

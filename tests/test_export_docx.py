@@ -20,7 +20,7 @@ from test_export_layout import expected_cells, filled_2021, joined_tables
 
 from export import ExportOptions, docx_bytes
 from export.layout import MM, build_layout
-from export.table_layout import PAD_X
+from export.table_widths import PAD_X
 from model.version import APP_NAME, VERSION
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

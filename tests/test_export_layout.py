@@ -10,7 +10,7 @@ import pytest
 from export.layout import (
     BODY, ERHAO, HEADING_1, HEADING_2, MM, SANHAO, SIGNATURE, FontRole, Paragraph, build_layout, classify,
 )
-from export.table_layout import PAD_X, slack
+from export.table_widths import PAD_X, slack
 from export.typeset import text_ems
 from model.cells import Money, display_text
 from model.formats.definition import CellKind
