@@ -33,11 +33,11 @@ class _Line:
 
 
 class GridParagraph(Flowable):
-    """A paragraph on the page's line grid: lines one pitch apart, snapped to the grid after a table,
-    broken by the 禁则 rules, full lines justified; splits between lines."""
+    """A paragraph on the page's line grid: lines one pitch (28.95 pt) apart, broken by the 禁则 rules,
+    full lines justified; splits between lines."""
 
     def __init__(self, para: Paragraph, fonts: PdfFonts, page: PageSetup, lines: list[_Line] | None = None,
-                 space_before: int | None = None) -> None:
+                 space_before: float | None = None) -> None:
         super().__init__()
         self.para = para
         self.fonts = fonts
@@ -118,15 +118,10 @@ class GridParagraph(Flowable):
     # ---- flowable protocol
 
     def _top(self, avail: float) -> float:
-        """Space above the first line: the space before (none at the top of a page), then up to the next
-        line of the page's grid (after a table)."""
+        """Space above the first line: the space before, none at the top of a page. Lines are one pitch
+        apart from there on (after a table they are off the page's grid, as in Word and LibreOffice)."""
         used = self.frame_height - avail
-        if used <= 0.01:
-            return 0.0
-        before = self.space_before * self.pitch
-        over = (used + before) % self.pitch
-        gap = 0.0 if over < 0.01 or self.pitch - over < 0.01 else self.pitch - over
-        return before + gap
+        return 0.0 if used <= 0.01 else self.space_before * self.pitch
 
     def wrap(self, aw: float, ah: float):
         self._top_space = self._top(ah)
