@@ -48,6 +48,8 @@ def paragraph_xml(p: Paragraph, layout: PageLayout) -> str:
     ppr = [f'<w:pStyle w:val="{p.style.style_id}"/>']
     if p.keep_with_next is not None and p.keep_with_next != p.style.keep_with_next:
         ppr.append("<w:keepNext/>" if p.keep_with_next else '<w:keepNext w:val="0"/>')
+    if p.page_break_before:
+        ppr.append("<w:pageBreakBefore/>")
     if p.space_before or p.space_after:
         ppr.append(f'<w:spacing w:before="{round(p.space_before * pitch)}" '
                    f'w:beforeLines="{round(p.space_before * 100)}" w:after="{round(p.space_after * pitch)}" '

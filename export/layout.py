@@ -57,7 +57,11 @@ SIGNATURE = ParaStyle("Signature", "Signature", FontRole.BODY, SANHAO, Align.RIG
                       keep_lines=True)
 APPROVAL = ParaStyle("Approval", "签批栏", FontRole.BODY, SANHAO, Align.LEFT, left_chars=12, keep_with_next=True,
                      keep_lines=True)
-PARA_STYLES = (TITLE, HEADING_1, HEADING_2, BODY, ATTACHMENT, SIGNATURE, APPROVAL)
+NOTE_TITLE = ParaStyle("NoteTitle", "检查说明标题", FontRole.HEADING, SANHAO, Align.CENTER, keep_with_next=True,
+                       keep_lines=True)
+NOTE_SUBTITLE = ParaStyle("NoteSubtitle", "检查说明副题", FontRole.BODY, SANHAO, Align.CENTER, keep_with_next=True,
+                          keep_lines=True)
+PARA_STYLES = (TITLE, HEADING_1, HEADING_2, BODY, ATTACHMENT, SIGNATURE, APPROVAL, NOTE_TITLE, NOTE_SUBTITLE)
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,7 @@ class Paragraph:
     space_after: int = 0  # whole lines
     right_chars: float = 0.0  # right indent, in characters
     keep_with_next: bool | None = None  # None: as the style says
+    page_break_before: bool = False
 
     @property
     def role(self) -> FontRole:
@@ -167,8 +172,9 @@ class PageLayout:
         return {role: "\n".join(texts) for role, texts in out.items()}
 
 
-def build_layout(report: Report, approval_block: bool = False, watermark: str = "") -> PageLayout:
-    """Lay the report out as the official printed form."""
+def build_layout(report: Report, approval_block: bool = False, watermark: str = "",
+                 explanations_page: bool = False) -> PageLayout:
+    """Lay the report out as the official printed form (and, when asked, a 检查说明 page after it)."""
     from model.formats.definition import TextSection
 
     from .table_layout import table_blocks
@@ -193,6 +199,8 @@ def build_layout(report: Report, approval_block: bool = False, watermark: str = 
     if closing and isinstance(blocks[-1], Paragraph):  # the 落款 never stands alone on a page
         blocks[-1] = _replace(blocks[-1], keep_with_next=True)
     blocks.extend(closing)
+    if explanations_page:
+        blocks.extend(explanation_paragraphs(report))
     return PageLayout(page, tuple(blocks), watermark.strip(), printable(report.title(), one_line=True),
                       printable(report.unit_name, one_line=True).strip())
 
@@ -293,3 +301,21 @@ def approval_paragraphs(report: Report) -> list[Paragraph]:
         Paragraph("负责人（签字）：", APPROVAL, space_before=2),
         Paragraph(f"日期：{date}", APPROVAL, space_before=1, keep_with_next=False),
     ]
+
+
+def explanation_paragraphs(report: Report) -> list[Paragraph]:
+    """The 检查说明 page: every warning the unit has explained, with its explanation (for the county office)."""
+    from model.rules import check
+
+    explained = [f for f in check(report) if f.explained]
+    unit = printable(report.unit_name, one_line=True).strip() or "（未填写填报单位）"
+    heading = [Paragraph("检查说明", NOTE_TITLE, page_break_before=True),
+               Paragraph(f"{unit}　{report.year}年度", NOTE_SUBTITLE, space_after=1)]
+    if not explained:
+        return heading + [Paragraph("本报告没有已说明的检查警告。", BODY)]
+    out = heading + [Paragraph(f"以下{len(explained)}项检查警告，填报单位已逐项说明：", BODY)]
+    for n, f in enumerate(explained, 1):
+        place = "／".join(p for p in (f.section, f.row, f.column) if p)
+        out.append(Paragraph(printable(f"{n}. 【{place}】{f.message}"), BODY, keep_with_next=True))
+        out.append(Paragraph(printable(f"说明：{f.explanation}"), BODY))
+    return out

@@ -36,7 +36,7 @@ def render_pdf(layout: PageLayout, fonts: PdfFonts) -> bytes:
 
 def story(layout: PageLayout, fonts: PdfFonts) -> list:
     """The flowables: paragraphs on the grid, tables, headings kept with what follows them."""
-    from reportlab.platypus.flowables import PageBreakIfNotEmpty
+    from reportlab.platypus.flowables import PageBreak, PageBreakIfNotEmpty
 
     from .pdf_flowables import GridParagraph, KeepWithNext, TableFlowable
 
@@ -44,6 +44,8 @@ def story(layout: PageLayout, fonts: PdfFonts) -> list:
     items: list = []
     for block in layout.blocks:
         if isinstance(block, Paragraph):
+            if block.page_break_before:
+                items.append((PageBreakIfNotEmpty(), False))
             items.append((GridParagraph(block, fonts, page), block.keeps_with_next))
         else:
             if block.continued:
@@ -51,7 +53,7 @@ def story(layout: PageLayout, fonts: PdfFonts) -> list:
             items.append((TableFlowable(block, fonts, page.text_height_pt), False))
     out: list = []
     for flowable, keep in reversed(items):
-        if keep and out and not isinstance(out[-1], PageBreakIfNotEmpty):
+        if keep and out and not isinstance(out[-1], PageBreak):
             out[-1] = KeepWithNext(flowable, out[-1], page.text_height_pt)
         else:
             out.append(flowable)
