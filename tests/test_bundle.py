@@ -138,6 +138,9 @@ def test_export_writes_a_pdf_with_every_font_embedded_from_the_shipped_font(run,
     # no system font was visible: every font is a subset of the shipped AR PL SungtiL GB (BousungEG-Light-GB)
     assert all(name.split("+")[-1] == "BousungEG-Light-GB" for name in fonts), sorted(fonts)
     assert "火花镇人民政府" in reader.pages[0].extract_text().replace(" ", "").replace("\n", "")
+    from model.version import VERSION
+
+    assert VERSION in reader.metadata["/Creator"]  # the version that made it
 
 
 def test_export_docx(run, bundle, tmp_path):
@@ -147,6 +150,12 @@ def test_export_docx(run, bundle, tmp_path):
     result = run("export", sample(bundle), "--to", str(target))
     assert result.returncode == 0, result.stderr
     assert any("火花镇人民政府" in p.text for p in docx.Document(str(target)).paragraphs)
+    import zipfile
+
+    from model.version import VERSION
+
+    with zipfile.ZipFile(target) as package:
+        assert VERSION in package.read("docProps/app.xml").decode("utf-8")  # <Application>… version</Application>
 
 
 def test_window_starts_offscreen_and_quits_keeping_settings_in_the_home_folder(run, bundle):
