@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .chars import describe_char, refused_char
 from .draft_blocks import DraftBlock
 from .draft_reader import check_keys
 from .errors import DraftError
@@ -17,6 +18,7 @@ POLICIES = ("", "once", "all")  # duplicates: none found / each summed once / al
 MAX_ENTRIES = 100_000
 MAX_TEXT = 4096
 _SHA256 = re.compile(r"[0-9a-f]{64}")
+_UNWRITABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 @frozen
@@ -86,19 +88,25 @@ FINDING_SOURCES.append(_source_findings)
 # ---------------------------------------------------------------- JSON
 
 
+def writable(text: str) -> str:
+    """text as a draft may hold it: a character UTF-8 cannot write (a file name in a broken encoding,
+    decoded with surrogates) or a control character becomes U+FFFD (the file is then reported as missing)."""
+    return text if refused_char(text) is None else _UNWRITABLE.sub("\ufffd", text)
+
+
 def _to_json(sources: SummarySources) -> dict[str, Any]:
     def entry(f: SourceFile, kind: str) -> dict[str, Any]:
-        out: dict[str, Any] = {"file": f.path, "size": f.size, "sha256": f.sha256}
+        out: dict[str, Any] = {"file": writable(f.path), "size": f.size, "sha256": f.sha256}
         if kind != "unreadable":
             out["unit"] = f.unit
         if kind == "units":
             out.update(errors=f.errors, warnings=f.warnings, received=f.received,
                        findings=[_finding_json(x) for x in f.findings])
         else:
-            out["reason"] = f.reason
+            out["reason"] = writable(f.reason)
         return out
 
-    return {"made": sources.made, "inputs": list(sources.inputs), "duplicates": sources.policy,
+    return {"made": sources.made, "inputs": [writable(p) for p in sources.inputs], "duplicates": sources.policy,
             "units": [entry(f, "units") for f in sources.units],
             "left_out": [entry(f, "left_out") for f in sources.left_out],
             "unreadable": [entry(f, "unreadable") for f in sources.unreadable]}
@@ -198,6 +206,9 @@ def _list(value: Any, where: str) -> list:
 def _text(value: Any, where: str) -> str:
     if not isinstance(value, str) or len(value) > MAX_TEXT:
         raise DraftError(f"{where}应为不超过{MAX_TEXT}字的文字")
+    found = refused_char(value)
+    if found is not None:
+        raise DraftError(f"{where}第{found[0] + 1}个字处含有{describe_char(found[1])}")
     return value
 
 

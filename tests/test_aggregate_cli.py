@@ -180,6 +180,8 @@ def test_summing_a_2021_year_from_the_command_line(tmp_path):
 
         report.set_value(CellRef("item8", "fees", "amount"), Money(Decimal(amount), "万元"))
         report.set_value(CellRef("item5", "licensing", "decisions"), 3 if name == "甲局" else 4)
+        report.set_text("overview", "全年工作情况。")
+        report.set_text("problems", "公开及时性有待提高，将加强培训。")
         save_draft(report, tmp_path / f"{name}.gkbg.json")
     result = run(tmp_path, "-o", tmp_path / "out" / "s.gkbg.json")
     assert result.returncode == 2  # the folder for -o does not exist: a clear error, nothing written

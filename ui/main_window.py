@@ -8,18 +8,21 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont, QUndoStack
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
-from model.draft import SUFFIX, save_draft
-from model.errors import DraftError
+from model.draft import SUFFIX, FileState, file_state, save_draft
+from model.errors import ReportError
+from model.file_read import same_file
 from model.formats.definition import TableSection
 from model.report import Report
-from model.rules import Finding, Severity
+from model.rules import HEADER_KEY, Finding, Severity, count_explained
 
 from model.recovery import RecoveryStore
 
 from .actions import WindowActions
 from .aggregate.actions import AggregateActions
 from .files.actions import FileActions
+from .findings.actions import CheckActions
 from .files.last_year import LastYearActions
+from .help.actions import HelpActions
 from .output.actions import OutputActions
 from .settings import GEOMETRY_KEY, STATE_KEY, open_settings, recovery_dir_for
 from .findings.panel import FindingsPanel
@@ -66,6 +69,8 @@ class MainWindow(QMainWindow):
         self.last_year = LastYearActions(self)
         self.outputs = OutputActions(self)
         self.aggregates = AggregateActions(self)
+        self.checks = CheckActions(self)
+        self.help = HelpActions(self)
         self.undo_stack.cleanChanged.connect(self.update_title)
         self.zoom_percent = int(self.settings.value(ZOOM_KEY, 100))
         geometry = self.settings.value(GEOMETRY_KEY)
@@ -106,8 +111,10 @@ class MainWindow(QMainWindow):
 
     # ---- loading ----
 
-    def set_report(self, report: Report, path: Path | None) -> None:
-        """Show report (from path, or None for a new unsaved one); clears undo history."""
+    def set_report(self, report: Report, path: Path | None, state: FileState | None = None) -> None:
+        """Show report (from path, or None for a new unsaved one); clears undo history. state: the draft
+        file as it was read (model.draft.open_draft), to notice a change made by someone else before saving
+        over it; read now when not given."""
         if self.session is not None:
             self.session.close()
             self.session.deleteLater()
@@ -117,7 +124,10 @@ class MainWindow(QMainWindow):
             page = self.tabs.widget(0)
             self.tabs.removeTab(0)
             page.deleteLater()
-        self.session = session = ReportSession(report, Path(path) if path else None, self.undo_stack, self)
+        path = Path(path) if path else None
+        if path is not None and state is None:
+            state = file_state(path)
+        self.session = session = ReportSession(report, path, self.undo_stack, self, state)
         # pages are shells until shown or asked for (page_for): start-up builds only the first tab
         self.pages = [HeaderPage(session)] + [
             (GridPage if isinstance(section, TableSection) else TextPage)(session, section)
@@ -155,7 +165,8 @@ class MainWindow(QMainWindow):
         self.findings_dock.set_findings(findings)
         self._update_tab_titles(findings)
         errors, warnings = self.session.counts()
-        text = f"{errors} 个错误，{warnings} 个警告"
+        explained = count_explained(findings)
+        text = f"{errors} 个错误，{warnings} 个警告" + (f"（{explained} 个已说明）" if explained else "")
         if text != self.counts_label.text():
             self.counts_label.setText(text)
             colour = "#b71c1c" if errors else ("#8a5a00" if warnings else "#1b5e20")
@@ -168,7 +179,7 @@ class MainWindow(QMainWindow):
         for f in findings:
             if f.severity is Severity.ERROR:
                 errors[f.section_key] = errors.get(f.section_key, 0) + 1
-        titles = ["基本信息"]
+        titles = [f"基本信息 ({errors[HEADER_KEY]})" if errors.get(HEADER_KEY) else "基本信息"]
         for page in self.pages[1:]:
             title = f"{page.section.number}、{page.section.short}"
             n = errors.get(page.section.key, 0)
@@ -179,7 +190,12 @@ class MainWindow(QMainWindow):
                 self.tabs.setTabToolTip(i, self.pages[i].section.heading if i else "")
 
     def jump_to(self, finding: Finding) -> None:
-        """Show the tab of a finding and put the cursor on its cell (or in the text editor)."""
+        """Show the tab of a finding and put the cursor on its cell, the words it quotes, or its field."""
+        if finding.section_key == HEADER_KEY:
+            page = self.pages[0].ensure_built()
+            self.tabs.setCurrentWidget(page)
+            page.focus_field(finding.rule.rpartition(".")[2])
+            return
         page = self.page_for(finding.section_key)
         self.tabs.setCurrentWidget(page)
         if isinstance(page, GridPage) and finding.ref is not None:
@@ -187,6 +203,8 @@ class MainWindow(QMainWindow):
             page.view.setCurrentIndex(index)
             page.view.scrollTo(index)
             page.view.setFocus()
+        elif isinstance(page, TextPage) and finding.span is not None:
+            page.select(*finding.span)
         else:
             page.focus_first()
 
@@ -229,10 +247,13 @@ class MainWindow(QMainWindow):
             return self.save_as()
         return self.write_to(self.path)
 
-    def save_as(self, path: str | Path | None = None) -> bool:
+    def save_as(self, path: str | Path | None = None, other_than: Path | None = None) -> bool:
+        """Save under a new name (asked when path is None; other_than: suggest a name beside that file)."""
         self.commit_pending_edit()
         if path is None:
             start = str(self.path or Path.home() / f"{self.report.title()}{SUFFIX}")
+            if other_than is not None:
+                start = str(other_than.with_name(other_than.name.removesuffix(SUFFIX) + "（副本）" + SUFFIX))
             from PySide6.QtWidgets import QFileDialog
 
             path, _ = QFileDialog.getSaveFileName(self, "另存为", start, f"年度报告草稿 (*{SUFFIX})")
@@ -244,14 +265,25 @@ class MainWindow(QMainWindow):
         return self.write_to(path)
 
     def write_to(self, path: Path) -> bool:
+        """Save to path. Over the open draft changed on disk since it was opened or saved, ask first
+        (覆盖 / 另存为 / 取消). A failure is told; the edits stay in the window and in the recovery copy."""
+        if self.path is not None and same_file(path, self.path):
+            choice = self.files.before_overwrite(path)
+            if choice == "另存为":
+                return self.save_as(other_than=path)
+            if choice != "覆盖":
+                return False
         try:
-            save_draft(self.report, path)
-        except DraftError as exc:
+            state = save_draft(self.report, path)
+        except (ReportError, OSError, UnicodeError) as exc:  # the model gives ReportError; never let one escape
+            kept = self.files.save_failed()
             from .dialogs import fail
 
-            fail(self, "保存失败", exc.message)
+            message = exc.message if isinstance(exc, ReportError) else f"无法保存到“{path}”（{type(exc).__name__}）"
+            fail(self, "保存失败", f"{message}\n\n{kept}")
             return False
         self.session.path = path
+        self.session.disk_state = state
         self.undo_stack.setClean()
         self.update_title()
         self.files.after_save(path)
@@ -265,7 +297,17 @@ class MainWindow(QMainWindow):
         self.files.drop(event)
 
     def closeEvent(self, event) -> None:
-        if self.ask_before_close and not self.files.maybe_save():
+        try:
+            may_close = not self.ask_before_close or self.files.maybe_save()
+        except Exception:  # noqa: BLE001 - the last guard before edits are lost: any failure keeps the window
+            import traceback
+
+            traceback.print_exc()
+            may_close = False
+            from .dialogs import fail
+
+            fail(self, "无法关闭", "保存时发生意外错误，窗口保持打开，修改仍在窗口中。请另存为其他文件后再关闭。")
+        if not may_close:
             event.ignore()
             return
         self.files.closing()
