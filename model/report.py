@@ -44,8 +44,12 @@ class Report:
         self._values: dict[CellRef, CellValue] = {}
         self._totals: dict[CellRef, int] = {}  # computed totals, until the next change of a value
         self._listeners: list[Callable[[object], None]] = []
-        # totals as printed in an outside source (imported or summed reports); never in drafts
-        self.stated_totals: dict[CellRef, int] = {}
+        # totals as printed in an outside source (an imported report): a number, or None where the printed
+        # cell was blank; checked against the computed totals until the clerk accepts those instead
+        # (kept in drafts by model/printed_totals.py, with where they were printed and when they were accepted)
+        self.stated_totals: dict[CellRef, int | None] = {}
+        self.stated_totals_source = ""  # the file they were printed in
+        self.stated_totals_accepted = ""  # ISO date-time the computed totals were accepted; "" while in force
         self._tables = {t.key: t for _, t in fmt.tables()}
         self._columns = {(t.key, c.key): c for t in self._tables.values() for c in t.leaf_columns()}
         self._rows = {(t.key, r.key): r for t in self._tables.values() for r in t.leaf_rows()}
@@ -145,6 +149,12 @@ class Report:
         if getattr(self, name) != text:
             setattr(self, name, text)
             self._notify(name)
+
+    def set_stated_totals_accepted(self, when: str) -> None:
+        """Accept the computed totals instead of the printed ones (when: ISO date-time), or "" to undo that."""
+        if self.stated_totals_accepted != when:
+            self.stated_totals_accepted = when
+            self._notify("stated_totals")
 
     def title(self) -> str:
         return f"{self.unit_name}{self.year}年政府信息公开工作年度报告"
