@@ -102,6 +102,7 @@ class _SectionReader:
     def read(self, piece: RawTable, continuing: bool) -> None:
         if not continuing or (self.header is not None and self.header.width != piece.cols):
             self.header = None  # a header read in another geometry cannot place this piece's cells
+        self.carried = self.header is not None  # until this piece shows its own header rows
         self.header_open = False
         self.piece = piece
         for slots in piece.grid_rows():
@@ -145,6 +146,7 @@ class _SectionReader:
                 self.header.cells.append(HeaderCell(slot.first, slot.last, slot.text, self.level))
         self.header.resolved.clear()
         self.header_open = True
+        self.carried = False
 
     def _row_label(self, slots: list[Slot]) -> tuple[Slot | None, Table | None, Row | None]:
         """The slot naming the row (the rightmost that is a leaf row's label), with its table and row."""
@@ -175,6 +177,8 @@ class _SectionReader:
         leaves = table.leaf_columns()
         after = [s for s in slots if label is None or s.first > label.last]
         placed = self._by_header(table, after)
+        if placed is not None and self.carried:
+            self._say_once(f"{where}没有表头，按上一表格的表头读取（续表）")
         if placed is None:
             placed = self._in_order(table, after)
         for column in leaves:
@@ -213,12 +217,14 @@ class _SectionReader:
                 self.notes.not_found.append(Note(heading, "", table.column_label(column.key),
                                                  f"{self.piece.where}中这一行的单元格与表头对不上，未读取"))
             return None
-        if self.piece.where not in self.noted_order:
-            self.noted_order.add(self.piece.where)
-            why = "没有表头" if not columns else "单元格与表头未对齐"
-            self.notes.interpreted.append(Note(self.section.heading, "", "",
-                                               f"{self.piece.where}{why}，按各列的顺序读取"))
+        why = "没有表头" if not columns else "单元格与表头未对齐"
+        self._say_once(f"{self.piece.where}{why}，按各列的顺序读取")
         return dict(zip(keys, after))
+
+    def _say_once(self, text: str) -> None:
+        if text not in self.noted_order:
+            self.noted_order.add(text)
+            self.notes.interpreted.append(Note(self.section.heading, "", "", text))
 
     def _resolve(self, table: Table) -> dict[str, HeaderCell]:
         """Column key → the header cell with its label; repeated labels told apart by the groups above them."""
