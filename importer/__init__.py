@@ -5,7 +5,7 @@ import os
 from datetime import date
 from pathlib import Path
 
-from model.errors import ImportRefused, InputError
+from model.errors import ImportRefused, InputError, ReportError
 from model.formats import FIRST_YEAR, FORMATS, format_for_year
 from model.printed_totals import attach
 from model.report import Report
@@ -27,15 +27,22 @@ def import_file(path: str | os.PathLike[str]) -> ImportResult:
 
     path = Path(path)
     kind = guard.sniff(path)
-    if kind == "docx":
-        from .docx_reader import read_docx
+    try:
+        if kind == "docx":
+            from .docx_reader import read_docx
 
-        doc = read_docx(path)
-    else:
-        from .pdf_reader import read_pdf
+            doc = read_docx(path)
+        else:
+            from .pdf_reader import read_pdf
 
-        doc = read_pdf(path)
-    return build_report(doc, path)
+            doc = read_pdf(path)
+        return build_report(doc, path)
+    except ReportError:
+        raise
+    except (MemoryError, RecursionError):
+        raise ImportRefused(f"“{path.name}”的结构过于复杂，无法读取") from None
+    except Exception as exc:  # a file no check foresaw: still one message, never a traceback for the clerk
+        raise ImportRefused(f"“{path.name}”无法读取（{type(exc).__name__}），未导入") from exc
 
 
 def build_report(doc: SourceDocument, path: Path) -> ImportResult:

@@ -18,6 +18,7 @@ from model.recovery import RecoveryStore
 
 from .actions import WindowActions
 from .files.actions import FileActions
+from .importing.actions import ImportActions
 from .output.actions import OutputActions
 from .settings import GEOMETRY_KEY, STATE_KEY, open_settings, recovery_dir_for
 from .findings.panel import FindingsPanel
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.actions = WindowActions(self)
         self.files = FileActions(self, store or RecoveryStore(recovery_dir_for(self.settings)))
         self.outputs = OutputActions(self)
+        self.importing = ImportActions(self)
         self.undo_stack.cleanChanged.connect(self.update_title)
         self.zoom_percent = int(self.settings.value(ZOOM_KEY, 100))
         geometry = self.settings.value(GEOMETRY_KEY)
