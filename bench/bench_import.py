@@ -2,13 +2,10 @@
 (`soffice --headless --convert-to txt`); then the time and peak memory of refusing oversized and hostile files."""
 from __future__ import annotations
 
-import io
 import shutil
 import subprocess
 import sys
 import tempfile
-import time
-import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent

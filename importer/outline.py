@@ -98,15 +98,11 @@ def _front_matter(out: Outline, blocks, notes: Notes) -> list[str]:
     if lines and _ATTACHMENT.match(fold(lines[0][0])):
         out.attachment_label = lines.pop(0)[0][:20]
         notes.read.append(f"附件标注“{out.attachment_label}”")
-    at = next((i for i, (text, _) in enumerate(lines[:12]) if _PHRASE.search(fold(text))), None)
-    if at is None:
+    found = _find_title(lines)
+    if found is None:
         notes.not_found.append(Note("标题", "", "", "没有找到“…政府信息公开工作年度报告”标题，填报单位需手工填写"))
         return [text for text, _ in lines]
-    start = at
-    # a title split over lines: the short lines just above it (the unit name on its own line)
-    while start > 0 and at - start < 2 and _title_part(lines[start - 1]):
-        start -= 1
-    end = at + 1
+    start, end = found
     if end < len(lines) and _YEAR_ONLY.match(fold(lines[end][0])):
         end += 1  # （2019年度） under the title
     for text, _ in lines[:start]:
@@ -116,10 +112,23 @@ def _front_matter(out: Outline, blocks, notes: Notes) -> list[str]:
     return [text for text, _ in lines[end:]]
 
 
-def _title_part(line: tuple[str, Para]) -> bool:
-    text, para = line
-    folded = fold(text)
-    return (len(folded) <= 40 and not re.search(r"[。，；,;]", folded) and heading_of(text) is None
+def _find_title(lines: list[tuple[str, Para]]) -> tuple[int, int] | None:
+    """(first, stop) of the title's lines among the first lines: one line, or up to three short ones (the unit
+    name on a line of its own, a title broken in the middle), holding 政府信息公开工作年度报告."""
+    for first in range(min(12, len(lines))):
+        for count in (1, 2, 3):
+            part = [fold(text) for text, _ in lines[first:first + count]]
+            if len(part) < count or not _PHRASE.search("".join(part)):
+                continue
+            if len("".join(part)) > 80 or (count > 1 and not all(_title_part(t) for t in part)):
+                break
+            return first, first + count
+    return None
+
+
+def _title_part(folded: str) -> bool:
+    """A line that may be part of a title broken over lines: short, not a sentence or a labelled field."""
+    return (len(folded) <= 40 and not re.search(r"[。，；,;:]", folded) and heading_of(folded) is None
             and not _ATTACHMENT.match(folded))
 
 
@@ -155,7 +164,6 @@ def find_year_in_text(blocks, outline: Outline) -> int | None:
 def _texts(out: Outline, blocks, preamble: list[str], notes: Notes) -> None:
     order = sorted(out.headings.items(), key=lambda kv: kv[1])
     bounds = {key: (i + 1, order[n + 1][1] if n + 1 < len(order) else len(blocks)) for n, (key, i) in enumerate(order)}
-    text_keys = [key for key, _n, _h, is_text in SECTIONS if is_text]
     last_key = order[-1][0] if order else ""
     for key, _number, heading, is_text in SECTIONS:
         if key not in bounds:
@@ -179,11 +187,10 @@ def _texts(out: Outline, blocks, preamble: list[str], notes: Notes) -> None:
             where = f"（第{pages[0]}页）" if len(pages) == 1 else (f"（第{pages[0]}–{pages[-1]}页）" if pages else "")
             notes.read.append(f"{heading}：{len(out.texts[key])}段{where}"
                               + (f"；其中的{tables}个表格不属于此部分" if tables else ""))
-    if preamble:
-        if "overview" in out.texts or "overview" in text_keys:
-            out.texts["overview"] = preamble + out.texts.get("overview", [])
-            notes.interpreted.append(Note("一、总体情况", "", "", f"标题与“一、总体情况”之间的{len(preamble)}段文字"
-                                          "放在了“一、总体情况”的开头"))
+    if preamble:  # kept: at the head of 一、总体情况
+        out.texts["overview"] = preamble + out.texts.get("overview", [])
+        notes.interpreted.append(Note("一、总体情况", "", "", f"标题与“一、总体情况”之间的{len(preamble)}段文字"
+                                      "放在了“一、总体情况”的开头"))
 
 
 def _sign_off(out: Outline, lines: list[tuple[str, Para]], notes: Notes) -> list[tuple[str, Para]]:

@@ -78,7 +78,8 @@ def _read(pdf, name: str) -> SourceDocument:
         total_chars += len(chars)
         unreadable += sum(1 for c in chars if c["text"].startswith("(cid:"))
         images += len(page.images)
-        found = page.find_tables() if page.edges else []
+        # a frame around the page or a box around a paragraph is no table: a table has rows and columns
+        found = [t for t in page.find_tables() if len(t.cells) >= 4] if page.edges else []
         boxes = [t.bbox for t in found]
         free = [c for c in chars if not any(_inside(c, box) for box in boxes)]
         for line in _lines(free, number):

@@ -50,6 +50,8 @@ def read_tables(fmt: ReportFormat, tables: list[tuple[int, RawTable]], outline: 
         scores = {key: reader.score(piece) for key, reader in readers.items()}
         under = outline.section_at(index)
         best = max(scores, key=lambda k: (scores[k], k == under, k == previous))
+        if scores[best] < 2 and best != under:  # a label or two in common is chance (其他, 总计)
+            scores[best] = 0
         if scores[best] == 0:
             best = under if under in readers else previous
             if best is None:

@@ -115,6 +115,18 @@ def test_unit_and_year_from_the_title(title, unit, year, tmp_path):
     assert (result.report.unit_name, result.report.year) == (unit, year)
 
 
+def test_title_found_among_web_page_lines_and_broken_in_the_middle(tmp_path):
+    b = DocxBuilder()
+    for line in ("索引号：11350128/2024-00012", "公开方式：主动公开", "平潭综合实验区2023年政府信息公开",
+                 "工作年度报告", "一、总体情况", "本区认真落实条例。"):
+        b.para(line, "center" if "公开" in line and "：" not in line else "")
+    result = imported(tmp_path, b.bytes())
+    assert (result.report.unit_name, result.report.year) == ("平潭综合实验区", 2023)
+    assert result.report.texts["overview"] == "本区认真落实条例。"
+    assert [n.text for n in result.ignored if n.section == "标题之前"] == [
+        "“索引号：11350128/2024-00012”", "“公开方式：主动公开”"]
+
+
 @pytest.mark.parametrize("text, index", [
     ("一、总体情况", 0), ("一 、总 体 情 况", 0), ("一．总体情况", 0), ("第一部分 总体情况", 0), ("总体情况", 0),
     ("二、主动公开政府信息情况", 1), ("3.收到和处理政府信息公开申请情况", 2), ("六、其他需要报告的事项：", 5),
@@ -271,3 +283,34 @@ def test_text_outside_the_tables_and_unknown_rows_are_listed(tmp_path):
     missing = " ".join(n.text for n in result.not_found)
     assert "“行政处罚”行未找到" in missing and "五、存在的主要问题及改进情况" in " ".join(
         n.section for n in result.not_found)
+
+
+def test_command_line_writes_the_draft_and_prints_the_summary(tmp_path, capsys):
+    import json
+
+    from main import main
+
+    report = Report.for_year(2021, "某某区教育局")
+    report.set_value(A("applications", "new", "natural"), 26)
+    report.set_value(A("applications", "disclosed", "natural"), 26)
+    source = tmp_path / "区教育局.docx"
+    source.write_bytes(clerk_docx(report, Style(cells={A("applications", "results_total", "natural"): "21"})))
+    out = tmp_path / "draft.gkbg.json"
+    assert main(["import", str(source), "-o", str(out)]) == 1  # imported; the report has errors
+    text = capsys.readouterr().out
+    assert "填报的总计与各分项之和不一致（1处）" in text and f"已写入草稿：{out}" in text
+    assert "错误：三、收到和处理政府信息公开申请情况 / （七）总计：自然人填报为21，各分项之和为26，相差5" in text
+    draft = load_draft(out)
+    assert draft.value(A("applications", "new", "natural")) == 26
+    assert draft.stated_totals[A("applications", "results_total", "natural")] == 21
+    assert main(["check", str(out)]) == 1
+    assert "（七）总计：自然人填报为21" in capsys.readouterr().out
+    assert main(["import", str(source), "-o", str(out), "--json", "--force"]) == 1
+    answer = json.loads(capsys.readouterr().out)
+    assert answer["ok"] is True and answer["output"] == str(out)
+    assert (answer["format"], answer["year"], answer["unit_name"]) == ("2021", 2021, "某某区教育局")
+    assert [d["message"] for d in answer["printed_totals_disagree"]] == ["（七）总计：自然人填报为21，各分项之和为26，相差5"]
+    assert {"read", "not_found", "interpreted", "ignored", "findings", "errors", "warnings"} <= set(answer)
+    clean = tmp_path / "clean.docx"
+    clean.write_bytes(clerk_docx(Report.for_year(2021, "某某区教育局")))
+    assert main(["import", str(clean), "-o", str(tmp_path / "clean.gkbg.json")]) == 0

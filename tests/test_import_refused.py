@@ -90,19 +90,26 @@ def test_not_a_zip(tmp_path):
     refused(write(tmp_path, "报告.docx", b"\x00\x01 just some bytes " * 50), "“报告.docx”不是 Word 文档（.docx）或 PDF 文件")
 
 
-@pytest.mark.parametrize("name", ["报告.doc", "报告.wps", "报告.docx"])
-def test_old_word_or_wps_file(name, tmp_path, sample_report):
-    """A real Word 97 file (LibreOffice made), also renamed .wps or .docx: save it as .docx."""
+@pytest.fixture(scope="module")
+def word97(tmp_path_factory) -> bytes:
+    """A real Word 97 (.doc) file, made by LibreOffice from a report."""
     if shutil.which("soffice") is None:
         pytest.skip("LibreOffice (soffice) is not installed")
-    docx = tmp_path / "src.docx"
-    docx.write_bytes(clerk_docx(sample_report))
-    profile = (tmp_path / "lo-profile").as_uri()
+    folder = tmp_path_factory.mktemp("doc")
+    docx = folder / "src.docx"
+    docx.write_bytes(clerk_docx(Report.for_year(2019, "火花镇人民政府")))
+    profile = (folder / "lo-profile").as_uri()
     subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "doc",
-                    "--outdir", str(tmp_path), str(docx)], check=True, capture_output=True, timeout=180,
-                   env={**os.environ, "HOME": str(tmp_path)})
-    path = (tmp_path / "src.doc").rename(tmp_path / name)
-    refused(path, "旧版 Word（.doc）或 WPS（.wps）格式", "请在 Word/WPS 中打开后“另存为”Word 文档（.docx）再导入")
+                    "--outdir", str(folder), str(docx)], check=True, capture_output=True, timeout=180,
+                   env={**os.environ, "HOME": str(folder)})
+    return (folder / "src.doc").read_bytes()
+
+
+@pytest.mark.parametrize("name", ["报告.doc", "报告.wps", "报告.docx"])
+def test_old_word_or_wps_file(name, tmp_path, word97):
+    """A real Word 97 file, also renamed .wps (WPS's own format is the same kind of file) or .docx."""
+    refused(write(tmp_path, name, word97), "旧版 Word（.doc）或 WPS（.wps）格式",
+            "请在 Word/WPS 中打开后“另存为”Word 文档（.docx）再导入")
 
 
 def test_rtf_and_web_pages_saved_as_doc(tmp_path):

@@ -83,3 +83,28 @@ def test_a_long_text_over_several_pages_keeps_its_paragraphs(report_2021, tmp_pa
     result = round_trip(report_2021, ".pdf", tmp_path)
     assert result.report.texts["overview"] == "\n".join(lines)
     assert result.pages >= 3
+
+
+def test_a_frame_around_each_page_is_no_table(sample_report, tmp_path):
+    """Published PDFs often draw a border round the page, with a masthead rule: the text inside the boxes is
+    still running text."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+    from reportlab.pdfgen import canvas
+
+    writer = PdfWriter(clone_from=io.BytesIO(pdf_bytes(sample_report)))
+    width, height = float(writer.pages[0].mediabox.width), float(writer.pages[0].mediabox.height)
+    frame = io.BytesIO()
+    c = canvas.Canvas(frame, pagesize=(width, height))
+    c.rect(40, 40, width - 80, height - 80)
+    c.line(40, height - 90, width - 40, height - 90)  # a masthead rule: the frame is two boxes
+    c.save()
+    border = PdfReader(io.BytesIO(frame.getvalue())).pages[0]
+    for page in writer.pages:
+        page.merge_page(border)
+    path = tmp_path / "framed.pdf"
+    with path.open("wb") as f:
+        writer.write(f)
+    result = import_file(path)
+    assert as_printed(result.report) == as_printed(sample_report)
