@@ -54,6 +54,11 @@ class _Walker:
             if tag == self.P:
                 out.append(Para(self.text(child), self.align(child)))
             elif tag == self.TBL:
+                rows = self._flat(child, self.TR)
+                cells = self._flat(rows[0], self.TC) if len(rows) == 1 else []
+                if len(cells) == 1:  # a one-cell table drawn round the text (a border): its content is the body
+                    self.blocks(cells[0], out)
+                    continue
                 self.tables += 1
                 out.append(self.table(child, f"第{self.tables}个表格"))
             elif tag in (self.SDT, self.SDT_CONTENT, self.CUSTOM):

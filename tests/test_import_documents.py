@@ -314,3 +314,22 @@ def test_command_line_writes_the_draft_and_prints_the_summary(tmp_path, capsys):
     clean = tmp_path / "clean.docx"
     clean.write_bytes(clerk_docx(Report.for_year(2021, "某某区教育局")))
     assert main(["import", str(clean), "-o", str(tmp_path / "clean.gkbg.json")]) == 0
+
+
+def test_a_report_typed_inside_a_one_cell_frame_table(tmp_path):
+    """Some clerks draw a border by typing the whole report inside a table of one cell."""
+    import io
+    import re
+
+    from docx import Document
+    from lxml import etree
+
+    report = filled_2021()
+    body = Document(io.BytesIO(clerk_docx(report))).element.body
+    content = "".join(etree.tostring(el, encoding="unicode") for el in body if not el.tag.endswith("sectPr"))
+    content = re.sub(r' xmlns:\w+="[^"]+"', "", content)
+    b = DocxBuilder()
+    b._add('<w:tbl xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:tblPr/><w:tblGrid>'
+           f'<w:gridCol w:w="9000"/></w:tblGrid><w:tr><w:tc><w:tcPr/>{content}</w:tc></w:tr></w:tbl>')
+    result = imported(tmp_path, b.bytes())
+    assert values(result.report) == values(report) and result.report.texts == clean_texts(report)

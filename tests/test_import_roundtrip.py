@@ -108,3 +108,21 @@ def test_a_frame_around_each_page_is_no_table(sample_report, tmp_path):
         writer.write(f)
     result = import_file(path)
     assert as_printed(result.report) == as_printed(sample_report)
+
+
+@pytest.mark.skipif(__import__("shutil").which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_a_pdf_published_from_word_by_libreoffice(tmp_path):
+    """The Word file printed to PDF by an office suite (its own fonts, line breaks and table drawing); 三 runs
+    over pages with its header rows repeated."""
+    import os
+    import subprocess
+
+    report = filled_2021()
+    docx = tmp_path / "report.docx"
+    docx.write_bytes(docx_bytes(report))
+    subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless", "--convert-to",
+                    "pdf", "--outdir", str(tmp_path / "out"), str(docx)], check=True, capture_output=True,
+                   timeout=180, env={**os.environ, "HOME": str(tmp_path)})
+    result = import_file(tmp_path / "out" / "report.pdf")
+    assert as_printed(result.report) == as_printed(report)
+    assert result.not_found == [] and result.ignored == []
