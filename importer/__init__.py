@@ -14,7 +14,7 @@ from model.rules import check
 from .document import RawTable, SourceDocument
 from .outline import Outline, find_year_in_text, read_outline
 from .result import ImportResult, Note, Notes
-from .tables import _SectionReader, read_tables
+from .tables import read_tables, section_labels
 
 __all__ = ["ImportRefused", "ImportResult", "SUFFIXES", "import_file"]
 
@@ -104,8 +104,8 @@ def _header(report: Report, outline: Outline, notes: Notes) -> None:
 
 
 def _any_report_table(tables: list[tuple[int, RawTable]]) -> bool:
-    readers = [_SectionReader(f, s, None, Notes()) for f in FORMATS for s in f.table_sections()]  # type: ignore[arg-type]
-    return any(reader.score(piece) >= 3 for _, piece in tables for reader in readers)
+    labels = [section_labels(s) for f in FORMATS for s in f.table_sections()]
+    return any(section.score(piece) >= 3 for _, piece in tables for section in labels)
 
 
 def _format_hint(fmt, tables: list[tuple[int, RawTable]], notes: Notes) -> None:

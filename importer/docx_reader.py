@@ -20,7 +20,10 @@ def read_docx(path: Path) -> SourceDocument:
 
     try:
         root = etree.fromstring(data, guard.xml_parser())
-    except etree.XMLSyntaxError:
+    except etree.XMLSyntaxError as exc:
+        if "depth" in str(exc).lower():
+            raise ImportRefused(f"“{name}”的正文嵌套层次过深，正常的 Word 文档不会这样，可能是恶意构造的文件，"
+                                f"未导入") from None
         raise ImportRefused(f"“{name}”的正文已损坏（XML 格式错误），无法读取") from None
     return _Walker(etree.QName(root).namespace or "").document(root)
 

@@ -40,6 +40,7 @@ class Outline:
     headings: dict[str, int] = field(default_factory=dict)  # section key → block index
     texts: dict[str, list[str]] = field(default_factory=dict)  # text section key → its lines
     first_heading: int = 0  # block index of the first heading found (or the number of blocks)
+    run_in: dict[str, str] = field(default_factory=dict)  # section key → text after its heading, same paragraph
 
     def section_at(self, index: int) -> str:
         """Key of the section whose heading last precedes block index ("" before the first)."""
@@ -69,15 +70,34 @@ def heading_of(text: str) -> int | None:
     return index
 
 
+_RUN_IN = re.compile(r"^(\S{2,40}?[：:])\s*(\S.*)$", re.S)
+
+
+def run_in_heading(text: str) -> tuple[int, str] | None:
+    """A numbered heading that begins a paragraph of its own text (一、总体情况：2019年，我镇…): its index and
+    the text after it."""
+    match = _RUN_IN.match(text.strip(" \t\u3000"))
+    if not match:
+        return None
+    index = heading_of(match.group(1))
+    if index is None or not re.match(r"^(第?[一二三四五六]部分|[一二三四五六]|[1-6][、.．])", fold(match.group(1))):
+        return None
+    return index, match.group(2).strip()
+
+
 def read_outline(doc: SourceDocument, notes: Notes) -> Outline:
     out = Outline()
     blocks = doc.blocks
     last = -1
     for i, block in enumerate(blocks):
         if isinstance(block, Para):
-            index = heading_of(block.text)
+            index, rest = heading_of(block.text), ""
+            if index is None:
+                index, rest = run_in_heading(block.text) or (None, "")
             if index is not None and index > last:
                 out.headings[SECTIONS[index][0]] = i
+                if rest:
+                    out.run_in[SECTIONS[index][0]] = rest
                 last = index
     out.first_heading = min(out.headings.values(), default=len(blocks))
     preamble = _front_matter(out, blocks[:out.first_heading], notes)
@@ -134,6 +154,8 @@ def _title_part(folded: str) -> bool:
 
 def _title(out: Outline, notes: Notes) -> None:
     compact = re.sub(r"\s+", "", out.title).translate(_DIGITS)
+    compact = re.sub(r"([〇○零O一二三四五六七八九]{4})(?=年)",
+                     lambda m: "".join(str(_CN_DIGITS[c]) for c in m.group(1)), compact)  # 二〇二三年
     phrase = _PHRASE.search(compact)
     assert phrase is not None
     prefix = compact[:phrase.start()]
@@ -172,6 +194,8 @@ def _texts(out: Outline, blocks, preamble: list[str], notes: Notes) -> None:
             continue
         first, stop = bounds[key]
         lines = _lines(blocks[first:stop])
+        if key in out.run_in:
+            lines = _lines([Para(out.run_in[key], page=getattr(blocks[first - 1], "page", 0))]) + lines
         if key == last_key:
             lines = _sign_off(out, lines, notes)
         if is_text:

@@ -10,7 +10,7 @@ from model.report import CellRef, cell_kind
 
 from .document import RawTable, Slot
 from .labels import LabelIndex, fold
-from .outline import SECTIONS, Outline, heading_of
+from .outline import Outline, heading_of
 from .result import Note, Notes
 from .values import header_unit, looks_like_value, read_input, read_total
 
@@ -65,39 +65,54 @@ def read_tables(fmt: ReportFormat, tables: list[tuple[int, RawTable]], outline: 
     return reading
 
 
+class SectionLabels:
+    """The official labels of one table section, indexed for lookup (built once per section)."""
+
+    def __init__(self, section: TableSection) -> None:
+        tables = section.tables
+        self.rows = LabelIndex((row.label, (table, row)) for table in tables for row in table.leaf_rows()
+                               if row.label)
+        self.group_rows = LabelIndex((row.label, row) for table in tables for top in table.rows
+                                     for row in _groups(top))
+        columns = [c for table in tables for top in table.columns for c in _all_columns(top)]
+        vocabulary = [(c.label, "column") for c in columns] + [(t.corner, "corner") for t in tables if t.corner]
+        vocabulary += [(t.title, "title") for t in tables if t.title]
+        self.vocabulary = LabelIndex(vocabulary, numbered=False)
+        self.titles = LabelIndex(((t.title, t) for t in tables if t.title), numbered=False)
+
+    def score(self, piece: RawTable) -> int:
+        """How many cells of a piece of table carry this section's labels."""
+        return sum(1 for cell in piece.cells if cell.text.strip() and (
+            self.rows.find(cell.text) or self.vocabulary.find(cell.text) or self.group_rows.find(cell.text)))
+
+
+_LABELS: dict[int, SectionLabels] = {}
+
+
+def section_labels(section: TableSection) -> SectionLabels:
+    labels = _LABELS.get(id(section))
+    if labels is None:
+        labels = _LABELS[id(section)] = SectionLabels(section)
+    return labels
+
+
 class _SectionReader:
     """Reads one table section (二, 三 or 四) from every piece of table that belongs to it."""
 
     def __init__(self, fmt: ReportFormat, section: TableSection, reading: TableReading, notes: Notes) -> None:
         self.fmt, self.section, self.reading, self.notes = fmt, section, reading, notes
         self.tables = section.tables
-        self.rows = LabelIndex((row.label, (table, row)) for table in self.tables for row in table.leaf_rows()
-                               if row.label)
-        groups = [(row.label, row) for table in self.tables for top in table.rows for row in _groups(top)]
-        self.group_rows = LabelIndex(groups)
-        self.columns = LabelIndex((c.label, c) for table in self.tables for top in table.columns
-                                  for c in _all_columns(top))
-        vocabulary = [(c.label, "column") for table in self.tables for top in table.columns
-                      for c in _all_columns(top)]
-        vocabulary += [(t.corner, "corner") for t in self.tables if t.corner]
-        vocabulary += [(t.title, "title") for t in self.tables if t.title]
-        self.vocabulary = LabelIndex(vocabulary, numbered=False)
-        self.titles = LabelIndex(((t.title, t) for t in self.tables if t.title), numbered=False)
+        labels = self.labels = section_labels(section)
+        self.rows, self.group_rows, self.vocabulary, self.titles = (
+            labels.rows, labels.group_rows, labels.vocabulary, labels.titles)
         self.header: Header | None = None
         self.header_open = False  # the last row read was a header row: the next one may add to it
+        self.carried = False  # the header was read in the piece before this one
         self.seen_rows: dict[tuple[str, str], str] = {}  # (table, row) → where first read
-        self.data_rows = 0
         self.noted_order: set[str] = set()
 
-    # ---- which section a piece belongs to ----
-
     def score(self, piece: RawTable) -> int:
-        n = 0
-        for cell in piece.cells:
-            if cell.text.strip() and (self.rows.find(cell.text) or self.vocabulary.find(cell.text)
-                                      or self.group_rows.find(cell.text)):
-                n += 1
-        return n
+        return self.labels.score(piece)
 
     # ---- reading a piece ----
 
@@ -175,7 +190,6 @@ class _SectionReader:
         if table.key == "review" and self.header is None:
             return  # 四's numbers without the column labels above them cannot be placed
         self.seen_rows[key] = where
-        self.data_rows += 1
         leaves = table.leaf_columns()
         after = [s for s in slots if label is None or s.first > label.last]
         placed = self._by_header(table, after)
@@ -312,4 +326,4 @@ def _all_columns(column: Column) -> list[Column]:
     return [column] + [c for child in column.children for c in _all_columns(child)]
 
 
-__all__ = ["TableReading", "read_tables", "SECTIONS"]
+__all__ = ["SectionLabels", "TableReading", "read_tables", "section_labels"]

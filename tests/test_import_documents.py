@@ -108,6 +108,7 @@ def test_title_split_over_two_lines_attachment_and_preamble(tmp_path):
     ("青山县人民政府2022年政府信息公开工作年度报告", "青山县人民政府", 2022),
     ("青山县人民政府办公室关于2022年政府信息公开工作年度报告", "青山县人民政府办公室", 2022),
     ("青山县人民政府信息公开工作年度报告（2022年度）", "青山县人民政府", 2022),
+    ("青山县人民政府二〇二二年政府信息公开工作年度报告", "青山县人民政府", 2022),
 ])
 def test_unit_and_year_from_the_title(title, unit, year, tmp_path):
     report = Report.for_year(year, unit)
@@ -333,3 +334,17 @@ def test_a_report_typed_inside_a_one_cell_frame_table(tmp_path):
            f'<w:gridCol w:w="9000"/></w:tblGrid><w:tr><w:tc><w:tcPr/>{content}</w:tc></w:tr></w:tbl>')
     result = imported(tmp_path, b.bytes())
     assert values(result.report) == values(report) and result.report.texts == clean_texts(report)
+
+
+def test_headings_that_begin_their_own_paragraph(tmp_path):
+    b = DocxBuilder()
+    b.para("青山乡人民政府2021年政府信息公开工作年度报告", "center")
+    b.para("一、总体情况：2021年，本乡认真落实条例。")
+    b.para("全年主动公开信息56条。")
+    b.para("（二）主动公开政府信息情况：本乡及时公开。")  # a sub-heading of 一, not section 二
+    b.para("五、存在的主要问题及改进情况：一是公开不及时。")
+    b.para("六、其他需要报告的事项：无。")
+    result = imported(tmp_path, b.bytes())
+    texts = result.report.texts
+    assert texts["overview"] == "2021年，本乡认真落实条例。\n全年主动公开信息56条。\n（二）主动公开政府信息情况：本乡及时公开。"
+    assert texts["problems"] == "一是公开不及时。" and texts["other"] == "无。"

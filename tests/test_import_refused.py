@@ -248,6 +248,16 @@ def test_the_xml_parser_never_expands_entities_or_fetches():
     assert len("".join(laughs.itertext())) < 1000
 
 
+def test_xml_nested_beyond_any_document(tmp_path):
+    inner = b"<w:sdt><w:sdtContent>" * 5000 + para("x") + b"</w:sdtContent></w:sdt>" * 5000
+    refused(write(tmp_path, "deep.docx", docx_with(body(inner))), "嵌套层次过深")
+
+
+def test_xml_that_is_not_well_formed(tmp_path):
+    refused(write(tmp_path, "broken.docx", docx_with(body(b"<w:p><w:r><w:t>unclosed</w:r></w:p>"))),
+            "正文已损坏（XML 格式错误）")
+
+
 # ---------------------------------------------------------------- far larger than a report
 
 
