@@ -37,18 +37,19 @@ def read_pdf(path: Path) -> SourceDocument:
     name = path.name
     import pdfplumber
 
-    try:
-        pdf = pdfplumber.open(path)
-    except Exception as exc:  # pdfminer wraps every parse failure; tell a password from damage
-        raise ImportRefused(_open_failure(name, exc)) from None
-    try:
-        return _read(pdf, name)
-    except ImportRefused:
-        raise
-    except Exception as exc:  # a damaged page, an unsupported filter: never a traceback for the clerk
-        raise ImportRefused(f"“{name}”已损坏或无法解析（{type(exc).__name__}），无法导入") from None
-    finally:
-        pdf.close()
+    with path.open("rb") as stream:  # ours to close, also when pdfplumber fails half-way through opening it
+        try:
+            pdf = pdfplumber.open(stream)
+        except Exception as exc:  # pdfminer wraps every parse failure; tell a password from damage
+            raise ImportRefused(_open_failure(name, exc)) from None
+        try:
+            return _read(pdf, name)
+        except ImportRefused:
+            raise
+        except Exception as exc:  # a damaged page, an unsupported filter: never a traceback for the clerk
+            raise ImportRefused(f"“{name}”已损坏或无法解析（{type(exc).__name__}），无法导入") from None
+        finally:
+            pdf.close()
 
 
 def _open_failure(name: str, exc: Exception) -> str:

@@ -52,8 +52,8 @@ def read_tables(fmt: ReportFormat, tables: list[tuple[int, RawTable]], outline: 
         best = max(scores, key=lambda k: (scores[k], k == under, k == previous))
         if scores[best] < 2 and best != under:  # a label or two in common is chance (其他, 总计)
             scores[best] = 0
-        if scores[best] == 0:
-            best = under if under in readers else previous
+        if scores[best] == 0:  # no labels: the part of a table run on from the piece before, if it may be one
+            best = under if under in readers else (previous if not under else None)
             if best is None:
                 notes.ignored.append(Note("", "", "", f"{piece.where}不是年度报告的统计表格，未导入"))
                 continue

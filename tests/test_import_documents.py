@@ -348,3 +348,20 @@ def test_headings_that_begin_their_own_paragraph(tmp_path):
     texts = result.report.texts
     assert texts["overview"] == "2021年，本乡认真落实条例。\n全年主动公开信息56条。\n（二）主动公开政府信息情况：本乡及时公开。"
     assert texts["problems"] == "一是公开不及时。" and texts["other"] == "无。"
+
+
+def test_a_table_of_its_own_in_a_text_section_is_left_out(tmp_path):
+    from import_support import C, section_rows
+
+    report = filled_2021()
+    b = DocxBuilder()
+    b.para(report.title())
+    for section in report.format.sections:
+        b.para(section.heading)
+        if section.key in ("proactive", "applications", "review"):
+            b.table(*section_rows(report, section, Style()))
+        if section.key == "problems":
+            b.table([[C("整改事项"), C("完成时限")], [C("更新栏目"), C("2024年3月")]], 2)
+    result = imported(tmp_path, b.bytes())
+    assert "第4个表格不是年度报告的统计表格，未导入" in [n.text for n in result.ignored]
+    assert values(result.report) == values(report)
