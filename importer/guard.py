@@ -12,7 +12,7 @@ MAX_XML_BYTES = 25 * 1024 * 1024  # the document part, uncompressed (a report's 
 MAX_RATIO = 200  # uncompressed / compressed; XML compresses about 5–20 times
 MAX_ZIP_ENTRIES = 5000
 MAX_TABLE_ROWS = 3000  # a report's tables have about 80 rows
-MAX_PAGES = 100  # a report has about 5–20 pages
+MAX_PAGES = 60  # a report has about 5–20 pages
 RESAVE = "请在 Word/WPS 中打开后“另存为”Word 文档（.docx）再导入"
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

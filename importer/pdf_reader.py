@@ -15,6 +15,7 @@ from .document import Cell, Para, RawTable, SourceDocument
 MAX_STREAM_BYTES = 20 * 1024 * 1024  # a page's content, decompressed (a report page has 10–100 KB)
 MAX_PAGE_CHARS = 20_000  # a dense page of a report holds about 1,500
 MAX_PAGE_EDGES = 4_000  # ruling lines and rectangles on one page (table 三: about 600)
+MAX_TABLE_ROWS = 400  # rows of all tables read so far (a report's: about 80, with repeated headers about 100)
 WATERMARK_SIZE = 40.0  # points: larger text is a watermark or decoration, not content
 SCAN = ("没有文字层（可能是扫描件或图片），无法读取其中的文字和数字：请改用原始的 Word 文件导入，"
         "或新建报告后手工录入")
@@ -68,8 +69,10 @@ def _read(pdf, name: str) -> SourceDocument:
     lines: list[_Line] = []
     total_chars = unreadable = 0
     images = 0
-    tables = 0
+    table_rows = 0
+    heights: dict[int, float] = {}
     for number, page in enumerate(pdf.pages, start=1):
+        heights[number] = float(page.height)
         _check_streams(page, name, number)
         chars = [c for c in page.chars if c.get("upright", True) and c["size"] < WATERMARK_SIZE]
         if len(chars) > MAX_PAGE_CHARS:
@@ -87,16 +90,20 @@ def _read(pdf, name: str) -> SourceDocument:
             lines.append(line)
             items.append((number, line.top, line))
         for table in found:
-            tables += 1
             raw = _table(table, chars, number)
             if raw is not None:
                 items.append((number, table.bbox[1], raw))
+                table_rows += raw.rows
+        page.close()  # what pdfplumber keeps of a page read is not needed again
+        if table_rows > MAX_TABLE_ROWS:
+            raise ImportRefused(f"“{name}”到第{number}页为止的表格已有{table_rows}行，年度报告的表格只有约80行："
+                                f"这不像是一份年度报告，未导入")
     if total_chars - unreadable < 20:
         raise ImportRefused(f"“{name}”{SCAN}" if images or total_chars == 0 else f"“{name}”中几乎没有文字，无法导入")
     if unreadable > total_chars * 0.3:
         raise ImportRefused(f"“{name}”中的文字无法识别（字体缺少编码信息），无法导入：请改用原始的 Word 文件")
     items.sort(key=lambda item: (item[0], item[1]))
-    out.blocks = _paragraphs(items, _drop_page_numbers(lines, pdf))
+    out.blocks = _paragraphs(items, _drop_page_numbers(lines, heights))
     return out
 
 
@@ -188,10 +195,9 @@ def _latin(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
-def _drop_page_numbers(lines: list[_Line], pdf) -> set[int]:
+def _drop_page_numbers(lines: list[_Line], heights: dict[int, float]) -> set[int]:
     """Ids of the lines that are page numbers (— 1 —, 第1页 共6页) at the top or foot of a page."""
     drop = set()
-    heights = {n: p.height for n, p in enumerate(pdf.pages, start=1)}
     for line in lines:
         height = heights.get(line.page, 842.0)
         if _PAGE_NUMBER.fullmatch(line.text) and (line.top > height * 0.85 or line.bottom < height * 0.15):

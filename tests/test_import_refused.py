@@ -278,6 +278,26 @@ def test_five_hundred_pages_of_pdf(tmp_path):
     refused(path, "共有500页", "不像是一份年度报告")
 
 
+def table_pdf(rows: int) -> bytes:
+    """A PDF of one ruled table of rows×4 small cells, over as many pages as it takes (about 130 a page)."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+
+    buffer = io.BytesIO()
+    data = [[str(i), str(2 * i), str(3 * i), "x"] for i in range(rows)]
+    style = TableStyle([("GRID", (0, 0), (-1, -1), 0.2, colors.black), ("FONTSIZE", (0, 0), (-1, -1), 4)])
+    SimpleDocTemplate(buffer, pagesize=A4, topMargin=10, bottomMargin=10).build(
+        [Table(data, rowHeights=[6] * rows, style=style)])
+    return buffer.getvalue()
+
+
+def test_ten_thousand_table_rows_in_a_pdf(tmp_path):
+    refused(write(tmp_path, "rows.pdf", table_pdf(10_000)), "共有75页", "不像是一份年度报告")
+    # fewer pages, still far more rows than a report: refused after the first few pages
+    refused(write(tmp_path, "rows2.pdf", table_pdf(6_000)), "到第3页为止的表格已有402行", "不像是一份年度报告")
+
+
 def test_pdf_page_that_inflates_beyond_any_page(tmp_path):
     refused(write(tmp_path, "bomb.pdf", minimal_pdf(b" " * (64 << 20))), "第1页的内容解压后过大")
 
