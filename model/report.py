@@ -50,6 +50,7 @@ class Report:
         self.stated_totals: dict[CellRef, int | None] = {}
         self.stated_totals_source = ""  # the file they were printed in
         self.stated_totals_accepted = ""  # ISO date-time the computed totals were accepted; "" while in force
+        self.last_year = None  # model.last_year.LastYear: last year's figures for rules 6–9, when linked
         self._tables = {t.key: t for _, t in fmt.tables()}
         self._columns = {(t.key, c.key): c for t in self._tables.values() for c in t.leaf_columns()}
         self._rows = {(t.key, r.key): r for t in self._tables.values() for r in t.leaf_rows()}
@@ -158,6 +159,14 @@ class Report:
 
     def title(self) -> str:
         return f"{self.unit_name}{self.year}年政府信息公开工作年度报告"
+
+    def set_last_year(self, last) -> None:
+        """Link last year's figures (a model.last_year.LastYear of the year before) or unlink (None)."""
+        if last is not None and last.year != self.year - 1:
+            raise InputError(f"上年报告应为{self.year - 1}年度的，实际为{last.year}年度")
+        if last != self.last_year:
+            self.last_year = last
+            self._notify("last_year")
 
     # ---- change listeners ----
 

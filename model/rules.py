@@ -10,6 +10,7 @@ from .formats.definition import (
     TextLengthRule, TextMentionRule, TextRepeatRule, TextSubstanceRule,
 )
 from .frozen import frozen
+from .last_year import LastYear
 from .report import CellRef, Report
 
 
@@ -39,11 +40,25 @@ class Finding:
                 "row": self.row, "column": self.column, "message": self.message}
 
 
-def check(report: Report, previous: Report | None = None) -> list[Finding]:
-    """Every finding for report, errors first in printed order, then warnings."""
-    checker = _Checker(report, previous)
+def check(report: Report, previous: Report | LastYear | None = None) -> list[Finding]:
+    """Every finding for report, errors first in printed order, then warnings.
+
+    The cross-year rules 6–9 compare with previous: last year's whole report (`check --previous`) or its
+    figures; without it, with the figures linked in the report's own draft (report.last_year), if any.
+    """
+    checker = _Checker(report, last_year_for(report, previous))
     checker.run()
     return sorted(checker.findings, key=lambda f: f.severity is not Severity.ERROR)
+
+
+def last_year_for(report: Report, previous: Report | LastYear | None = None) -> LastYear | None:
+    """What the cross-year rules compare with: previous when given (it wins), else the linked figures."""
+    if isinstance(previous, Report):
+        return LastYear.from_report(previous, report.format)
+    if previous is not None:
+        return previous
+    linked = report.last_year
+    return linked if linked is not None and linked.year == report.year - 1 else None
 
 
 def count_by_severity(findings: list[Finding]) -> tuple[int, int]:
@@ -52,9 +67,9 @@ def count_by_severity(findings: list[Finding]) -> tuple[int, int]:
 
 
 class _Checker:
-    def __init__(self, report: Report, previous: Report | None) -> None:
+    def __init__(self, report: Report, last: LastYear | None) -> None:
         self.report = report
-        self.previous = previous
+        self.last = last
         self.fmt = report.format
         self.findings: list[Finding] = []
 
@@ -146,15 +161,18 @@ class _Checker:
     # ---- rule 6 ----
 
     def rule_CarryOverRule(self, spec: CarryOverRule) -> None:
-        last = self.previous
-        if last is None or not _has_table(last, spec.table):
+        last = self.last
+        if last is None:
             return
         table = self.report.table(spec.table)
-        last_label = last.table(spec.table).row(spec.last_row).label
         for column in table.leaf_columns():
+            source = CellRef(table.key, spec.last_row, column.key)
+            if not last.has_cell(source):
+                continue
+            last_label = last.row_label(spec.table, spec.last_row)
             ref = CellRef(table.key, spec.this_row, column.key)
             now = self.report.count(ref)
-            before = last.count(CellRef(table.key, spec.last_row, column.key))
+            before = last.count(source)
             if now != before:
                 self.add(Severity.WARNING, spec.id, table, ref,
                          f"{table.column_label(column.key)}：本年“{table.row(spec.this_row).label}”为{now}，"
@@ -163,12 +181,14 @@ class _Checker:
     # ---- rule 7 ----
 
     def rule_StockRule(self, spec: StockRule) -> None:
-        last = self.previous
-        if last is None or not _has_cell_column(last, spec.table, spec.stock):
+        last = self.last
+        if last is None:
             return
         report, table = self.report, self.report.table(spec.table)
         for row in table.leaf_rows():
             ref = CellRef(table.key, row.key, spec.stock)
+            if ref not in last.values:
+                continue  # last year's format has no such stock (2019 → 2021)
             now = report.count(ref)
             before = last.count(ref)
             added = report.count(CellRef(table.key, row.key, spec.added))
@@ -182,7 +202,7 @@ class _Checker:
     # ---- rule 8 ----
 
     def rule_ItemCountRule(self, spec: ItemCountRule) -> None:
-        report, last = self.report, self.previous
+        report, last = self.report, self.last
         for key in spec.tables:
             table = report.table(key)
             for row in table.leaf_rows():
@@ -193,8 +213,7 @@ class _Checker:
                     self.add(Severity.WARNING, spec.id, table, change_ref,
                              f"{row.label}：上一年项目数量{prev}＋本年增/减（{change}）＝{prev + change}，小于0",
                              (prev_ref, change_ref))
-                if last is not None and _has_cell_column(last, key, spec.change) \
-                        and last.has_cell(prev_ref):
+                if last is not None and prev_ref in last.values and change_ref in last.values:
                     expected = last.count(prev_ref) + last.count(change_ref)
                     if prev != expected:
                         self.add(Severity.WARNING, spec.cross_id, table, prev_ref,
@@ -228,10 +247,10 @@ class _Checker:
         self.add(Severity.WARNING, spec.id, None, None, message, section_key=spec.section)
 
     def rule_TextRepeatRule(self, spec: TextRepeatRule) -> None:
-        if self.previous is None:
+        if self.last is None:
             return
         now = self.report.texts.get(spec.section, "")
-        before = self.previous.texts.get(spec.section, "")
+        before = self.last.text(spec.section)
         ratio = repeat_ratio(now, before)
         if ratio > spec.max_ratio:
             heading = self.fmt.section(spec.section).heading
@@ -244,14 +263,6 @@ def _printed_or(printed: dict, report: Report, ref: CellRef) -> int:
     """The total as printed, where a number was printed; else the computed value (or the input)."""
     value = printed.get(ref)
     return value if value is not None else report.count(ref)
-
-
-def _has_table(report: Report, key: str) -> bool:
-    return any(t.key == key for _, t in report.format.tables())
-
-
-def _has_cell_column(report: Report, table: str, column: str) -> bool:
-    return _has_table(report, table) and any(c.key == column for c in report.table(table).leaf_columns())
 
 
 _SPACE = re.compile(r"\s+")

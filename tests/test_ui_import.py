@@ -41,7 +41,7 @@ def test_menu_entry_sits_with_new_and_open(make_window, report_2021):
     window = make_window(report_2021)
     texts = [a.text() or "---" for a in window.actions.file_menu.actions()]
     at = texts.index("导入 Word/PDF 报告…")
-    assert texts[at - 1] == "最近打开" and texts[at + 1] == "---" and texts[at + 2] == "保存"
+    assert texts[at - 1] == "最近打开" and texts.index("保存") > at
     assert "采用计算的总计" in [a.text() for a in window.actions.edit_menu.actions()]
     assert not window.importing.accept_totals.isEnabled()
 

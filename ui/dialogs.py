@@ -1,7 +1,7 @@
 """Message boxes with Chinese button texts (the Qt wheels ship no Chinese translation of QMessageBox)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 Button = QMessageBox.StandardButton
 Icon = QMessageBox.Icon
@@ -45,3 +45,13 @@ def warn(parent: QWidget | None, title: str, text: str) -> None:
 
 def fail(parent: QWidget | None, title: str, text: str) -> None:
     message_box(parent, Icon.Critical, title, text, Button.Ok).exec()
+
+
+def ok_cancel_buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+    """The OK (named ok_text) and 取消 buttons of a dialog, accepting and rejecting it."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

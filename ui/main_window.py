@@ -18,6 +18,7 @@ from model.recovery import RecoveryStore
 
 from .actions import WindowActions
 from .files.actions import FileActions
+from .files.last_year import LastYearActions
 from .importing.actions import ImportActions
 from .output.actions import OutputActions
 from .settings import GEOMETRY_KEY, STATE_KEY, open_settings, recovery_dir_for
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         self.actions = WindowActions(self)
         self.files = FileActions(self, store or RecoveryStore(recovery_dir_for(self.settings)))
+        self.last_year = LastYearActions(self)
         self.outputs = OutputActions(self)
         self.importing = ImportActions(self)
         self.undo_stack.cleanChanged.connect(self.update_title)
@@ -126,6 +128,7 @@ class MainWindow(QMainWindow):
         self.tabs.blockSignals(False)
         session.findings_changed.connect(self._show_findings)
         session.changed.connect(self._field_changed)
+        self.last_year.attach(session)
         self.apply_zoom()
         self.pages[0].ensure_built()
         self._show_findings(session.findings)

@@ -19,6 +19,7 @@ class ReportSession(QObject):
 
     changed = Signal(object)  # what changed: CellRef, text key or field name
     findings_changed = Signal(list)
+    marks_changed = Signal(object)  # the set of cells whose "carried from last year" mark came or went
 
     def __init__(self, report: Report, path: Path | None, undo_stack: QUndoStack, parent=None) -> None:
         super().__init__(parent)
@@ -28,6 +29,7 @@ class ReportSession(QObject):
         self.findings: list[Finding] = check(report)
         self._batch = 0
         self._dirty = False
+        self.carried: set[CellRef] = set()  # cells 基于上年报告 filled, marked until edited
         report.subscribe(self._on_change)
 
     def close(self) -> None:
@@ -47,6 +49,9 @@ class ReportSession(QObject):
                 self.recheck()
 
     def _on_change(self, what: object) -> None:
+        if what in self.carried:
+            self.carried.discard(what)
+            self.marks_changed.emit({what})
         self.changed.emit(what)
         if self._batch:
             self._dirty = True
@@ -59,6 +64,13 @@ class ReportSession(QObject):
         if findings != self.findings:
             self.findings = findings
             self.findings_changed.emit(findings)
+
+    def mark_carried(self, refs: set[CellRef]) -> None:
+        """Mark exactly these cells as carried from last year's report (an empty set removes every mark)."""
+        changed = self.carried ^ refs
+        self.carried = set(refs)
+        if changed:
+            self.marks_changed.emit(changed)
 
     def counts(self) -> tuple[int, int]:
         return count_by_severity(self.findings)

@@ -9,12 +9,15 @@ _BRUSH_COLOURS = {
     "ERROR_CELL_BG": "#ef9a9a",  # a cell concerned by an error
     "WARNING_ROW_BG": "#fff4cc",
     "WARNING_CELL_BG": "#ffe08a",
+    "CARRIED_BG": "#dcecfa",  # a cell 基于上年报告 filled, until edited
     "TEXT_FG": "#1a1a1a",
     "TOTAL_FG": "#17375e",
 }
 ERROR_TEXT = "#b71c1c"
 WARNING_TEXT = "#8a5a00"
 HINT_TEXT = "#455a64"
+CARRIED_MARK = "#1565c0"  # the corner triangle of a carried cell
+LAST_YEAR_TEXT = "#5f7381"  # last year's figure, the faint second line of a grid cell
 
 
 def __getattr__(name: str):

@@ -84,7 +84,10 @@ class FileActions(QObject):
         from .new_report_dialog import NewReportDialog
 
         dialog = NewReportDialog(cfg.default_unit(self.settings), self.window)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        result = dialog.exec()
+        if result == NewReportDialog.FROM_LAST_YEAR:
+            return self.window.last_year.new_from_last_year(asked=True)
+        if result != QDialog.DialogCode.Accepted:
             return False
         unit, year = dialog.values()
         self.settings.setValue(cfg.UNIT_KEY, unit)

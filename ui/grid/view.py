@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QLineEdit, QMenu, QStyledItemDelegate, QTableView
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QLineEdit, QMenu, QTableView
 
 from model.errors import InputError
 from model.formats.definition import CellKind
@@ -12,6 +12,7 @@ from model.grid import GridCell, Role
 from .clipboard import convert_money, copy_text, plan_paste
 from .frozen_rows import FrozenRows
 from ..text_menus import use_chinese_menu
+from .last_year_line import LastYearDelegate
 from .model import GridModel
 
 CA = QAbstractItemView.CursorAction
@@ -19,8 +20,8 @@ Hint = QAbstractItemDelegate.EndEditHint
 _STEPS = {CA.MoveUp: (-1, 0), CA.MoveDown: (1, 0), CA.MoveLeft: (0, -1), CA.MoveRight: (0, 1)}
 
 
-class CellDelegate(QStyledItemDelegate):
-    """A frameless right-aligned line editor, like a spreadsheet cell."""
+class CellDelegate(LastYearDelegate):
+    """A frameless right-aligned line editor, like a spreadsheet cell; last year's figure as a faint second line."""
 
     def createEditor(self, parent, option, index):
         editor = QLineEdit(parent)
@@ -57,6 +58,7 @@ class GridView(QTableView):
                           if model.is_editable(c)]
         self._label_cols = min((c.col for c in self.grid.value_cells()), default=0)
         model.rejected.connect(self.message)
+        model.last_year_changed.connect(self.refit_rows)
         self.frozen = FrozenRows(self, self.grid) if self.grid.header_rows else None
         self.fit()
 
@@ -106,6 +108,11 @@ class GridView(QTableView):
                 heights[cell.row] = max(heights[cell.row], need)
             else:
                 tall.append((cell, need))
+        if self.itemDelegate().show_last_year:  # room for last year's figure under the number
+            two_lines = fm.height() + self.itemDelegate().note_height(self.font()) + 10
+            for row in range(self.grid.rows):
+                if self.model().has_last_year(row):
+                    heights[row] = max(heights[row], two_lines)
         for cell, need in tall:
             have = sum(heights[cell.row:cell.row + cell.rowspan])
             if need > have:
@@ -114,6 +121,17 @@ class GridView(QTableView):
             self.setRowHeight(row, height)
         if self.frozen is not None:
             self.frozen.sync()
+
+    def refit_rows(self) -> None:
+        self.fit_rows(QFontMetrics(self.font()))
+
+    def set_show_last_year(self, on: bool) -> None:
+        """视图 ▸ 显示上年数: last year's figures as a faint second line in their cells (always in the tooltip)."""
+        delegate = self.itemDelegate()
+        if delegate.show_last_year != on:
+            delegate.show_last_year = on
+            self.refit_rows()
+            self.viewport().update()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

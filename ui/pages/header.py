@@ -48,6 +48,10 @@ class HeaderPage(LazyPage):
         form.addRow("报告格式：", QLabel(f"{fmt.name}（{fmt.issued_by}）"))
         form.addRow("附件标注：", self.edits["attachment_label"])
         form.addRow("报告日期：", self.edits["report_date"])
+        self.last_year = QLabel(self)
+        self.last_year.setWordWrap(True)
+        form.addRow("上年报告：", self.last_year)
+        self._show_last_year()
         hint = QLabel("报告年度决定适用的格式：2019、2020年度用2019年版格式，2021年度起用2021年版格式。")
         hint.setWordWrap(True)
         hint.setStyleSheet(f"color: {style.HINT_TEXT};")
@@ -69,7 +73,21 @@ class HeaderPage(LazyPage):
             return
         self._on_change(name)
 
+    def _show_last_year(self) -> None:
+        report = self.session.report
+        last = report.last_year
+        if last is None:
+            text = "未关联（文件 ▸ 关联上年报告…：用于上年结转等跨年度检查）"
+        elif last.year != report.year - 1:
+            text = f"{last.describe()}：不是{report.year - 1}年度的，不用于检查，请重新关联"
+        else:
+            text = last.describe()
+        self.last_year.setText(text)
+        self.last_year.setStyleSheet("" if last is not None else f"color: {style.HINT_TEXT};")
+
     def _on_change(self, what) -> None:
+        if what == "last_year":
+            self._show_last_year()
         if what not in self.edits:
             return
         edit = self.edits[what]
