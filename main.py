@@ -8,7 +8,7 @@ COMMANDS = ("check", "new", "export", "link", "import")
 
 
 def run_cli(argv: list[str]) -> int:
-    from cli.common import EXIT_UNREADABLE
+    from cli.common import EXIT_UNREADABLE, err
     from cli.parser import build_parser, command_module
     from model.errors import ReportError
 
@@ -16,10 +16,13 @@ def run_cli(argv: list[str]) -> int:
     try:
         return command_module(args.command).run(args)
     except ReportError as exc:
-        print(f"错误：{exc.message}", file=sys.stderr)
+        err(f"错误：{exc.message}")
         return EXIT_UNREADABLE
     except OSError as exc:
-        print(f"错误：{exc.strerror or exc}：{exc.filename or ''}", file=sys.stderr)
+        from model.file_read import show_path
+        from model.os_errors import os_reason
+
+        err(f"错误：{os_reason(exc)}：{show_path(exc.filename or '')}")
         return EXIT_UNREADABLE
 
 

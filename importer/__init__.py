@@ -63,7 +63,10 @@ def build_report(doc: SourceDocument, path: Path) -> ImportResult:
     report = Report(fmt, year)
     _header(report, outline, notes)
     for section in fmt.text_sections():
-        report.set_text(section.key, "\n".join(outline.texts.get(section.key, [])))
+        try:
+            report.set_text(section.key, "\n".join(outline.texts.get(section.key, [])))
+        except InputError as exc:  # characters no draft can hold
+            notes.not_found.append(Note(section.heading, "", "", f"{exc.message}，文字未读取"))
     reading = read_tables(fmt, tables, outline, notes)
     if not tables:
         notes.not_found.append(Note("", "", "", f"{doc.kind}文件中没有找到表格，第二、三、四部分的数字均按0"))

@@ -5,6 +5,7 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
+from .chars import visible
 from .errors import InputError
 from .formats.definition import MAX_COUNT, CellKind, Column
 from .frozen import frozen
@@ -58,7 +59,7 @@ def check_money(amount: Decimal, unit: str, column: Column) -> Money:
     if amount.as_tuple().exponent < -MONEY_PLACES:  # type: ignore[operator]
         raise InputError(f"金额最多保留{MONEY_PLACES}位小数")
     if unit not in column.units:
-        raise InputError(f"金额单位应为{'或'.join(column.units)}，实际为“{unit}”")
+        raise InputError(f"金额单位应为{'或'.join(column.units)}，实际为“{visible(unit)}”")
     return Money(amount, unit)
 
 
@@ -102,6 +103,8 @@ def parse_cell_text(text: str, column: Column, default_unit: str | None = None) 
         if re.fullmatch(r"[+-]?\d+\.\d*", text):
             raise InputError(f"“{raw.strip()}”不是整数：{describe_expected(kind)}")
         raise InputError(f"“{raw.strip()}”不是数字：{describe_expected(kind)}")
+    if len(text.lstrip("+-")) > len(str(MAX_COUNT)) + 10:  # int() of thousands of digits fails in English
+        raise InputError(f"“{raw.strip()[:20]}…”太大：不能超过{MAX_COUNT:,}")
     value = int(text)
     if value < 0 and kind is not CellKind.SIGNED:
         raise InputError(f"“{raw.strip()}”是负数：{describe_expected(kind)}")

@@ -5,8 +5,9 @@ from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from .cells import CellValue, Money, check_count, check_money
+from .chars import check_chars, clean_line, clean_text
 from .errors import InputError
-from .formats import format_for_year
+from .formats import FIRST_YEAR, LAST_YEAR, format_for_year
 from .formats.definition import CellKind, Column, ReportFormat, Row, Table
 
 
@@ -21,6 +22,10 @@ class CellRef(NamedTuple):
 HEADER_FIELDS = ("unit_name", "attachment_label", "report_date")
 MAX_UNIT_NAME = 100
 MAX_LABEL = 20
+# Characters of one text section (spaces and line ends included). Every accepted draft stays fast: typing
+# in the text tab and exporting to PDF (bench/bench_limits.py); docs/draft-format.md states it.
+MAX_TEXT_CHARS = 20_000
+FIELD_LABELS = {"unit_name": "填报单位", "attachment_label": "附件标注", "report_date": "报告日期"}
 
 
 def cell_kind(table: Table, row: Row, column: Column) -> CellKind:
@@ -33,11 +38,12 @@ class Report:
     """One annual report being filled in. Listeners hear of every change (field name or CellRef)."""
 
     def __init__(self, fmt: ReportFormat, year: int, unit_name: str = "") -> None:
+        check_year(year)
         if not fmt.covers(year):
             raise InputError(f"{year}年度的报告不适用{fmt.name}")
         self.format = fmt
         self.year = year
-        self.unit_name = unit_name
+        self.unit_name = ""
         self.attachment_label = ""
         self.report_date = ""  # ISO date YYYY-MM-DD, or empty
         self.texts: dict[str, str] = {s.key: "" for s in fmt.text_sections()}
@@ -57,9 +63,14 @@ class Report:
         self._inputs = _input_cells(fmt)
         for ref, column in self._inputs:
             self._values[ref] = None if column.kind is CellKind.MONEY else 0
+        if unit_name:
+            self.set_field("unit_name", unit_name)  # validated as the window validates it
 
     @classmethod
     def for_year(cls, year: int, unit_name: str = "") -> Report:
+        """A blank report in the format of year; raises InputError for a year or unit name the window or the
+        draft loader would refuse (an empty unit name is allowed: an unfinished draft)."""
+        check_year(year)
         return cls(format_for_year(year), year, unit_name)
 
     # ---- structure ----
@@ -126,10 +137,11 @@ class Report:
         self._notify(ref)
 
     def set_text(self, key: str, text: str) -> None:
+        """Store a text section, cleaned (model.chars.clean_text); raises InputError (nothing stored) for a
+        lone surrogate or a text longer than MAX_TEXT_CHARS."""
         if key not in self.texts:
             raise KeyError(key)
-        if not isinstance(text, str):
-            raise InputError("应为文字")
+        text = check_text(text, self.format.section(key).heading)
         if self.texts[key] != text:
             self.texts[key] = text
             self._notify(key)
@@ -140,7 +152,8 @@ class Report:
         if not isinstance(text, str):
             raise InputError("应为文字")
         if name != "report_date":  # one-line fields: a pasted line break would break the printed title
-            text = text.replace("\r", "").replace("\n", "")
+            text = clean_line(text)
+        check_chars(text, FIELD_LABELS[name], one_line=True)
         if name == "unit_name" and len(text) > MAX_UNIT_NAME:
             raise InputError(f"填报单位名称不能超过{MAX_UNIT_NAME}个字")
         if name == "attachment_label" and len(text) > MAX_LABEL:
@@ -195,6 +208,29 @@ def _input_cells(fmt: ReportFormat) -> tuple[tuple[CellRef, Column], ...]:
             for _, table in fmt.tables() for row in table.leaf_rows() for column in table.leaf_columns()
             if cell_kind(table, row, column) in _INPUT_KINDS)
     return cells
+
+
+def check_year(year: object) -> int:
+    """The report years a draft may hold (the loader's range); raises InputError."""
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise InputError(f"报告年度应为整数年份，实际为“{year}”")
+    if year < FIRST_YEAR:
+        raise InputError(f"{year}年没有适用的报告格式：年度报告格式从{FIRST_YEAR}年起适用")
+    if year > LAST_YEAR:
+        raise InputError(f"报告年度应为{FIRST_YEAR}至{LAST_YEAR}之间的年份，实际为“{year}”")
+    return year
+
+
+def check_text(text: object, heading: str) -> str:
+    """A text section as stored: cleaned of control characters; raises InputError for a character that
+    cannot be written or a text longer than MAX_TEXT_CHARS."""
+    if not isinstance(text, str):
+        raise InputError("应为文字")
+    text = clean_text(text)
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(f"“{heading}”有{len(text)}个字（含空格和换行），超过了{MAX_TEXT_CHARS}字的上限")
+    check_chars(text, f"“{heading}”")
+    return text
 
 
 def validate_date(text: str) -> str:

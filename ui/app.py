@@ -9,21 +9,25 @@ from pathlib import Path
 
 def initial_report(argv: list[str], unit_name: str = ""):
     """(report, path, error message or None) for the command line; a new blank report when none/unreadable."""
-    from model.draft import load_draft
+    return initial_draft(argv, unit_name)[:3]
+
+
+def initial_draft(argv: list[str], unit_name: str = ""):
+    """initial_report and the draft file's state as read (None for a new report)."""
+    from model.draft import open_draft
     from model.errors import ReportError
     from model.report import Report
 
     if argv:
         path = Path(argv[0])
         try:
-            return load_draft(path), path, None
+            report, state = open_draft(path)
+            return report, path, None, state
         except ReportError as exc:
             error = exc.message
-        except OSError as exc:
-            error = f"无法打开“{path}”：{exc.strerror or exc}"
     else:
         error = None
-    return Report.for_year(date.today().year - 1, unit_name), None, error
+    return Report.for_year(date.today().year - 1, unit_name), None, error, None
 
 
 def start_gui(argv: list[str]):
@@ -33,7 +37,7 @@ def start_gui(argv: list[str]):
     and the garbage collector waits until the window is shown: both make the window appear sooner.
     """
     gc.disable()
-    report, path, error = initial_report(argv)
+    report, path, error, state = initial_draft(argv)
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -47,7 +51,7 @@ def start_gui(argv: list[str]):
     if path is None and not report.unit_name:
         report.set_field("unit_name", default_unit(settings))
     window = MainWindow(settings)
-    window.set_report(report, path)
+    window.set_report(report, path, state)
     window.show()
 
     def after_start() -> None:
@@ -57,6 +61,7 @@ def start_gui(argv: list[str]):
             from .dialogs import warn
 
             warn(window, "无法打开草稿", f"{error}\n\n已新建一份空白报告。")
+        window.files.confirm_open_elsewhere()
         window.files.offer_recovery()
 
     QTimer.singleShot(0, after_start)

@@ -8,8 +8,9 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont, QUndoStack
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
-from model.draft import SUFFIX, save_draft
-from model.errors import DraftError
+from model.draft import SUFFIX, FileState, file_state, save_draft
+from model.errors import ReportError
+from model.file_read import same_file
 from model.formats.definition import TableSection
 from model.report import Report
 from model.rules import Finding, Severity
@@ -106,8 +107,10 @@ class MainWindow(QMainWindow):
 
     # ---- loading ----
 
-    def set_report(self, report: Report, path: Path | None) -> None:
-        """Show report (from path, or None for a new unsaved one); clears undo history."""
+    def set_report(self, report: Report, path: Path | None, state: FileState | None = None) -> None:
+        """Show report (from path, or None for a new unsaved one); clears undo history. state: the draft
+        file as it was read (model.draft.open_draft), to notice a change made by someone else before saving
+        over it; read now when not given."""
         if self.session is not None:
             self.session.close()
             self.session.deleteLater()
@@ -117,7 +120,10 @@ class MainWindow(QMainWindow):
             page = self.tabs.widget(0)
             self.tabs.removeTab(0)
             page.deleteLater()
-        self.session = session = ReportSession(report, Path(path) if path else None, self.undo_stack, self)
+        path = Path(path) if path else None
+        if path is not None and state is None:
+            state = file_state(path)
+        self.session = session = ReportSession(report, path, self.undo_stack, self, state)
         # pages are shells until shown or asked for (page_for): start-up builds only the first tab
         self.pages = [HeaderPage(session)] + [
             (GridPage if isinstance(section, TableSection) else TextPage)(session, section)
@@ -229,10 +235,13 @@ class MainWindow(QMainWindow):
             return self.save_as()
         return self.write_to(self.path)
 
-    def save_as(self, path: str | Path | None = None) -> bool:
+    def save_as(self, path: str | Path | None = None, other_than: Path | None = None) -> bool:
+        """Save under a new name (asked when path is None; other_than: suggest a name beside that file)."""
         self.commit_pending_edit()
         if path is None:
             start = str(self.path or Path.home() / f"{self.report.title()}{SUFFIX}")
+            if other_than is not None:
+                start = str(other_than.with_name(other_than.name.removesuffix(SUFFIX) + "（副本）" + SUFFIX))
             from PySide6.QtWidgets import QFileDialog
 
             path, _ = QFileDialog.getSaveFileName(self, "另存为", start, f"年度报告草稿 (*{SUFFIX})")
@@ -244,14 +253,25 @@ class MainWindow(QMainWindow):
         return self.write_to(path)
 
     def write_to(self, path: Path) -> bool:
+        """Save to path. Over the open draft changed on disk since it was opened or saved, ask first
+        (覆盖 / 另存为 / 取消). A failure is told; the edits stay in the window and in the recovery copy."""
+        if self.path is not None and same_file(path, self.path):
+            choice = self.files.before_overwrite(path)
+            if choice == "另存为":
+                return self.save_as(other_than=path)
+            if choice != "覆盖":
+                return False
         try:
-            save_draft(self.report, path)
-        except DraftError as exc:
+            state = save_draft(self.report, path)
+        except (ReportError, OSError, UnicodeError) as exc:  # the model gives ReportError; never let one escape
+            kept = self.files.save_failed()
             from .dialogs import fail
 
-            fail(self, "保存失败", exc.message)
+            message = exc.message if isinstance(exc, ReportError) else f"无法保存到“{path}”（{type(exc).__name__}）"
+            fail(self, "保存失败", f"{message}\n\n{kept}")
             return False
         self.session.path = path
+        self.session.disk_state = state
         self.undo_stack.setClean()
         self.update_title()
         self.files.after_save(path)
@@ -265,7 +285,17 @@ class MainWindow(QMainWindow):
         self.files.drop(event)
 
     def closeEvent(self, event) -> None:
-        if self.ask_before_close and not self.files.maybe_save():
+        try:
+            may_close = not self.ask_before_close or self.files.maybe_save()
+        except Exception:  # noqa: BLE001 - the last guard before edits are lost: any failure keeps the window
+            import traceback
+
+            traceback.print_exc()
+            may_close = False
+            from .dialogs import fail
+
+            fail(self, "无法关闭", "保存时发生意外错误，窗口保持打开，修改仍在窗口中。请另存为其他文件后再关闭。")
+        if not may_close:
             event.ignore()
             return
         self.files.closing()

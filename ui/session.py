@@ -8,7 +8,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from model.cells import CellValue
-from model.report import CellRef, Report, validate_date
+from model.file_state import FileState
+from model.report import CellRef, Report, check_text, validate_date
 from model.rules import Finding, check, count_by_severity
 
 from .commands import SetCellsCommand, SetFieldCommand, SetTextCommand
@@ -21,10 +22,12 @@ class ReportSession(QObject):
     findings_changed = Signal(list)
     marks_changed = Signal(object)  # the set of cells whose "carried from last year" mark came or went
 
-    def __init__(self, report: Report, path: Path | None, undo_stack: QUndoStack, parent=None) -> None:
+    def __init__(self, report: Report, path: Path | None, undo_stack: QUndoStack, parent=None,
+                 disk_state: FileState | None = None) -> None:
         super().__init__(parent)
         self.report = report
         self.path = path
+        self.disk_state = disk_state  # the draft file as opened or last saved (to notice changes by others)
         self.undo_stack = undo_stack
         self.findings: list[Finding] = check(report)
         self._batch = 0
@@ -85,11 +88,16 @@ class ReportSession(QObject):
         self.undo_stack.push(SetCellsCommand(self, changes, text))
         return True
 
-    def set_text(self, key: str, text: str) -> None:
+    def set_text(self, key: str, text: str) -> str:
+        """Store typed or pasted text as an undo step and return what was stored: control characters are
+        removed and line ends normalised (model.chars.clean_text). Raises InputError (nothing stored) for a
+        text the model refuses (too long, a lone surrogate)."""
+        heading = self.report.format.section(key).heading
+        text = check_text(text, heading)
         old = self.report.texts[key]
         if old != text:
-            heading = self.report.format.section(key).heading
             self.undo_stack.push(SetTextCommand(self, key, old, text, f"编辑“{heading}”"))
+        return text
 
     def set_field(self, name: str, text: str) -> None:
         """Validate then store a header field; raises InputError (nothing stored) when refused."""
@@ -100,4 +108,6 @@ class ReportSession(QObject):
             return
         probe = Report(self.report.format, self.report.year)
         probe.set_field(name, text)  # validation without touching the open report
-        self.undo_stack.push(SetFieldCommand(self, name, old, text, "编辑基本信息"))
+        text = getattr(probe, name)  # as the report stores it (a pasted line break removed)
+        if old != text:
+            self.undo_stack.push(SetFieldCommand(self, name, old, text, "编辑基本信息"))

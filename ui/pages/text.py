@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout
 
+from model.errors import InputError
 from model.formats.definition import TextSection
+from model.report import MAX_TEXT_CHARS
 from model.rules import text_length
 
 from .. import style
@@ -44,15 +46,27 @@ class TextPage(LazyPage):
         session.changed.connect(self._on_change)
 
     def _typed(self) -> None:
-        self.session.set_text(self.section.key, self.editor.toPlainText())
+        typed = self.editor.toPlainText()
+        try:
+            stored = self.session.set_text(self.section.key, typed)
+        except InputError as exc:  # too long: the editor goes back to the stored text
+            self._show_stored()
+            self.message.emit(f"{exc.message}，这次输入或粘贴未保存")
+            return
+        if stored != typed:  # control characters removed (pasted from another program)
+            self._show_stored()
+            self.message.emit(f"“{self.section.heading}”：粘贴的文字中含有控制字符，已删除或改为换行")
         self._update_count()
 
     def _on_change(self, what) -> None:
-        if what != self.section.key:
-            return
+        if what == self.section.key:
+            self._show_stored()
+
+    def _show_stored(self) -> None:
+        """Undo/redo or a refused edit: show the stored text, the cursor near where it differs."""
         text = self.session.report.texts[self.section.key]
-        if text != self.editor.toPlainText():  # undo/redo: show the stored text, keep the cursor near
-            old = self.editor.toPlainText()
+        old = self.editor.toPlainText()
+        if text != old:
             same = next((i for i, (a, b) in enumerate(zip(old, text)) if a != b), min(len(old), len(text)))
             self.editor.blockSignals(True)
             self.editor.setPlainText(text)
@@ -63,8 +77,12 @@ class TextPage(LazyPage):
             self._update_count()
 
     def _update_count(self) -> None:
-        n = text_length(self.editor.toPlainText())
-        if self.section.key == "overview" and n > LONG_OVERVIEW:
+        text = self.editor.toPlainText()
+        n = text_length(text)
+        if len(text) >= MAX_TEXT_CHARS * 0.9:  # near the limit: say it before the clerk reaches it
+            self.count.setText(f"共 {n} 字 —— 本部分最多 {MAX_TEXT_CHARS} 字（含空格和换行），已用 {len(text)}")
+            self.count.setStyleSheet(f"color: {style.WARNING_TEXT}; font-weight: bold;")
+        elif self.section.key == "overview" and n > LONG_OVERVIEW:
             self.count.setText(f"共 {n} 字 —— 超过{LONG_OVERVIEW}字，篇幅原则上不超过一千字")
             self.count.setStyleSheet(f"color: {style.WARNING_TEXT}; font-weight: bold;")
         else:
