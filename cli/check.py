@@ -1,4 +1,4 @@
-"""`check FILE [--previous LAST] [--json]`: list a draft's errors and warnings; exit 1 when there are errors."""
+"""`check FILE [--previous LAST] [--json]`: list a draft's errors, warnings and explained warnings; exit 1 on errors."""
 from __future__ import annotations
 
 import argparse
@@ -19,7 +19,7 @@ def run(args: argparse.Namespace) -> int:
 
     from model.draft import load_draft
     from model.last_year import LastYear, read_last_year
-    from model.rules import check, count_by_severity, last_year_for
+    from model.rules import check, count_by_severity, count_explained, last_year_for
 
     report = load_draft(args.file)
     previous = None
@@ -34,9 +34,15 @@ def run(args: argparse.Namespace) -> int:
     else:
         for f in findings:
             place = " / ".join(p for p in (f.section, f.row, f.column) if p)
-            out(f"{f.severity.label} [{f.rule}] {place}：{f.message}")
+            out(f"{'已说明' if f.explained else f.severity.label} [{f.rule}] {place}：{f.message}")
+            if f.explained:
+                out(f"    说明：{f.explanation}")
+            elif f.hint:
+                out(f"    提示：{f.hint}")
         if last is not None:
             how = "--previous 指定" if previous is not None else "草稿中关联"
             out(f"跨年度检查依据：{how}的上年报告 {last.describe()}")
-        out(f"{report.title()}：{errors} 个错误，{warnings} 个警告")
+        explained = count_explained(findings)
+        note = f"（其中 {explained} 个已说明）" if explained else ""
+        out(f"{report.title()}：{errors} 个错误，{warnings} 个警告{note}")
     return EXIT_ERRORS if errors else EXIT_OK

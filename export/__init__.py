@@ -20,7 +20,7 @@ def _prepare(report: Report, options: ExportOptions | None):
 
     options = options or ExportOptions()
     layout: PageLayout = build_layout(report, approval_block=options.approval_block,
-                                       watermark=options.watermark)
+                                       watermark=options.watermark, explanations_page=options.explanations_page)
     fonts = PdfFonts(options.pdf_font_files, options.system_fonts)
     check_glyphs(fonts, layout.texts_by_role())
     return options, layout, fonts

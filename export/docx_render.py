@@ -76,6 +76,7 @@ def _paragraph(p, block: Paragraph, options: ExportOptions, line_pitch: float) -
     fmt.line_spacing = Pt(max(line_pitch, block.size * 1.4))
     fmt.space_before, fmt.space_after = Pt(block.space_before), Pt(block.space_after)
     fmt.keep_with_next = block.keep_with_next
+    fmt.page_break_before = block.page_break_before or None
     run = _run(p, "", options.docx_font(block.role), block.size)
     for i, line in enumerate(block.text.split("\n")):
         if i:

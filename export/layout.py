@@ -42,6 +42,7 @@ class Paragraph:
     space_before: float = 0.0  # points
     space_after: float = 0.0
     keep_with_next: bool = False
+    page_break_before: bool = False
 
 
 @dataclass(frozen=True)
@@ -129,8 +130,9 @@ class PageLayout:
         return {role: "\n".join(texts) for role, texts in out.items()}
 
 
-def build_layout(report: Report, approval_block: bool = False, watermark: str = "") -> PageLayout:
-    """Lay the report out as the official printed form."""
+def build_layout(report: Report, approval_block: bool = False, watermark: str = "",
+                 explanations_page: bool = False) -> PageLayout:
+    """Lay the report out as the official printed form (and, when asked, a 检查说明 page after it)."""
     page = PageSetup()
     blocks: list[Block] = []
     if report.attachment_label.strip():
@@ -149,6 +151,8 @@ def build_layout(report: Report, approval_block: bool = False, watermark: str = 
             blocks.append(table_block(report, section, page.text_width_mm))
     if approval_block:
         blocks.extend(approval_paragraphs(report))
+    if explanations_page:
+        blocks.extend(explanation_paragraphs(report))
     return PageLayout(page, tuple(blocks), watermark.strip())
 
 
@@ -198,6 +202,28 @@ def approval_paragraphs(report: Report) -> list[Paragraph]:
         Paragraph("负责人（签字）：            ", FontRole.BODY, SANHAO, Align.RIGHT, keep_with_next=True),
         Paragraph(f"日期：{date}", FontRole.BODY, SANHAO, Align.RIGHT),
     ]
+
+
+def explanation_paragraphs(report: Report) -> list[Paragraph]:
+    """The 检查说明 page: every warning the unit has explained, with its explanation (for the county office)."""
+    from model.rules import check
+
+    explained = [f for f in check(report) if f.explained]
+    heading = Paragraph("检查说明", FontRole.HEADING, SANHAO, Align.CENTER, keep_with_next=True,
+                        page_break_before=True)
+    unit = printable(report.unit_name, one_line=True).strip() or "（未填写填报单位）"
+    heading = [heading, Paragraph(f"{unit}　{report.year}年度", FontRole.BODY, SANHAO, Align.CENTER,
+                                  space_after=SANHAO, keep_with_next=True)]
+    if not explained:
+        return heading + [Paragraph("本报告没有已说明的检查警告。", FontRole.BODY, SANHAO, indent_chars=2)]
+    intro = f"以下{len(explained)}项检查警告，填报单位已逐项说明："
+    out = heading + [Paragraph(intro, FontRole.BODY, SANHAO, indent_chars=2)]
+    for n, f in enumerate(explained, 1):
+        place = "／".join(p for p in (f.section, f.row, f.column) if p)
+        out.append(Paragraph(printable(f"{n}. 【{place}】{f.message}"), FontRole.BODY, SANHAO, indent_chars=2,
+                             keep_with_next=True))
+        out.append(Paragraph(printable(f"说明：{f.explanation}"), FontRole.BODY, SANHAO, indent_chars=2))
+    return out
 
 
 # ------------------------------------------------------------------ tables

@@ -19,6 +19,7 @@ class ExportOptions:
 
     approval_block: bool = False  # 单位（盖章）, 负责人（签字）, 日期 for the signed copy
     watermark: str = ""  # e.g. 草稿: drawn across every PDF page (printing a report that still has errors)
+    explanations_page: bool = False  # a 检查说明 page at the end: the warnings explained, with their explanations
     title_font: str = DEFAULT_DOCX_FONTS[FontRole.TITLE]
     heading_font: str = DEFAULT_DOCX_FONTS[FontRole.HEADING]
     body_font: str = DEFAULT_DOCX_FONTS[FontRole.BODY]

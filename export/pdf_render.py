@@ -37,6 +37,10 @@ def render_pdf(layout: PageLayout, fonts: PdfFonts, title: str = "", author: str
     story = []
     for block in layout.blocks:
         if isinstance(block, Paragraph):
+            if block.page_break_before:
+                from reportlab.platypus import PageBreak
+
+                story.append(PageBreak())
             story.append(_paragraph(block, fonts, page.line_pitch))
         else:
             story.append(_table(block, fonts))

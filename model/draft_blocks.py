@@ -25,7 +25,7 @@ class DraftBlock:
 
 
 # modules defining DRAFT_BLOCK, imported on first use (they may import the draft module themselves)
-BLOCK_MODULES: tuple[str, ...] = ("model.last_year_block", "model.printed_totals")
+BLOCK_MODULES: tuple[str, ...] = ("model.last_year_block", "model.explanations", "model.printed_totals")
 _BLOCKS: list[DraftBlock] = []
 
 

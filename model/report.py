@@ -57,6 +57,8 @@ class Report:
         self.stated_totals_source = ""  # the file they were printed in
         self.stated_totals_accepted = ""  # ISO date-time the computed totals were accepted; "" while in force
         self.last_year = None  # model.last_year.LastYear: last year's figures for rules 6–9, when linked
+        # the clerk's explanations of warnings, by the finding's fingerprint (model.explanations)
+        self.explanations: dict[str, str] = {}
         self._tables = {t.key: t for _, t in fmt.tables()}
         self._columns = {(t.key, c.key): c for t in self._tables.values() for c in t.leaf_columns()}
         self._rows = {(t.key, r.key): r for t in self._tables.values() for r in t.leaf_rows()}
@@ -169,6 +171,17 @@ class Report:
         if self.stated_totals_accepted != when:
             self.stated_totals_accepted = when
             self._notify("stated_totals")
+
+    def set_explanation(self, key: str, text: str) -> None:
+        """Explain the warning with fingerprint key (text "" withdraws the explanation)."""
+        text = text.strip()
+        if self.explanations.get(key, "") == text:
+            return
+        if text:
+            self.explanations[key] = text
+        else:
+            del self.explanations[key]
+        self._notify("explanations")
 
     def title(self) -> str:
         return f"{self.unit_name}{self.year}年政府信息公开工作年度报告"

@@ -1,4 +1,4 @@
-"""The rule engine: checks a report (and optionally last year's) against its format's rules 1–9."""
+"""The rule engine: checks a report (and optionally last year's) against its format's rules (docs/checks.md)."""
 from __future__ import annotations
 
 import re
@@ -6,9 +6,10 @@ from enum import Enum
 
 from .cells import Money
 from .formats.definition import (
-    MAX_COUNT, BalanceRule, CarryOverRule, CellKind, ItemCountRule, StockRule, Table,
-    TextLengthRule, TextMentionRule, TextRepeatRule, TextSubstanceRule,
+    MAX_COUNT, BalanceRule, CarryOverRule, CellKind, ItemCountRule, ReportFormat, RequiredRule, StaleYearRule,
+    StockRule, Table, TextFiguresRule, TextLengthRule, TextMentionRule, TextRepeatRule, TextSubstanceRule,
 )
+from .formats.help_texts import RULE_HINTS
 from .frozen import frozen
 from .last_year import LastYear
 from .report import CellRef, Report
@@ -23,32 +24,58 @@ class Severity(Enum):
         return "错误" if self is Severity.ERROR else "警告"
 
 
+HEADER_KEY, HEADER_TITLE = "header", "基本信息"  # findings about the 基本信息 (not a section of the format)
+
+
 @frozen
 class Finding:
     severity: Severity
     rule: str
-    section: str  # section heading
+    section: str  # section heading (基本信息 for a header field)
     row: str  # official row label, "" when none
     column: str  # official column label (group path where it repeats), "" when none
     message: str
-    section_key: str = ""
+    section_key: str = ""  # a section's key, or "header"
     ref: CellRef | None = None  # the cell to jump to
     cells: tuple[CellRef, ...] = ()  # every cell the finding concerns
+    key: str = ""  # fingerprint: rule, place and the numbers quoted (model.explanations)
+    hint: str = ""  # where to look first
+    span: tuple[int, int] | None = None  # characters of the text section (or the header field name) concerned
+    explanation: str = ""  # the clerk's written explanation of a warning (已说明)
 
-    def as_dict(self) -> dict[str, str]:
+    @property
+    def explained(self) -> bool:
+        return bool(self.explanation)
+
+    def explain(self, text: str) -> Finding:
+        """This warning marked 已说明 with text (an error cannot be explained)."""
+        if self.severity is Severity.ERROR:
+            return self
+        values = {name: getattr(self, name) for name in self.__match_args__}
+        return Finding(**{**values, "explanation": text})
+
+    def as_dict(self) -> dict[str, str | None]:
         return {"severity": self.severity.value, "rule": self.rule, "section": self.section,
-                "row": self.row, "column": self.column, "message": self.message}
+                "row": self.row, "column": self.column, "message": self.message, "hint": self.hint,
+                "key": self.key, "explained": self.explanation or None}
 
 
-def check(report: Report, previous: Report | LastYear | None = None) -> list[Finding]:
-    """Every finding for report, errors first in printed order, then warnings.
+def check(report: Report, previous: Report | LastYear | None = None, submission: bool = False) -> list[Finding]:
+    """Every finding for report: errors first in printed order, then warnings, then explained warnings.
 
     The cross-year rules 6–9 compare with previous: last year's whole report (`check --previous`) or its
     figures; without it, with the figures linked in the report's own draft (report.last_year), if any.
+    submission: the 提交前检查, which also wants what only a filed report needs (the report date).
     """
     checker = _Checker(report, last_year_for(report, previous))
     checker.run()
-    return sorted(checker.findings, key=lambda f: f.severity is not Severity.ERROR)
+    if submission:
+        checker.check_submission()
+    findings = checker.findings
+    notes = report.explanations
+    if notes:
+        findings = [f.explain(notes[f.key]) if f.key in notes else f for f in findings]
+    return sorted(findings, key=lambda f: (f.severity is not Severity.ERROR, f.explained))
 
 
 def last_year_for(report: Report, previous: Report | LastYear | None = None) -> LastYear | None:
@@ -66,6 +93,49 @@ def count_by_severity(findings: list[Finding]) -> tuple[int, int]:
     return errors, len(findings) - errors
 
 
+def warning_rules(fmt: ReportFormat) -> set[str]:
+    """Ids of the warnings a format's rules give (the findings a clerk may explain)."""
+    ids: set[str] = set()
+    for spec in fmt.rules:
+        if isinstance(spec, (BalanceRule, RequiredRule)):
+            continue
+        ids.add(spec.id)
+        if isinstance(spec, ItemCountRule):
+            ids.add(spec.cross_id)
+        elif isinstance(spec, StaleYearRule):
+            ids.update(f"{spec.id}.{kind}" for kind in ("title-year", "title-unit"))
+    return ids
+
+
+def cross_year_rules(fmt: ReportFormat) -> set[str]:
+    """Ids of the warnings that need last year's report to be checked."""
+    ids = {s.id for s in fmt.rules if isinstance(s, (CarryOverRule, StockRule, TextRepeatRule))}
+    return ids | {s.cross_id for s in fmt.rules if isinstance(s, ItemCountRule)}
+
+
+def missing_parts(findings: list[Finding]) -> list[str]:
+    """What a report still lacks (completeness errors), in a few words each: 填报单位未填写."""
+    return [f.message.split("：")[0] for f in findings if f.rule.startswith("R12.")]
+
+
+def count_explained(findings: list[Finding]) -> int:
+    return sum(1 for f in findings if f.explained)
+
+
+_QUOTED = re.compile(r"“[^”]*”")
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def fingerprint(rule: str, place: str, numbers: tuple = ()) -> str:
+    """rule@place#numbers: stays the same while the finding says the same thing about the same place."""
+    return f"{rule}@{place}#{','.join(str(n) for n in numbers)}"
+
+
+def message_numbers(message: str) -> tuple[str, ...]:
+    """The numbers a message quotes (not those inside quoted labels or text)."""
+    return tuple(_NUMBER.findall(_QUOTED.sub("", message)))
+
+
 class _Checker:
     def __init__(self, report: Report, last: LastYear | None) -> None:
         self.report = report
@@ -77,17 +147,23 @@ class _Checker:
 
     def add(self, severity: Severity, rule: str, table: Table | None, ref: CellRef | None,
             message: str, cells: tuple[CellRef, ...] = (), section_key: str = "",
-            with_column: bool = True) -> None:
-        if table is not None:
-            section = self.fmt.section_of_table(table.key)
+            with_column: bool = True, place: str = "", numbers: tuple | None = None, hint: str = "",
+            span: tuple[int, int] | None = None) -> None:
+        if section_key == HEADER_KEY:
+            key, heading = HEADER_KEY, HEADER_TITLE
         else:
-            section = self.fmt.section(section_key)
+            section = self.fmt.section_of_table(table.key) if table is not None else self.fmt.section(section_key)
+            key, heading = section.key, section.heading
         row = column = ""
         if ref is not None and table is not None:
             row = table.row(ref.row).label
             column = table.column_label(ref.column) if with_column else ""
-        self.findings.append(Finding(severity, rule, section.heading, row, column, message,
-                                     section.key, ref, cells or ((ref,) if ref else ())))
+        if not place:
+            place = f"{ref.table}.{ref.row}.{ref.column}" if ref is not None else key
+        numbers = message_numbers(message) if numbers is None else numbers
+        self.findings.append(Finding(severity, rule, heading, row, column, message, key, ref,
+                                     cells or ((ref,) if ref else ()), fingerprint(rule, place, numbers),
+                                     hint or RULE_HINTS.get(rule, ""), span))
 
     def run(self) -> None:
         self.check_ranges()
@@ -156,7 +232,8 @@ class _Checker:
                 if left != right:
                     self.add(Severity.ERROR, spec.id, table, lhs[0],
                              f"{table.column_label(column.key)}：{spec.lhs_text}＝{left}，"
-                             f"{spec.rhs_text}＝{right}，相差{abs(left - right)}{basis}", tuple(lhs + rhs))
+                             f"{spec.rhs_text}＝{right}，相差{abs(left - right)}{basis}", tuple(lhs + rhs),
+                             hint=RULE_HINTS[f"{spec.id}.{'more' if left > right else 'less'}"])
 
     # ---- rule 6 ----
 
@@ -235,16 +312,14 @@ class _Checker:
             self.add(Severity.WARNING, spec.id, None, None, spec.message, section_key=spec.section)
 
     def rule_TextSubstanceRule(self, spec: TextSubstanceRule) -> None:
+        """A token line (无); an empty section is an error of RequiredRule instead."""
         text = self.report.texts.get(spec.section, "")
         n = text_length(text)
-        heading = self.fmt.section(spec.section).heading
-        if n == 0:
-            message = f"“{heading}”为空，应具体写明存在的问题和改进措施"
-        elif n < spec.min_chars:
-            message = f"“{heading}”只有“{text.strip()}”（{n}字），应具体写明存在的问题和改进措施"
-        else:
-            return
-        self.add(Severity.WARNING, spec.id, None, None, message, section_key=spec.section)
+        if 0 < n < spec.min_chars:
+            heading = self.fmt.section(spec.section).heading
+            self.add(Severity.WARNING, spec.id, None, None,
+                     f"“{heading}”只有“{text.strip()}”（{n}字），应具体写明存在的问题和改进措施",
+                     section_key=spec.section)
 
     def rule_TextRepeatRule(self, spec: TextRepeatRule) -> None:
         if self.last is None:
@@ -257,6 +332,42 @@ class _Checker:
             self.add(Severity.WARNING, spec.id, None, None,
                      f"“{heading}”与上年报告重复率为{round(ratio * 100)}%，超过{round(spec.max_ratio * 100)}%",
                      section_key=spec.section)
+
+
+    # ---- completeness (errors) ----
+
+    def rule_RequiredRule(self, spec: RequiredRule) -> None:
+        report = self.report
+        for name in spec.fields:
+            if not getattr(report, name).strip():
+                label = FIELD_LABELS[name]
+                self.add(Severity.ERROR, f"{spec.id}.{name}", None, None,
+                         f"{label}未填写：报告标题和落款都要用到{label}", section_key=HEADER_KEY)
+        for key in spec.texts:
+            if not report.texts.get(key, "").strip():
+                heading = self.fmt.section(key).heading
+                self.add(Severity.ERROR, f"{spec.id}.{key}", None, None, f"“{heading}”为空：这一部分必须填写",
+                         section_key=key)
+
+    def check_submission(self) -> None:
+        if not self.report.report_date:
+            self.add(Severity.ERROR, "R12.report_date", None, None,
+                     "报告日期未填写：提交的报告要写明日期（打印在落款处）", section_key=HEADER_KEY)
+
+    # ---- the text against the tables and the report year (model.text_checks) ----
+
+    def rule_TextFiguresRule(self, spec: TextFiguresRule) -> None:
+        from .text_checks import figure_findings
+
+        figure_findings(self, spec)
+
+    def rule_StaleYearRule(self, spec: StaleYearRule) -> None:
+        from .text_checks import year_findings
+
+        year_findings(self, spec)
+
+
+FIELD_LABELS = {"unit_name": "填报单位", "attachment_label": "附件标注", "report_date": "报告日期"}
 
 
 def _printed_or(printed: dict, report: Report, ref: CellRef) -> int:

@@ -34,11 +34,14 @@ def test_check_json_lists_findings_with_official_labels(sample_report, tmp_path)
     result = run("check", str(target), "--json")
     assert result.returncode == 1
     findings = json.loads(result.stdout)
-    assert all(set(f) == {"severity", "rule", "section", "row", "column", "message"} for f in findings)
+    assert all(set(f) == {"severity", "rule", "section", "row", "column", "message", "hint", "key", "explained"}
+               for f in findings)
     first = findings[0]
     assert first == {"severity": "error", "rule": "R1", "section": "三、收到和处理政府信息公开申请情况",
                      "row": "一、本年新收政府信息公开申请数量", "column": "自然人",
-                     "message": "自然人：一+二＝5，三（七）总计+四＝4，相差1"}
+                     "message": "自然人：一+二＝5，三（七）总计+四＝4，相差1",
+                     "hint": "先查“三、本年度办理结果”各项和“四、结转下年度继续办理”是否漏填。",
+                     "key": "R1@applications.new.natural#5,4,1", "explained": None}
 
 
 def test_check_warnings_only_exits_0(sample_report, tmp_path):
@@ -90,7 +93,10 @@ def test_new_blank_draft_in_the_right_format(tmp_path, year, fmt, rows):
     report = load_draft(target)
     assert (report.format.id, report.year, report.unit_name) == (fmt, year, "某某乡人民政府")
     assert len(report.format.table("applications").leaf_rows()) == rows
-    assert run("check", str(target)).returncode == 0
+    # a blank draft reads and checks; what it lacks is the two text sections a report must have
+    result = run("check", str(target), "--json")
+    errors = {f["rule"] for f in json.loads(result.stdout) if f["severity"] == "error"}
+    assert result.returncode == 1 and errors == {"R12.overview", "R12.problems"}
 
 
 def test_new_refuses_year_without_format_and_existing_file(tmp_path):

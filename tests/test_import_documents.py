@@ -312,8 +312,12 @@ def test_command_line_writes_the_draft_and_prints_the_summary(tmp_path, capsys):
     assert (answer["format"], answer["year"], answer["unit_name"]) == ("2021", 2021, "某某区教育局")
     assert [d["message"] for d in answer["printed_totals_disagree"]] == ["（七）总计：自然人填报为21，各分项之和为26，相差5"]
     assert {"read", "not_found", "interpreted", "ignored", "findings", "errors", "warnings"} <= set(answer)
+    fine = Report.for_year(2021, "某某区教育局")
+    fine.set_text("overview", "本局认真落实条例，主动公开政府信息。")
+    fine.set_text("problems", "一是公开不够及时，二是培训不足，将加以改进。")
+    fine.set_text("other", "本年度未收取信息处理费。")
     clean = tmp_path / "clean.docx"
-    clean.write_bytes(clerk_docx(Report.for_year(2021, "某某区教育局")))
+    clean.write_bytes(clerk_docx(fine))
     assert main(["import", str(clean), "-o", str(tmp_path / "clean.gkbg.json")]) == 0
 
 

@@ -34,6 +34,7 @@ def name(brush):
 
 
 def test_balance_breaks_highlights_and_clears(qtbot, make_window, report_2019):
+    report_2019.set_text("problems", "无")
     window = make_window(report_2019)
     page = grid_page(window, "applications")
     model, view = page.model, page.view
@@ -48,7 +49,7 @@ def test_balance_breaks_highlights_and_clears(qtbot, make_window, report_2019):
     assert "相差5" in model.data(model.index_of(NEW), Qt.ItemDataRole.ToolTipRole)
     assert window.tabs.tabText(window.tabs.indexOf(page)) == "三、依申请公开 (2)"  # natural and 总计 columns
     panel = window.findings_dock.table
-    assert panel.rowCount() == 3  # two balance errors, and the warning for the empty section 五
+    assert panel.rowCount() == 3  # two balance errors, and the warning for the token section 五
     assert panel.item(0, 0).text() == "错误" and panel.item(0, 2).text() == "一、本年新收政府信息公开申请数量"
     assert window.counts_label.text() == "2 个错误，1 个警告"
     type_into(qtbot, view, model.index_of(DISCLOSED), "5")

@@ -55,6 +55,7 @@ def test_tabs_in_order_and_keyboard_switching(qtbot, make_window, sample_report)
 
 
 def test_double_click_in_findings_panel_jumps_to_cell(qtbot, make_window, report_2019):
+    report_2019.set_text("problems", "无")  # a token section 五: a warning in a text section
     window = make_window(report_2019)
     report_2019.set_value(CellRef("applications", "carried_over", "research"), 4)
     panel = window.findings_dock.table
@@ -74,7 +75,8 @@ def test_double_click_in_findings_panel_jumps_to_cell(qtbot, make_window, report
     assert window.tabs.currentWidget() is window.page_for("problems")
 
 
-def test_text_typing_is_one_undo_step_and_counts(qtbot, make_window, report_2021):
+def test_text_typing_is_one_undo_step_and_counts(qtbot, make_window):
+    report_2021 = Report.for_year(2023, "测试县教育局")  # section 一 still empty
     window = make_window(report_2021)
     page = window.page_for("overview")
     window.tabs.setCurrentWidget(page)

@@ -13,13 +13,15 @@ from model.errors import ReportError
 from model.file_read import same_file
 from model.formats.definition import TableSection
 from model.report import Report
-from model.rules import Finding, Severity
+from model.rules import HEADER_KEY, Finding, Severity, count_explained
 
 from model.recovery import RecoveryStore
 
 from .actions import WindowActions
 from .files.actions import FileActions
+from .findings.actions import CheckActions
 from .files.last_year import LastYearActions
+from .help.actions import HelpActions
 from .importing.actions import ImportActions
 from .output.actions import OutputActions
 from .settings import GEOMETRY_KEY, STATE_KEY, open_settings, recovery_dir_for
@@ -66,6 +68,8 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self, store or RecoveryStore(recovery_dir_for(self.settings)))
         self.last_year = LastYearActions(self)
         self.outputs = OutputActions(self)
+        self.checks = CheckActions(self)
+        self.help = HelpActions(self)
         self.importing = ImportActions(self)
         self.undo_stack.cleanChanged.connect(self.update_title)
         self.zoom_percent = int(self.settings.value(ZOOM_KEY, 100))
@@ -161,7 +165,8 @@ class MainWindow(QMainWindow):
         self.findings_dock.set_findings(findings)
         self._update_tab_titles(findings)
         errors, warnings = self.session.counts()
-        text = f"{errors} 个错误，{warnings} 个警告"
+        explained = count_explained(findings)
+        text = f"{errors} 个错误，{warnings} 个警告" + (f"（{explained} 个已说明）" if explained else "")
         if text != self.counts_label.text():
             self.counts_label.setText(text)
             colour = "#b71c1c" if errors else ("#8a5a00" if warnings else "#1b5e20")
@@ -174,7 +179,7 @@ class MainWindow(QMainWindow):
         for f in findings:
             if f.severity is Severity.ERROR:
                 errors[f.section_key] = errors.get(f.section_key, 0) + 1
-        titles = ["基本信息"]
+        titles = [f"基本信息 ({errors[HEADER_KEY]})" if errors.get(HEADER_KEY) else "基本信息"]
         for page in self.pages[1:]:
             title = f"{page.section.number}、{page.section.short}"
             n = errors.get(page.section.key, 0)
@@ -185,7 +190,12 @@ class MainWindow(QMainWindow):
                 self.tabs.setTabToolTip(i, self.pages[i].section.heading if i else "")
 
     def jump_to(self, finding: Finding) -> None:
-        """Show the tab of a finding and put the cursor on its cell (or in the text editor)."""
+        """Show the tab of a finding and put the cursor on its cell, the words it quotes, or its field."""
+        if finding.section_key == HEADER_KEY:
+            page = self.pages[0].ensure_built()
+            self.tabs.setCurrentWidget(page)
+            page.focus_field(finding.rule.rpartition(".")[2])
+            return
         page = self.page_for(finding.section_key)
         self.tabs.setCurrentWidget(page)
         if isinstance(page, GridPage) and finding.ref is not None:
@@ -193,6 +203,8 @@ class MainWindow(QMainWindow):
             page.view.setCurrentIndex(index)
             page.view.scrollTo(index)
             page.view.setFocus()
+        elif isinstance(page, TextPage) and finding.span is not None:
+            page.select(*finding.span)
         else:
             page.focus_first()
 

@@ -10,9 +10,9 @@ from PySide6.QtGui import QUndoStack
 from model.cells import CellValue
 from model.file_state import FileState
 from model.report import CellRef, Report, check_text, validate_date
-from model.rules import Finding, check, count_by_severity
+from model.rules import Finding, Severity, check, count_by_severity
 
-from .commands import SetCellsCommand, SetFieldCommand, SetTextCommand
+from .commands import SetCellsCommand, SetExplanationCommand, SetFieldCommand, SetTextCommand
 
 
 class ReportSession(QObject):
@@ -78,6 +78,10 @@ class ReportSession(QObject):
     def counts(self) -> tuple[int, int]:
         return count_by_severity(self.findings)
 
+    def submission_findings(self) -> list[Finding]:
+        """提交前检查: every finding, and what only a filed report needs (the report date)."""
+        return check(self.report, submission=True)
+
     # ---- edits (each one undo step) ----
 
     def set_cells(self, values: list[tuple[CellRef, CellValue]], text: str = "编辑单元格") -> bool:
@@ -111,3 +115,11 @@ class ReportSession(QObject):
         text = getattr(probe, name)  # as the report stores it (a pasted line break removed)
         if old != text:
             self.undo_stack.push(SetFieldCommand(self, name, old, text, "编辑基本信息"))
+
+    def set_explanation(self, finding: Finding, text: str) -> None:
+        """Explain a warning (text) or withdraw its explanation (""), as one undo step; errors are refused."""
+        text = text.strip()
+        if finding.severity is Severity.ERROR or text == finding.explanation:
+            return
+        what = "撤销说明" if not text else ("修改说明" if finding.explained else "说明警告")
+        self.undo_stack.push(SetExplanationCommand(self, finding.key, finding.explanation, text, what))

@@ -18,6 +18,8 @@ WARNING_TEXT = "#8a5a00"
 HINT_TEXT = "#455a64"
 CARRIED_MARK = "#1565c0"  # the corner triangle of a carried cell
 LAST_YEAR_TEXT = "#5f7381"  # last year's figure, the faint second line of a grid cell
+EXPLAINED_TEXT = "#8a8f94"  # a warning the clerk has explained (已说明), greyed in the 检查结果 panel
+PANEL_TEXT = "#1a1a1a"
 
 
 def __getattr__(name: str):

@@ -222,9 +222,72 @@ class TextRepeatRule:
     max_ratio: float
 
 
+@frozen
+class Target:
+    """One reading of a figure quoted in the text: the sum of some cells, and how a message names it."""
+
+    cells: tuple[str, ...]  # "table.row.column"; a group row stands for the sum of its leaf rows
+    label: str  # 本年新收申请数（表三第一项）
+
+
+@frozen
+class Phrase:
+    """One way a text quotes a figure: literal anchor words, then the words up to the number (a regex).
+
+    The number itself (Arabic, full-width or Chinese numerals, with its unit) follows the tail; the rule
+    engine (model.text_figures) adds it, and leaves out approximate and other-period figures.
+    """
+
+    anchor: str  # literal words found first (收到)
+    tail: str = ""  # regex between the anchor and the number
+    before_not: str = ""  # regex: no match when found in the clause before the anchor
+    before_needs: str = ""  # regex: a match only when found in the clause before the anchor
+    after_not: str = ""  # regex: no match when it matches right after the number and unit
+    context: str = ""  # regex: a match only when found in the paragraph before the anchor or in the tail
+
+
+@frozen
+class TextFigure:
+    """A figure a text section may quote, the phrases that quote it, and the cells it must equal."""
+
+    key: str  # stable id, part of a finding's fingerprint
+    name: str  # 收到的政府信息公开申请
+    phrases: tuple[Phrase, ...]
+    targets: tuple[Target, ...]  # the figure agrees when it equals any one of them
+    money: bool = False  # an amount with 元/万元/亿元 instead of a count
+    units: str = "件次|件|个|宗|起|份|次"  # count units (regex alternation)
+
+
+@frozen
+class TextFiguresRule:
+    """Warn when a figure quoted in a text section differs from the table cells it names."""
+
+    id: str
+    sections: tuple[str, ...]
+    figures: tuple[TextFigure, ...]
+
+
+@frozen
+class StaleYearRule:
+    """Warn about a year in a text section that is neither the report year nor plainly past or future,
+    and about a report title quoted in the text with another year or unit than the 基本信息."""
+
+    id: str
+    sections: tuple[str, ...]
+
+
+@frozen
+class RequiredRule:
+    """Errors: header fields and text sections a report cannot be filed without."""
+
+    id: str
+    fields: tuple[str, ...]  # header fields (unit_name)
+    texts: tuple[str, ...]  # text section keys
+
+
 RuleSpec = (
     BalanceRule | CarryOverRule | StockRule | ItemCountRule | TextLengthRule | TextMentionRule
-    | TextSubstanceRule | TextRepeatRule
+    | TextSubstanceRule | TextRepeatRule | TextFiguresRule | StaleYearRule | RequiredRule
 )
 
 

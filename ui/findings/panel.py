@@ -1,4 +1,5 @@
-"""The dockable 检查结果 panel: every finding (severity, section, row, column, message); double-click jumps."""
+"""The dockable 检查结果 panel: every finding (severity, section, row, column, message); double-click jumps;
+a warning can be explained (说明…, F2) and its explanation withdrawn (撤销说明, Delete)."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -22,6 +23,8 @@ class FindingsPanel(QDockWidget):
     """
 
     activated = Signal(object)
+    explain_requested = Signal(object)  # a warning to explain, or whose explanation to change
+    withdraw_requested = Signal(object)  # an explained warning whose explanation to withdraw
 
     def __init__(self, parent=None) -> None:
         super().__init__("检查结果", parent)
@@ -46,6 +49,8 @@ class FindingsPanel(QDockWidget):
             self._table = table = FindingsTable(self)
             table.cellActivated.connect(self._activate)
             table.cellDoubleClicked.connect(self._activate)
+            table.explain_requested.connect(lambda row: self._emit(self.explain_requested, row))
+            table.withdraw_requested.connect(lambda row: self._emit(self.withdraw_requested, row))
             if self._font is not None:
                 table.set_zoom_font(self._font)
             self.clean_label.setParent(table.viewport())
@@ -72,6 +77,10 @@ class FindingsPanel(QDockWidget):
     def _activate(self, row: int, _col: int = 0) -> None:
         if 0 <= row < len(self.findings):
             self.activated.emit(self.findings[row])
+
+    def _emit(self, signal, row: int) -> None:
+        if 0 <= row < len(self.findings):
+            signal.emit(self.findings[row])
 
     def row_of(self, finding: Finding) -> int:
         return self.findings.index(finding)

@@ -164,6 +164,8 @@ class GridModel(QAbstractTableModel):
         key = self._row_key(cell)
         if key:
             lines += self.highlights.row_messages.get(key, [])
+        if cell.role in (Role.LABEL, Role.HEADER) and cell.key:
+            return label_tooltip(self.report.format.id, self.section, cell, lines)
         if cell.role in (Role.LABEL, Role.CORNER, Role.HEADER) and not lines:
             lines.append(cell.text)
         return "\n".join(lines) or None
@@ -246,6 +248,22 @@ class GridModel(QAbstractTableModel):
                 row = self._row_of[key]
                 self.dataChanged.emit(self.index(row, 0), self.index(row, self.grid.cols - 1),
                                       [Qt.ItemDataRole.BackgroundRole])
+
+
+def label_tooltip(format_id: str, section: TableSection, cell: GridCell, findings: list[str]) -> str:
+    """A row or column label's tooltip: the findings on its row, the label, and the official explanation."""
+    from html import escape
+
+    from model.formats.help_texts import TIP, label_help
+
+    table = next(t for t in section.tables if t.key == cell.table)
+    entries = label_help(format_id, section.key, table, cell.key, cell.role is Role.HEADER)
+    parts = [f"<p style='color:{style.ERROR_TEXT}'>{escape(line)}</p>" for line in findings]
+    parts.append(f"<p><b>{escape(cell.text)}</b></p>")
+    for source, text in entries:
+        quoted = f"{escape(TIP)}：{escape(text)}" if source == TIP else f"{escape(source)}：“{escape(text)}”"
+        parts.append(f"<p>{quoted}</p>")
+    return "<qt>" + "".join(parts) + "</qt>"
 
 
 def _total_dependents(grid, report) -> dict[CellRef, list[tuple[int, int]]]:

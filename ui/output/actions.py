@@ -41,6 +41,12 @@ class OutputActions(QObject):
     def errors(self) -> int:
         return self.window.session.counts()[0]
 
+    def missing(self) -> tuple[str, ...]:
+        """What the report still lacks (填报单位, 一, 五): named in the prompts, not only counted."""
+        from model.rules import missing_parts
+
+        return tuple(missing_parts(self.window.session.findings))
+
     # ---- export ----
 
     def export(self, suffix: str, path: str | Path | None = None) -> bool:
@@ -48,8 +54,9 @@ class OutputActions(QObject):
         errors = self.errors()
         from ..dialogs import ask_yes_no, fail
 
+        lacking = f"\n其中：{'；'.join(self.missing())}。" if self.missing() else ""
         if errors and not ask_yes_no(self.window, "报告尚有错误",
-                                     f"报告尚有 {errors} 个错误（见“检查结果”）。\n仍要导出吗？"):
+                                     f"报告尚有 {errors} 个错误（见“检查结果”）。{lacking}\n仍要导出吗？"):
             return False
         if path is None:
             kind = "Word 文档 (*.docx)" if suffix == ".docx" else "PDF 文件 (*.pdf)"
@@ -86,14 +93,17 @@ class OutputActions(QObject):
     # ---- print ----
 
     def ask_options(self):
+        from .export_settings import EXPLANATIONS_KEY
         from .print_options import PrintOptionsDialog
 
         dialog = PrintOptionsDialog(self.errors(), bool(self.settings.value(APPROVAL_KEY, False, bool)),
-                                    bool(self.settings.value(WATERMARK_KEY, True, bool)), self.window)
+                                    bool(self.settings.value(WATERMARK_KEY, True, bool)), self.window,
+                                    bool(self.settings.value(EXPLANATIONS_KEY, False, bool)), self.missing())
         if not dialog.exec():  # Rejected (0)
             return None
         self.settings.setValue(APPROVAL_KEY, dialog.approval.isChecked())
         self.settings.setValue(WATERMARK_KEY, dialog.watermark.isChecked())
+        self.settings.setValue(EXPLANATIONS_KEY, dialog.explanations.isChecked())
         return dialog.options(self.settings)
 
     def pages(self, options):

@@ -21,9 +21,13 @@ def font_names(settings) -> dict[str, str]:
     return names
 
 
+EXPLANATIONS_KEY = "output/explanations_page"  # a 检查说明 page at the end of exports and prints
+
+
 def export_options(settings, **extra):
     from export import ExportOptions
 
+    extra.setdefault("explanations_page", bool(settings.value(EXPLANATIONS_KEY, False, bool)))
     return ExportOptions(**font_names(settings), **extra)
 
 

@@ -101,3 +101,7 @@ class HeaderPage(LazyPage):
 
     def focus_first(self) -> None:
         self.ensure_built().edits["unit_name"].setFocus()
+
+    def focus_field(self, name: str) -> None:
+        """The cursor into a field a finding concerns (填报单位, 报告日期)."""
+        self.ensure_built().edits.get(name, self.edits["unit_name"]).setFocus()

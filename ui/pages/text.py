@@ -94,3 +94,14 @@ class TextPage(LazyPage):
 
     def focus_first(self) -> None:
         self.ensure_built().editor.setFocus()
+
+    def select(self, start: int, end: int) -> None:
+        """Select the words a finding quotes (a figure, a year) and show them."""
+        self.ensure_built()
+        cursor = self.editor.textCursor()
+        length = len(self.editor.toPlainText())
+        cursor.setPosition(min(start, length))
+        cursor.setPosition(min(end, length), cursor.MoveMode.KeepAnchor)
+        self.editor.setTextCursor(cursor)
+        self.editor.ensureCursorVisible()
+        self.editor.setFocus()
