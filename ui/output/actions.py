@@ -7,13 +7,18 @@ from PySide6 import QtCore
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 
-from model.errors import ReportError
-
 from .. import settings as cfg
 from ..actions import window_action
 
 APPROVAL_KEY = "print/approval_block"
 WATERMARK_KEY = "print/draft_watermark"
+
+
+def failure_text(exc: Exception) -> str:
+    """A failed export or preview in the clerk's words."""
+    from export import failure_message
+
+    return failure_message(exc)
 
 
 class OutputActions(QObject):
@@ -76,9 +81,9 @@ class OutputActions(QObject):
         QGuiApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
         try:
             export_report(report, path, export_options(self.settings))
-        except ReportError as exc:
+        except Exception as exc:  # noqa: BLE001 - every failure is told in Chinese, never a traceback
             QGuiApplication.restoreOverrideCursor()
-            fail(self.window, "导出失败", exc.message)
+            fail(self.window, "导出失败", failure_text(exc))
             return False
         QGuiApplication.restoreOverrideCursor()
         cfg.remember_folder(self.settings, path)
@@ -125,10 +130,10 @@ class OutputActions(QObject):
             return None
         try:
             return self.pages(options)
-        except ReportError as exc:
+        except Exception as exc:  # noqa: BLE001 - every failure is told in Chinese, never a traceback
             from ..dialogs import fail
 
-            fail(self.window, failure_title, exc.message)
+            fail(self.window, failure_title, failure_text(exc))
             return None
 
     def print_preview(self) -> None:

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 FONT_ROLES = (  # (settings key, ExportOptions field, label, default)
     ("export/title_font", "title_font", "标题字体：", "方正小标宋简体"),
     ("export/heading_font", "heading_font", "一级标题字体：", "黑体"),
+    ("export/subheading_font", "subheading_font", "二级标题字体：", "楷体_GB2312"),
     ("export/body_font", "body_font", "正文字体：", "仿宋_GB2312"),
     ("export/table_font", "table_font", "表格字体：", "仿宋_GB2312"),
 )
