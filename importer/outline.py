@@ -41,6 +41,7 @@ class Outline:
     texts: dict[str, list[str]] = field(default_factory=dict)  # text section key → its lines
     first_heading: int = 0  # block index of the first heading found (or the number of blocks)
     run_in: dict[str, str] = field(default_factory=dict)  # section key → text after its heading, same paragraph
+    end: int = 0  # block index where the report ends (a 检查说明 page after it is not part of it)
 
     def section_at(self, index: int) -> str:
         """Key of the section whose heading last precedes block index ("" before the first)."""
@@ -100,6 +101,7 @@ def read_outline(doc: SourceDocument, notes: Notes) -> Outline:
                     out.run_in[SECTIONS[index][0]] = rest
                 last = index
     out.first_heading = min(out.headings.values(), default=len(blocks))
+    out.end = _end_of_report(blocks, max(out.headings.values(), default=len(blocks)), notes)
     preamble = _front_matter(out, blocks[:out.first_heading], notes)
     _texts(out, blocks, preamble, notes)
     return out
@@ -185,7 +187,7 @@ def find_year_in_text(blocks, outline: Outline) -> int | None:
 
 def _texts(out: Outline, blocks, preamble: list[str], notes: Notes) -> None:
     order = sorted(out.headings.items(), key=lambda kv: kv[1])
-    bounds = {key: (i + 1, order[n + 1][1] if n + 1 < len(order) else len(blocks)) for n, (key, i) in enumerate(order)}
+    bounds = {key: (i + 1, order[n + 1][1] if n + 1 < len(order) else out.end) for n, (key, i) in enumerate(order)}
     last_key = order[-1][0] if order else ""
     for key, _number, heading, is_text in SECTIONS:
         if key not in bounds:
@@ -215,6 +217,17 @@ def _texts(out: Outline, blocks, preamble: list[str], notes: Notes) -> None:
         out.texts["overview"] = preamble + out.texts.get("overview", [])
         notes.interpreted.append(Note("一、总体情况", "", "", f"标题与“一、总体情况”之间的{len(preamble)}段文字"
                                       "放在了“一、总体情况”的开头"))
+
+
+def _end_of_report(blocks, last_heading: int, notes: Notes) -> int:
+    """Index of the 检查说明 page this program may print after the report (the warnings explained), else the end."""
+    for i in range(last_heading + 1, len(blocks)):
+        block = blocks[i]
+        if isinstance(block, Para) and fold(block.text) == "检查说明":
+            rest = sum(1 for b in blocks[i:] if isinstance(b, Para) and b.text.strip())
+            notes.ignored.append(Note("检查说明", "", "", f"报告之后的“检查说明”页（{rest}段）是给审核单位的附页，未导入"))
+            return i
+    return len(blocks)
 
 
 def _sign_off(out: Outline, lines: list[tuple[str, Para]], notes: Notes) -> list[tuple[str, Para]]:

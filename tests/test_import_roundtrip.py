@@ -21,8 +21,8 @@ MAKERS = {".docx": docx_bytes, ".pdf": pdf_bytes}
 def as_printed(report: Report) -> dict:
     """The draft of a report as its printed form shows it: text lines as printed (no blank lines or indents)."""
     doc = report_to_dict(report)
-    doc.pop("generator")
-    doc.pop("printed_totals", None)
+    for key in ("generator", "printed_totals", "explanations", "last_year"):  # what the printed form does not show
+        doc.pop(key, None)
     doc["texts"] = {k: "\n".join(p.text for p in text_paragraphs(v)) for k, v in doc["texts"].items()}
     return doc
 
@@ -126,3 +126,17 @@ def test_a_pdf_published_from_word_by_libreoffice(tmp_path):
     result = import_file(tmp_path / "out" / "report.pdf")
     assert as_printed(result.report) == as_printed(report)
     assert result.not_found == [] and result.ignored == []
+
+
+@pytest.mark.parametrize("suffix", MAKERS)
+def test_the_explanations_page_after_the_report_is_left_out(suffix, tmp_path):
+    """The 检查说明 page this program may print after the report (for the county office) is not part of 六."""
+    from model.rules import Severity
+
+    report = filled_2021()
+    report.set_text("other", "无。")  # silent on 信息处理费: a warning the unit explains
+    warning = next(f for f in check(report) if f.severity is Severity.WARNING)
+    report.set_explanation(warning.key, "本单位不收取信息处理费，故未提及。")
+    result = round_trip(report, suffix, tmp_path, ExportOptions(explanations_page=True, approval_block=True))
+    assert as_printed(result.report) == as_printed(report)
+    assert any(n.section == "检查说明" and "未导入" in n.text for n in result.ignored)
