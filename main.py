@@ -33,6 +33,11 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(errors="replace")  # type: ignore[attr-defined]
         except (AttributeError, ValueError):
             pass
+    if argv[:1] in (["--version"], ["-V"]):
+        from model.version import version_line
+
+        print(version_line())
+        return 0
     if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help")):
         return run_cli(argv)
     from ui.app import run_gui

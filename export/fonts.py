@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from model.errors import ReportError
+from model.resources import resource_path
 
 from .layout import FontRole
 
-BUNDLED = Path(__file__).resolve().parent.parent / "resources" / "fonts" / "gbsn00lp-gb2312.ttf"
+BUNDLED = resource_path("fonts", "gbsn00lp-gb2312.ttf")
 
 # file names tried for each role, best first (Windows office PCs, then common Linux packages)
 ROLE_FILES: dict[FontRole, tuple[str, ...]] = {

@@ -1,4 +1,4 @@
-"""The window's actions and menus (文件, 编辑, 视图); later issues add 新建/打开/导出/打印 to the 文件 menu."""
+"""The window's actions and menus (文件, 编辑, 视图, 帮助); later issues add their actions to these menus."""
 from __future__ import annotations
 
 from PySide6 import QtCore
@@ -62,6 +62,7 @@ class WindowActions:
                                      QKeySequence("Ctrl+Shift+Tab"))
         self.reset_layout = self._action("恢复默认布局", window.reset_layout)
         self.quit = self._action("退出", window.close, QKeySequence.StandardKey.Quit)
+        self.about = self._action("关于…", self.show_about)
         for action in (self.undo, self.redo):
             window.addAction(action)
         self._menus()
@@ -83,3 +84,12 @@ class WindowActions:
         self.view_menu.addActions([self.next_tab, self.prev_tab])
         self.view_menu.addSeparator()
         self.view_menu.addActions([self.window.findings_dock.toggleViewAction(), self.reset_layout])
+        # the last menu: other help windows join it (help_menu.insertAction(actions.about, …)); a menu added
+        # later goes before it (menuBar().insertMenu(actions.help_menu.menuAction(), menu))
+        self.help_menu = bar.addMenu("帮助(&H)")
+        self.help_menu.addAction(self.about)
+
+    def show_about(self) -> None:
+        from .help.about import show_about
+
+        show_about(self.window)

@@ -1,1 +1,1 @@
-"""The 帮助 menu: 填报说明 (the official explanations of every section, row and column)."""
+"""The 帮助 menu: 填报说明 (the official explanations of sections, rows and columns) and 关于."""
