@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 
 # command words; argparse and each command's module are imported only when one is given (faster window start)
-COMMANDS = ("check", "new", "export", "link", "aggregate")
+COMMANDS = ("check", "new", "export", "link", "import", "aggregate")
 
 
 def run_cli(argv: list[str]) -> int:

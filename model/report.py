@@ -50,8 +50,12 @@ class Report:
         self._values: dict[CellRef, CellValue] = {}
         self._totals: dict[CellRef, int] = {}  # computed totals, until the next change of a value
         self._listeners: list[Callable[[object], None]] = []
-        # totals as printed in an outside source (imported or summed reports); never in drafts
-        self.stated_totals: dict[CellRef, int] = {}
+        # totals as printed in an outside source (an imported report): a number, or None where the printed
+        # cell was blank; checked against the computed totals until the clerk accepts those instead
+        # (kept in drafts by model/printed_totals.py, with where they were printed and when they were accepted)
+        self.stated_totals: dict[CellRef, int | None] = {}
+        self.stated_totals_source = ""  # the file they were printed in
+        self.stated_totals_accepted = ""  # ISO date-time the computed totals were accepted; "" while in force
         self.last_year = None  # model.last_year.LastYear: last year's figures for rules 6–9, when linked
         # the clerk's explanations of warnings, by the finding's fingerprint (model.explanations)
         self.explanations: dict[str, str] = {}
@@ -161,6 +165,12 @@ class Report:
         if getattr(self, name) != text:
             setattr(self, name, text)
             self._notify(name)
+
+    def set_stated_totals_accepted(self, when: str) -> None:
+        """Accept the computed totals instead of the printed ones (when: ISO date-time), or "" to undo that."""
+        if self.stated_totals_accepted != when:
+            self.stated_totals_accepted = when
+            self._notify("stated_totals")
 
     def set_explanation(self, key: str, text: str) -> None:
         """Explain the warning with fingerprint key (text "" withdraws the explanation)."""

@@ -198,41 +198,50 @@ class _Checker:
             shown = value.text() if isinstance(value, Money) else value
             self.add(Severity.ERROR, "R5", report.table(ref.table), ref, f"{expected}，实际为“{shown}”")
 
-    # ---- rules 2–4: a stated total must equal the sum of its parts ----
+    # ---- rules 2–4: a stated (printed) total must equal the sum of its parts ----
 
     def check_stated_totals(self) -> None:
         report = self.report
+        if report.stated_totals_accepted:
+            return
         for ref, stated in report.stated_totals.items():
             if not report.has_cell(ref):
                 continue
             table = report.table(ref.table)
             computed = report.count(ref)
-            if stated == computed:
+            if stated == computed or (stated is None and computed == 0):
                 continue
             column, row = table.column(ref.column), table.row(ref.row)
             name = table.column_label(ref.column)
-            if column.total_of:
-                where = f"{row.label}：{name}" if row.label else name
+            where = f"{row.label}：{name}" if row.label else name
+            rule = column.total_rule or row.total_rule
+            if stated is None:  # printed blank while its parts are not all zero
+                self.add(Severity.WARNING, rule, table, ref, f"{where}未填写，各分项之和为{computed}")
             else:
-                where = f"{name}：{row.label}"
-            self.add(Severity.ERROR, column.total_rule or row.total_rule, table, ref,
-                     f"{where}填报为{stated}，各分项之和为{computed}，相差{abs(stated - computed)}")
+                self.add(Severity.ERROR, rule, table, ref,
+                         f"{where}填报为{stated}，各分项之和为{computed}，相差{abs(stated - computed)}")
 
-    # ---- rule 1 ----
+    # ---- rule 1 (on the computed totals, and on the printed ones where they differ) ----
 
     def rule_BalanceRule(self, spec: BalanceRule) -> None:
         report = self.report
         table = report.table(spec.table)
+        printed = {} if report.stated_totals_accepted else report.stated_totals
         for column in table.leaf_columns():
             lhs = [CellRef(table.key, r, column.key) for r in spec.lhs]
             rhs = [CellRef(table.key, r, column.key) for r in spec.rhs]
-            left = sum(report.count(c) for c in lhs)
-            right = sum(report.count(c) for c in rhs)
-            if left != right:
-                self.add(Severity.ERROR, spec.id, table, lhs[0],
-                         f"{table.column_label(column.key)}：{spec.lhs_text}＝{left}，"
-                         f"{spec.rhs_text}＝{right}，相差{abs(left - right)}", tuple(lhs + rhs),
-                         hint=RULE_HINTS[f"{spec.id}.{'more' if left > right else 'less'}"])
+            differs = any(printed.get(c) not in (None, report.count(c)) for c in lhs + rhs)
+            bases = [(report.count, "（按各分项之和计算的总计）" if differs else "")]
+            if differs:
+                bases.append((lambda c: _printed_or(printed, report, c), "（按报告中填报的总计）"))
+            for value, basis in bases:
+                left = sum(value(c) for c in lhs)
+                right = sum(value(c) for c in rhs)
+                if left != right:
+                    self.add(Severity.ERROR, spec.id, table, lhs[0],
+                             f"{table.column_label(column.key)}：{spec.lhs_text}＝{left}，"
+                             f"{spec.rhs_text}＝{right}，相差{abs(left - right)}{basis}", tuple(lhs + rhs),
+                             hint=RULE_HINTS[f"{spec.id}.{'more' if left > right else 'less'}"])
 
     # ---- rule 6 ----
 
@@ -367,6 +376,12 @@ class _Checker:
 
 
 FIELD_LABELS = {"unit_name": "填报单位", "attachment_label": "附件标注", "report_date": "报告日期"}
+
+
+def _printed_or(printed: dict, report: Report, ref: CellRef) -> int:
+    """The total as printed, where a number was printed; else the computed value (or the input)."""
+    value = printed.get(ref)
+    return value if value is not None else report.count(ref)
 
 
 _SPACE = re.compile(r"\s+")

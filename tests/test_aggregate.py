@@ -422,3 +422,24 @@ def test_a_file_name_in_a_broken_encoding_does_not_stop_the_save(tmp_path):
     doc["aggregate"]["units"][0]["unit"] = "火花\x1b镇"
     with pytest.raises(DraftError, match="控制字符 U\\+001B"):
         parse_draft(json.dumps(doc, ensure_ascii=False).encode("utf-8"))
+
+
+def test_word_and_pdf_reports_summed_with_drafts(tmp_path, sample_report):
+    """The real importer: the sample exported to DOCX and PDF reads back as the same unit (a duplicate of
+    its draft), and sums with another unit's draft."""
+    pytest.importorskip("importer")
+    from export import export_report
+
+    export_report(sample_report, tmp_path / "huohua.docx")
+    export_report(sample_report, tmp_path / "huohua.pdf")
+    save_draft(sample_report, tmp_path / "huohua.gkbg.json")
+    other = write_units(tmp_path / "other", 1, seed=21)[0]
+    batch = read_batch(tmp_path)
+    assert [(u.path.name, u.kind) for u in batch.units] == [
+        ("huohua.docx", "Word"), ("huohua.gkbg.json", "草稿"), ("huohua.pdf", "PDF"), ("unit0000.gkbg.json", "草稿")]
+    assert not batch.unreadable
+    (dup,) = find_duplicates(batch.units)
+    assert dup.members == (0, 1, 2) and dup.reasons == ("同名", "数字完全相同")
+    summary = summary_of(batch, ONCE)
+    assert [Path(u.path).name for u in sources_of(summary).units] == ["huohua.docx", "unit0000.gkbg.json"]
+    assert_sums(summary, [tmp_path / "huohua.gkbg.json", other])

@@ -23,6 +23,7 @@ from .files.actions import FileActions
 from .findings.actions import CheckActions
 from .files.last_year import LastYearActions
 from .help.actions import HelpActions
+from .importing.actions import ImportActions
 from .output.actions import OutputActions
 from .settings import GEOMETRY_KEY, STATE_KEY, open_settings, recovery_dir_for
 from .findings.panel import FindingsPanel
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self.aggregates = AggregateActions(self)
         self.checks = CheckActions(self)
         self.help = HelpActions(self)
+        self.importing = ImportActions(self)
         self.undo_stack.cleanChanged.connect(self.update_title)
         self.zoom_percent = int(self.settings.value(ZOOM_KEY, 100))
         geometry = self.settings.value(GEOMETRY_KEY)

@@ -85,7 +85,7 @@ class AggregateDialog(QDialog):
         self.add_files.clicked.connect(self.choose_files)
         self.add_folder.clicked.connect(self.choose_folder)
         self.clear.clicked.connect(self.clear_list)
-        hint = QLabel("各单位的报告草稿（.gkbg.json），或整个文件夹（含子文件夹）；取消勾选的单位不计入。", self)
+        hint = QLabel("各单位的报告（草稿 .gkbg.json，Word 或 PDF），或整个文件夹（含子文件夹）；取消勾选的单位不计入。", self)
         hint.setStyleSheet("color: #455a64;")
         top = QHBoxLayout()
         for widget in (self.add_files, self.add_folder, self.clear):

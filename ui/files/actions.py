@@ -1,5 +1,5 @@
-"""文件 menu flows: 新建, 打开, 最近打开, drop to open, the save prompt, autosave and crash recovery, the
-draft's lock file (open in another window?) and the question before saving over a file changed on disk."""
+"""文件 menu flows: 新建, 打开, 最近打开, drop to open (or import), the save prompt, autosave and crash recovery,
+the draft's lock file (open in another window?) and the question before saving over a file changed on disk."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -16,6 +16,7 @@ from model.report import Report
 
 from .. import settings as cfg
 from ..actions import window_action
+from ..importing.actions import SUFFIXES as IMPORT_SUFFIXES
 from .autosave import Autosaver
 
 DRAFT_FILTER = f"年度报告草稿 (*{SUFFIX} *.json);;所有文件 (*)"
@@ -250,11 +251,14 @@ class FileActions(QObject):
             event.acceptProposedAction()
 
     def drop(self, event) -> None:
-        """The window's dropEvent: open the first dropped draft."""
+        """The window's dropEvent: open the first dropped draft, or import a dropped Word/PDF report."""
         files = _dropped_files(event)
         if files:
             event.acceptProposedAction()
-            self.open_path(files[0])
+            if files[0].suffix.lower() in IMPORT_SUFFIXES:
+                self.window.importing.import_path(files[0])
+            else:
+                self.open_path(files[0])
 
     # ---- crash recovery ----
 
@@ -291,5 +295,6 @@ def _dropped_files(event) -> list[Path]:
     data = event.mimeData()
     if not data.hasUrls():
         return []
-    return [Path(u.toLocalFile()) for u in data.urls() if u.isLocalFile() and u.toLocalFile().endswith(".json")]
+    return [Path(u.toLocalFile()) for u in data.urls()
+            if u.isLocalFile() and u.toLocalFile().lower().endswith((".json",) + IMPORT_SUFFIXES)]
 
