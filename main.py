@@ -5,11 +5,11 @@ import os
 import sys
 
 # command words; argparse and each command's module are imported only when one is given (faster window start)
-COMMANDS = ("check", "new", "export")
+COMMANDS = ("check", "new", "export", "link", "import", "aggregate")
 
 
 def run_cli(argv: list[str]) -> int:
-    from cli.common import EXIT_UNREADABLE
+    from cli.common import EXIT_UNREADABLE, err
     from cli.parser import build_parser, command_module
     from model.errors import ReportError
 
@@ -17,10 +17,13 @@ def run_cli(argv: list[str]) -> int:
     try:
         return command_module(args.command).run(args)
     except ReportError as exc:
-        print(f"错误：{exc.message}", file=sys.stderr)
+        err(f"错误：{exc.message}")
         return EXIT_UNREADABLE
     except OSError as exc:
-        print(f"错误：{exc.strerror or exc}：{exc.filename or ''}", file=sys.stderr)
+        from model.file_read import show_path
+        from model.os_errors import os_reason
+
+        err(f"错误：{os_reason(exc)}：{show_path(exc.filename or '')}")
         return EXIT_UNREADABLE
 
 
@@ -43,6 +46,11 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(errors="replace")  # type: ignore[attr-defined]
         except (AttributeError, ValueError):
             pass
+    if argv[:1] in (["--version"], ["-V"]):
+        from model.version import version_line
+
+        print(version_line())
+        return 0
     if is_command_line(argv):
         return run_cli(argv)
     from ui.app import run_gui

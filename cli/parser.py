@@ -37,8 +37,10 @@ ARGPARSE_TEXTS = {
 TYPE_NAMES = {"int": "整数", "float": "数字"}
 _HEADING = re.compile(r"^(\S[^\n]*):$", re.M)  # argparse ends each help section's title with an ASCII colon
 # placeholders shown for option values in the help (argparse would show the English name in capitals)
-METAVARS = {"file": "草稿文件", "previous": "上年草稿", "year": "年度", "unit": "单位名称", "output": "文件",
-            "to": "输出文件", "command": "命令"}
+METAVARS = {"file": "草稿文件", "previous": "上年草稿", "last": "上年草稿", "year": "年度", "unit": "单位名称",
+            "output": "文件", "to": "输出文件", "command": "命令", "inputs": "文件", "xlsx": "明细表",
+            "check": "汇总草稿"}
+COMMAND_METAVARS = {("import", "file"): "报告文件", ("aggregate", "output"): "汇总草稿"}  # where one command differs
 
 
 def _chinese(text: str) -> str:
@@ -69,13 +71,6 @@ class ChineseArgumentParser(argparse.ArgumentParser):
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("formatter_class", ChineseHelpFormatter)
         super().__init__(*args, **kwargs)
-
-    def add_argument(self, *args, **kwargs):
-        """Arguments are named in Chinese in the usage line and in errors (“缺少必需的参数：草稿文件”)."""
-        action = super().add_argument(*args, **kwargs)
-        if action.metavar is None and action.dest in METAVARS and action.nargs != 0:
-            action.metavar = METAVARS[action.dest]
-        return action
 
     def _get_value(self, action, arg_string):
         try:
@@ -116,16 +111,35 @@ def align_columns(text: str) -> str:
     return "\n".join(out)
 
 
+def name_arguments_in_chinese(parser: argparse.ArgumentParser) -> None:
+    """Each value an option or argument takes is named in Chinese in the usage lines and in errors
+    (“缺少必需的参数：草稿文件”), also where a command gave it an English placeholder."""
+    command = parser.prog.split()[-1]
+    for action in parser._actions:  # noqa: SLF001 - argparse keeps no public list of them
+        name = COMMAND_METAVARS.get((command, action.dest), METAVARS.get(action.dest))
+        if action.nargs != 0 and name and (action.metavar is None or action.metavar.isascii()):
+            action.metavar = name
+        for subparser in (getattr(action, "choices", None) or {}).values():
+            if isinstance(subparser, argparse.ArgumentParser):
+                name_arguments_in_chinese(subparser)
+
+
 def command_module(name: str):
     return importlib.import_module(f"cli.{MODULES.get(name, name)}")
 
 
 def build_parser(commands: tuple[str, ...]) -> argparse.ArgumentParser:
+    from model.resources import frozen
+    from model.version import version_line
+
     speak_chinese()
-    parser = ChineseArgumentParser(prog="main.py", description="政府信息公开工作年度报告：填报、检查、导出。"
+    program = "gkbg" if frozen() else "main.py"
+    parser = ChineseArgumentParser(prog=program, description="政府信息公开工作年度报告：填报、检查、导出。"
                                    "不带参数（或只给草稿文件）时打开窗口。")
+    parser.add_argument("-V", "--version", action="version", version=version_line(), help="显示版本号并退出")
     sub = parser.add_subparsers(dest="command", required=True, metavar="命令", title="命令",
-                                help="以下之一；“main.py 命令 -h”显示该命令的用法")
+                                help=f"以下之一；“{program} 命令 -h”显示该命令的用法")
     for name in commands:
         command_module(name).add_parser(sub)
+    name_arguments_in_chinese(parser)
     return parser

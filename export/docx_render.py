@@ -1,171 +1,131 @@
-"""DOCX renderer (python-docx, imported lazily): writes a PageLayout with East-Asian font names set."""
+"""DOCX renderer: the PageLayout as WordprocessingML, in real styles, packaged and saved through python-docx."""
 from __future__ import annotations
 
 import io
+from datetime import datetime, timezone
+from xml.sax.saxutils import escape
 
-from .layout import Align, FontRole, PageLayout, Paragraph, TableBlock
+from .docx_package import JC, LANG, borders_xml, cell_margins_xml, package, size_xml, twips
+from .layout import WUHAO, PageLayout, Paragraph
 from .options import ExportOptions
+from .table_layout import TableBlock
+from .table_widths import leading
 
 
-def render_docx(layout: PageLayout, options: ExportOptions, title: str = "", author: str = "") -> bytes:
+def render_docx(layout: PageLayout, options: ExportOptions) -> bytes:
     from docx import Document
-    from docx.shared import Mm, Pt
 
-    doc = Document()
-    page = layout.page
-    section = doc.sections[0]
-    section.page_width, section.page_height = Mm(page.width_mm), Mm(page.height_mm)
-    section.top_margin, section.bottom_margin = Mm(page.top_mm), Mm(page.bottom_mm)
-    section.left_margin, section.right_margin = Mm(page.left_mm), Mm(page.right_mm)
-    section.footer_distance = Mm(page.bottom_mm - 7 - 8)
-    section.header_distance = Mm(15)
-    normal = doc.styles["Normal"]
-    set_font(normal.element.get_or_add_rPr(), options.docx_font(FontRole.BODY))
-    normal.font.size = Pt(16)
-    normal.paragraph_format.space_after = Pt(0)
-    doc.core_properties.title = title
-    doc.core_properties.author = author
+    body = []
     for block in layout.blocks:
         if isinstance(block, Paragraph):
-            _paragraph(doc.add_paragraph(), block, options, page.line_pitch)
+            body.append(paragraph_xml(block, layout))
         else:
-            _table(doc, block, options)
-    _page_number(section.footer, layout, options)
+            if block.continued:  # a later piece of a cut table starts a new page
+                body.append('<w:p><w:pPr><w:pStyle w:val="TableBreak"/></w:pPr></w:p>')
+            body.append(table_xml(block))
+    doc = Document(io.BytesIO(package(layout, options, "".join(body))))
+    props = doc.core_properties
+    now = datetime.now(timezone.utc).replace(microsecond=0, tzinfo=None)
+    props.title = layout.title
+    props.subject = "政府信息公开工作年度报告"
+    props.author = props.last_modified_by = layout.author
+    props.created = props.modified = now
+    props.revision = 1
+    props.language = "zh-CN"
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
 
 
-def set_font(rpr, name: str) -> None:
-    """Name the font in every slot of w:rFonts, East-Asian included (python-docx's font.name skips it)."""
-    from docx.oxml.ns import qn
-
-    fonts = rpr.get_or_add_rFonts()
-    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-        fonts.attrib.pop(qn(attr), None)
-    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(attr), name)
+def _run(text: str, extra: str = "") -> str:
+    """One run; line breaks inside it as w:br, so a label stays one piece of text."""
+    inner = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in text.split("\n"))
+    return f"<w:r><w:rPr>{extra}{LANG}</w:rPr>{inner}</w:r>"
 
 
-def _run(paragraph, text: str, font: str, size: float):
-    from docx.shared import Pt
-
-    run = paragraph.add_run(text)
-    run.font.size = Pt(size)
-    set_font(run._r.get_or_add_rPr(), font)
-    return run
-
-
-_ALIGN_NAMES = {Align.LEFT: "LEFT", Align.CENTER: "CENTER", Align.RIGHT: "RIGHT", Align.JUSTIFY: "JUSTIFY"}
-
-
-def _alignment(align: Align):
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
-    return getattr(WD_ALIGN_PARAGRAPH, _ALIGN_NAMES[align])
-
-
-def _paragraph(p, block: Paragraph, options: ExportOptions, line_pitch: float) -> None:
-    from docx.enum.text import WD_LINE_SPACING
-    from docx.shared import Pt
-
-    fmt = p.paragraph_format
-    p.alignment = _alignment(block.align)
-    fmt.first_line_indent = Pt(block.indent_chars * block.size) if block.indent_chars else None
-    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    fmt.line_spacing = Pt(max(line_pitch, block.size * 1.4))
-    fmt.space_before, fmt.space_after = Pt(block.space_before), Pt(block.space_after)
-    fmt.keep_with_next = block.keep_with_next
-    run = _run(p, "", options.docx_font(block.role), block.size)
-    for i, line in enumerate(block.text.split("\n")):
-        if i:
-            run.add_break()
-        run.add_text(line)
+def paragraph_xml(p: Paragraph, layout: PageLayout) -> str:
+    pitch = twips(layout.page.line_pitch)
+    ppr = [f'<w:pStyle w:val="{p.style.style_id}"/>']
+    if p.keep_with_next is not None and p.keep_with_next != p.style.keep_with_next:
+        ppr.append("<w:keepNext/>" if p.keep_with_next else '<w:keepNext w:val="0"/>')
+    if p.page_break_before:
+        ppr.append("<w:pageBreakBefore/>")
+    if p.space_before or p.space_after:
+        ppr.append(f'<w:spacing w:before="{round(p.space_before * pitch)}" '
+                   f'w:beforeLines="{round(p.space_before * 100)}" w:after="{round(p.space_after * pitch)}" '
+                   f'w:afterLines="{round(p.space_after * 100)}"/>')
+    if p.right_chars:
+        ppr.append(f'<w:ind w:rightChars="{round(p.right_chars * 100)}" '
+                   f'w:right="{twips(p.right_chars * p.size)}"/>')
+    if p.lead:
+        runs = _run(p.text[:p.lead], '<w:rStyle w:val="RunInHeading"/>') + _run(p.text[p.lead:])
+    else:
+        runs = _run(p.text)
+    return f"<w:p><w:pPr>{''.join(ppr)}</w:pPr>{runs}</w:p>"
 
 
-def _table(doc, block: TableBlock, options: ExportOptions) -> None:
-    from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.enum.text import WD_LINE_SPACING
-    from docx.shared import Mm, Pt
-
-    cols = len(block.col_widths_mm)
-    table = doc.add_table(rows=block.rows, cols=cols)
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    _fixed_layout(table)
-    # the cells before merging (table.cell() rescans the whole table on every call)
-    grid = [list(row.cells) for row in table.rows]
-    for c, width in enumerate(block.col_widths_mm):
-        table.columns[c].width = Mm(width)
-        for r in range(block.rows):
-            grid[r][c].width = Mm(width)
-    for r, row in enumerate(table.rows):
-        _row_properties(row, repeat=r < block.header_rows)
-    font = options.docx_font(FontRole.TABLE)
-    kept = {r for first, last in block.keep_ranges() for r in range(first, last)}
-    for cell in block.cells:
-        target = grid[cell.row][cell.col]
-        if cell.rowspan > 1 or cell.colspan > 1:
-            target = target.merge(grid[cell.row + cell.rowspan - 1][cell.col + cell.colspan - 1])
-        _center_vertically(target)
-        p = target.paragraphs[0]
-        p.alignment = _alignment(cell.align)
-        p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
-        p.paragraph_format.space_after = Pt(0)
-        p.paragraph_format.keep_with_next = cell.row + cell.rowspan - 1 in kept
-        if cell.text:
-            _run(p, cell.text, font, block.size)
-
-
-def _fixed_layout(table) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    tbl_pr = table._tbl.tblPr
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tbl_pr.append(layout)
-
-
-def _row_properties(row, repeat: bool) -> None:
-    """Never split a row across pages; mark header rows to repeat on each page."""
-    from docx.oxml import OxmlElement
-
-    tr_pr = row._tr.get_or_add_trPr()
-    tr_pr.append(OxmlElement("w:cantSplit"))
-    if repeat:
-        tr_pr.append(OxmlElement("w:tblHeader"))
+def table_xml(block: TableBlock) -> str:
+    """A fixed-layout table with the layout's widths, row heights and cell margins; header rows repeat;
+    rows never split; rows of a keep unit are kept with the next (Word then breaks only between units)."""
+    widths = [twips(w) for w in block.col_widths_pt]
+    total = twips(sum(block.col_widths_pt))
+    widths[-1] += total - sum(widths)
+    kept = {r for first, last in block.units for r in range(first, last)} | set(range(block.header_rows))
+    starts = {(c.row, c.col): c for c in block.cells}
+    covering = {}
+    for c in block.cells:
+        for r in range(c.row + 1, c.row + c.rowspan):
+            covering[(r, c.col)] = c
+    out = [
+        '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/>',
+        f'<w:tblW w:w="{total}" w:type="dxa"/><w:jc w:val="center"/><w:tblInd w:w="0" w:type="dxa"/>',
+        borders_xml(), '<w:tblLayout w:type="fixed"/>', cell_margins_xml(),
+        '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
+        'w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>',
+        "".join(f'<w:gridCol w:w="{w}"/>' for w in widths), "</w:tblGrid>",
+    ]
+    for r in range(block.rows):
+        header = "<w:tblHeader/>" if r < block.header_rows else ""
+        out.append(f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{int(block.row_heights_pt[r] * 20)}" '
+                   f'w:hRule="atLeast"/>{header}</w:trPr>')
+        keep = r in kept
+        col = 0
+        while col < len(widths):
+            cell = starts.get((r, col))
+            if cell is not None:
+                out.append(_cell(cell, widths, block, keep, merge="restart" if cell.rowspan > 1 else None))
+                col += cell.colspan
+                continue
+            above = covering.get((r, col))
+            if above is not None:
+                out.append(_cell(above, widths, block, keep, merge="continue"))
+                col += above.colspan
+                continue
+            out.append(f'<w:tc><w:tcPr><w:tcW w:w="{widths[col]}" w:type="dxa"/></w:tcPr><w:p/></w:tc>')
+            col += 1
+        out.append("</w:tr>")
+    out.append("</w:tbl>")
+    return "".join(out)
 
 
-def _center_vertically(cell) -> None:
-    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
-
-    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-
-
-def _page_number(footer, layout: PageLayout, options: ExportOptions) -> None:
-    """Footer `— PAGE —`, centred, with a PAGE field Word and LibreOffice fill in."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    page = layout.page
-    before, _, after = page.page_number_format.partition("{}")
-    p = footer.paragraphs[0]
-    p.alignment = _alignment(Align.CENTER)
-    font = options.docx_font(FontRole.BODY)
-    _run(p, before, font, page.page_number_size)
-    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
-        run = _run(p, "", font, page.page_number_size)
-        if kind:
-            element = OxmlElement("w:fldChar")
-            element.set(qn("w:fldCharType"), kind)
-        elif text == " PAGE ":
-            element = OxmlElement("w:instrText")
-            element.set(qn("xml:space"), "preserve")
-            element.text = text
-        else:
-            element = OxmlElement("w:t")
-            element.text = text
-        run._r.append(element)
-    _run(p, after, font, page.page_number_size)
+def _cell(cell, widths: list[int], block: TableBlock, keep: bool, merge: str | None) -> str:
+    width = sum(widths[cell.col:cell.col + cell.colspan])
+    tcpr = [f'<w:tcW w:w="{width}" w:type="dxa"/>']
+    if cell.colspan > 1:
+        tcpr.append(f'<w:gridSpan w:val="{cell.colspan}"/>')
+    if merge:
+        tcpr.append(f'<w:vMerge w:val="{merge}"/>' if merge == "restart" else "<w:vMerge/>")
+    if cell.shaded:
+        tcpr.append('<w:shd w:val="clear" w:color="auto" w:fill="F0F0F0"/>')
+    tcpr.append('<w:vAlign w:val="center"/>')
+    ppr = ['<w:pStyle w:val="TableText"/>']
+    if keep:
+        ppr.append("<w:keepNext/>")
+    if cell.size != WUHAO or block.size != WUHAO:
+        ppr.append(f'<w:spacing w:line="{twips(leading(cell.size))}" w:lineRule="exact"/>')
+    ppr.append(f'<w:jc w:val="{JC[cell.align]}"/>')
+    text = ""
+    if merge != "continue" and cell.lines:
+        extra = size_xml(cell.size) if cell.size != WUHAO else ""
+        text = _run("\n".join(cell.lines), extra)
+    return f"<w:tc><w:tcPr>{''.join(tcpr)}</w:tcPr><w:p><w:pPr>{''.join(ppr)}</w:pPr>{text}</w:p></w:tc>"

@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from model.errors import ReportError
+from model.resources import resource_path
 
 from .layout import FontRole
 
-BUNDLED = Path(__file__).resolve().parent.parent / "resources" / "fonts" / "gbsn00lp-gb2312.ttf"
+BUNDLED = resource_path("fonts", "gbsn00lp-gb2312.ttf")
 
 # file names tried for each role, best first (Windows office PCs, then common Linux packages)
 ROLE_FILES: dict[FontRole, tuple[str, ...]] = {
@@ -20,10 +21,14 @@ ROLE_FILES: dict[FontRole, tuple[str, ...]] = {
                      "simsun.ttf", "gbsn00lp.ttf", "simhei.ttf"),
     FontRole.HEADING: ("黑体.ttf", "simhei.ttf", "方正黑体_gbk.ttf", "wqy-zenhei.ttc", "wqy-microhei.ttc",
                        "msyh.ttc"),
+    FontRole.SUBHEADING: ("楷体_gb2312.ttf", "kaiti_gb2312.ttf", "simkai.ttf", "楷体.ttf", "方正楷体_gbk.ttf",
+                          "stkaiti.ttf", "gkai00mp.ttf"),
     FontRole.BODY: ("仿宋_gb2312.ttf", "fangsong_gb2312.ttf", "simfang.ttf", "方正仿宋_gbk.ttf", "simsun.ttc",
                     "gbsn00lp.ttf"),
+    FontRole.PAGE_NUMBER: ("simsun.ttc", "simsun.ttf", "宋体.ttf", "nsimsun.ttf", "gbsn00lp.ttf"),
 }
 ROLE_FILES[FontRole.TABLE] = ROLE_FILES[FontRole.BODY]
+# without any 楷体 on the machine, second-level headings fall back to the body face (then the shipped 宋体)
 # tried for characters the role's font lacks
 FALLBACK_FILES = ("simsun.ttc", "simhei.ttf", "msyh.ttc", "gbsn00lp.ttf", "wqy-zenhei.ttc", "wqy-microhei.ttc",
                   "droidsansfallbackfull.ttf", "gkai00mp.ttf", "simsunb.ttf")
@@ -152,6 +157,8 @@ class PdfFonts:
         for role in FontRole:
             own = [Path(p) for p in extra.get(role, [])]
             own += [index[n] for n in ROLE_FILES[role] if n in index]
+            if role is FontRole.SUBHEADING:
+                own += [index[n] for n in ROLE_FILES[FontRole.BODY] if n in index]
             others = [Path(p) for r in FontRole if r is not role for p in extra.get(r, [])]
             self.chains[role] = FontChain(own + fallback + others + [BUNDLED])
 

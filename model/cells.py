@@ -5,6 +5,7 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
+from .chars import visible
 from .errors import InputError
 from .formats.definition import MAX_COUNT, CellKind, Column
 from .frozen import frozen
@@ -58,7 +59,7 @@ def check_money(amount: Decimal, unit: str, column: Column) -> Money:
     if amount.as_tuple().exponent < -MONEY_PLACES:  # type: ignore[operator]
         raise InputError(f"金额最多保留{MONEY_PLACES}位小数")
     if unit not in column.units:
-        raise InputError(f"金额单位应为{'或'.join(column.units)}，实际为“{unit}”")
+        raise InputError(f"金额单位应为{'或'.join(column.units)}，实际为“{visible(unit)}”")
     return Money(amount, unit)
 
 
@@ -67,11 +68,12 @@ def describe_expected(kind: CellKind) -> str:
 
 
 _SEPARATORS = re.compile(r"[\s,，_']")
+_MINUS = str.maketrans({"\u2212": "-", "\u2012": "-", "\u2013": "-", "\ufe63": "-"})  # minus sign, dashes
 
 
 def normalize_number_text(text: str) -> str:
-    """Fold full-width characters, drop spaces and thousands separators."""
-    folded = unicodedata.normalize("NFKC", text)
+    """Fold full-width characters and minus signs, drop spaces and thousands separators."""
+    folded = unicodedata.normalize("NFKC", text).translate(_MINUS)
     return _SEPARATORS.sub("", folded)
 
 
@@ -83,7 +85,7 @@ def parse_cell_text(text: str, column: Column, default_unit: str | None = None) 
     """Turn what a clerk typed or pasted into a value for column, or raise InputError.
 
     Empty text means 0 for counts and no amount for money. Accepts full-width digits,
-    spaces, thousands separators, 减N/增N for signed changes, and a unit suffix for money.
+    spaces, thousands separators, a minus sign (−2), 减N/增N for signed changes, and a unit suffix for money.
     """
     raw = text
     text = normalize_number_text(text)
@@ -95,12 +97,14 @@ def parse_cell_text(text: str, column: Column, default_unit: str | None = None) 
     if text == "":
         return 0
     if kind is CellKind.SIGNED:
-        if text[0] in "减增" and len(text) > 1:
-            text = ("-" if text[0] == "减" else "") + text[1:]
+        if text[0] in "减增" and len(text) > 1:  # 减2, 增3, also 减少2 / 增加3
+            text = ("-" if text[0] == "减" else "") + text[1:].removeprefix("少" if text[0] == "减" else "加")
     if not _INT.fullmatch(text):
         if re.fullmatch(r"[+-]?\d+\.\d*", text):
             raise InputError(f"“{raw.strip()}”不是整数：{describe_expected(kind)}")
         raise InputError(f"“{raw.strip()}”不是数字：{describe_expected(kind)}")
+    if len(text.lstrip("+-")) > len(str(MAX_COUNT)) + 10:  # int() of thousands of digits fails in English
+        raise InputError(f"“{raw.strip()[:20]}…”太大：不能超过{MAX_COUNT:,}")
     value = int(text)
     if value < 0 and kind is not CellKind.SIGNED:
         raise InputError(f"“{raw.strip()}”是负数：{describe_expected(kind)}")

@@ -7,11 +7,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from .atomic import atomic_write, describe_os_error
+from .atomic import atomic_write, atomic_write_text, describe_os_error, encode_utf8
+from .chars import visible
 from .cells import format_decimal
 from .draft_blocks import blocks
 from .draft_reader import MARKER, SCHEMA_VERSION, report_from_dict
 from .errors import DraftError
+from .file_read import read_regular_file, show_path
+from .file_state import FileState, changed_since
 from .formats.definition import CellKind
 from .report import Report
 from .version import generator
@@ -49,13 +52,35 @@ def report_to_dict(report: Report) -> dict[str, Any]:
     return doc
 
 
+def dumps_text(report: Report) -> str:
+    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=1) + "\n"
+
+
 def dumps(report: Report) -> bytes:
-    return (json.dumps(report_to_dict(report), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    """The draft file's bytes; DraftError if the report holds a character UTF-8 cannot hold."""
+    return encode_utf8(dumps_text(report), "草稿文件")
 
 
-def save_draft(report: Report, path: str | os.PathLike[str]) -> None:
-    """Write atomically: a crash at any moment leaves the old file or the new one, whole."""
-    atomic_write(Path(path), dumps(report))
+def save_draft(report: Report, path: str | os.PathLike[str], exclusive: bool = False) -> FileState:
+    """Write atomically: a crash at any moment leaves the old file or the new one, whole. With exclusive, an
+    existing file is never replaced (TargetExistsError). Returns the saved file's state. Raises DraftError."""
+    text = dumps_text(report)
+    status = atomic_write_text(Path(path), text, exclusive)
+    return FileState.of(text.encode("utf-8"), status)
+
+
+def file_state(path: str | os.PathLike[str]) -> FileState | None:
+    """The state of the file at path now (None when it cannot be read)."""
+    try:
+        content = read_regular_file(path, MAX_FILE_BYTES)
+    except DraftError:
+        return None
+    return FileState.of(content.data, content.stat)
+
+
+def draft_changed_since(path: str | os.PathLike[str], state: FileState) -> bool:
+    """Whether the draft at path was changed (by another window or program) since state was taken."""
+    return changed_since(path, state, MAX_FILE_BYTES)
 
 
 # ---------------------------------------------------------------- reading
@@ -63,26 +88,18 @@ def save_draft(report: Report, path: str | os.PathLike[str]) -> None:
 
 def load_draft(path: str | os.PathLike[str]) -> Report:
     """Read and validate a draft; every defect becomes one DraftError naming the place."""
+    return open_draft(path)[0]
+
+
+def open_draft(path: str | os.PathLike[str]) -> tuple[Report, FileState]:
+    """load_draft, and the state of the file as read (to notice later changes made by someone else)."""
     path = Path(path)
+    content = read_regular_file(path, MAX_FILE_BYTES)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise DraftError(f"“{path.name}”太大（{size // 1024 // 1024} MB），不是年度报告草稿文件")
-        data = path.read_bytes()
-    except DraftError:
-        raise
-    except FileNotFoundError:
-        raise DraftError(f"找不到文件“{path}”") from None
-    except IsADirectoryError:
-        raise DraftError(f"“{path}”是文件夹，不是草稿文件") from None
-    except PermissionError:
-        raise DraftError(f"没有权限读取“{path}”") from None
-    except OSError as exc:
-        raise DraftError(f"无法读取“{path}”：{exc.strerror or exc}") from None
-    try:
-        return parse_draft(data)
+        report = parse_draft(content.data)
     except DraftError as exc:
-        raise DraftError(f"“{path.name}”无法打开：{exc.message}") from None
+        raise DraftError(f"“{show_path(path.name)}”无法打开：{exc.message}") from None
+    return report, FileState.of(content.data, content.stat)
 
 
 def parse_draft(data: bytes) -> Report:
@@ -95,7 +112,7 @@ def parse_draft(data: bytes) -> Report:
     except UnicodeDecodeError as exc:
         raise DraftError(f"文件不是 UTF-8 编码（第{exc.start + 1}个字节处），不是年度报告草稿") from None
     try:
-        doc = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
+        doc = strict_json(text)
     except json.JSONDecodeError as exc:
         where = f"第{exc.lineno}行第{exc.colno}列"
         body = text.strip()
@@ -106,9 +123,42 @@ def parse_draft(data: bytes) -> Report:
         raise DraftError("文件内容嵌套过深，不是年度报告草稿") from None
     except DraftError:
         raise
-    except ValueError as exc:
-        raise DraftError(f"文件内容不是有效的 JSON（{exc}）") from None
+    except ValueError:
+        raise DraftError("文件内容不是有效的 JSON") from None
     return report_from_dict(doc)
+
+
+MAX_NUMBER_DIGITS = 40  # no number in a draft has more digits; Python refuses ints beyond 4300 in English
+
+
+def strict_json(text: str) -> Any:
+    """json.loads that refuses what JSON tolerates but a draft must not hold: a key twice in one object
+    (the last would silently win), NaN/Infinity, numbers with absurdly many digits; decimals as Decimal."""
+    return json.loads(text, parse_float=_parse_decimal, parse_int=_parse_int, parse_constant=_reject_constant,
+                      object_pairs_hook=_unique_keys)
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    doc = dict(pairs)
+    if len(doc) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise DraftError(f"文件中同一处的项“{visible(key)[:40]}”出现了不止一次（应只出现一次）")
+            seen.add(key)
+    return doc
+
+
+def _parse_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_NUMBER_DIGITS:
+        raise DraftError(f"文件中的数字“{text[:20]}…”有{len(text.lstrip('-'))}位，过长")
+    return int(text)
+
+
+def _parse_decimal(text: str) -> Decimal:
+    if len(text) > MAX_NUMBER_DIGITS * 2:
+        raise DraftError(f"文件中的数字“{text[:20]}…”过长")
+    return Decimal(text)
 
 
 def _reject_constant(name: str) -> Any:
@@ -117,13 +167,16 @@ def _reject_constant(name: str) -> Any:
 
 def _json_reason(msg: str) -> str:
     table = {"Expecting value": "缺少值", "Extra data": "多余的内容", "Expecting ',' delimiter": "缺少逗号",
+             "Expecting ':' delimiter": "缺少冒号",
              "Expecting property name enclosed in double quotes": "键名应使用双引号",
-             "Unterminated string starting at": "字符串未结束", "Invalid control character at": "非法控制字符"}
+             "Unterminated string starting at": "字符串未结束", "Invalid control character at": "非法控制字符",
+             "Invalid \\uXXXX escape": "无效的 \\u 转义", "Invalid \\escape": "无效的转义字符"}
     for key, reason in table.items():
         if msg.startswith(key):
             return reason
-    return msg
+    return "格式错误"
 
 
-__all__ = ["MARKER", "SCHEMA_VERSION", "SUFFIX", "atomic_write", "describe_os_error", "dumps", "load_draft",
-           "parse_draft", "report_from_dict", "report_to_dict", "save_draft"]
+__all__ = ["MARKER", "SCHEMA_VERSION", "SUFFIX", "FileState", "atomic_write", "describe_os_error",
+           "draft_changed_since", "dumps", "file_state", "load_draft", "open_draft", "parse_draft", "report_from_dict",
+           "report_to_dict", "save_draft", "strict_json"]

@@ -25,7 +25,8 @@ class DraftBlock:
 
 
 # modules defining DRAFT_BLOCK, imported on first use (they may import the draft module themselves)
-BLOCK_MODULES: tuple[str, ...] = ()
+BLOCK_MODULES: tuple[str, ...] = ("model.last_year_block", "model.explanations", "model.printed_totals",
+                                  "model.aggregate_record")
 _BLOCKS: list[DraftBlock] = []
 
 

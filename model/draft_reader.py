@@ -7,17 +7,17 @@ from decimal import Decimal
 from typing import Any
 
 from .cells import check_money, describe_expected
+from .chars import visible
 from .draft_blocks import blocks
 from .errors import DraftError, InputError
 from .formats import FORMATS, LAST_YEAR, format_by_id
 from .formats.definition import MAX_COUNT, CellKind, Table
-from .report import HEADER_FIELDS, CellRef, Report
+from .report import FIELD_LABELS, HEADER_FIELDS, MAX_TEXT_CHARS, CellRef, Report
 
 MARKER = "gov-info-disclosure-annual-report"
 SCHEMA_VERSION = 2  # 2: optional `generator` and the blocks of model.draft_blocks; version 1 is still read
 MAX_GENERATOR = 200
-MAX_TEXT_CHARS = 5_000_000  # far beyond any report; the file-size limit is the real bound
-FIELD_NAMES = {"unit_name": "填报单位", "attachment_label": "附件标注", "report_date": "报告日期"}
+FIELD_NAMES = FIELD_LABELS
 
 
 def report_from_dict(doc: Any) -> Report:
@@ -25,7 +25,7 @@ def report_from_dict(doc: Any) -> Report:
     return _Reader().read(doc)
 
 
-_INT_TEXT = re.compile(r"\d+(\.\d+)?")
+_INT_TEXT = re.compile(r"\d+(\.\d+)?", re.ASCII)  # ASCII digits only, as documented
 
 
 class _Reader:
@@ -71,7 +71,9 @@ class _Reader:
             try:
                 report.set_field(name, value)
             except InputError as exc:
-                raise DraftError(f"{FIELD_NAMES[name]}：{exc.message}") from None
+                message = exc.message
+                raise DraftError(message if message.startswith(FIELD_NAMES[name][:2])
+                                 else f"{FIELD_NAMES[name]}：{message}") from None
         self._texts(report, doc["texts"])
         self._tables(report, doc["tables"])
         for block in blocks():
@@ -80,12 +82,7 @@ class _Reader:
         return report
 
     def _keys(self, obj: dict, expected: set[str] | list[str], where: str) -> None:
-        extra = [k for k in obj if k not in expected]
-        if extra:
-            raise DraftError(f"{where}中有未知的项“{extra[0]}”")
-        missing = [k for k in expected if k not in obj]
-        if missing:
-            raise DraftError(f"{where}中缺少“{sorted(missing)[0] if isinstance(expected, set) else missing[0]}”")
+        check_keys(obj, expected, where)
 
     def _texts(self, report: Report, texts: Any) -> None:
         if not isinstance(texts, dict):
@@ -93,7 +90,7 @@ class _Reader:
         sections = {s.key: s for s in report.format.text_sections()}
         for key in texts:
             if key not in sections:
-                raise DraftError(f"文字部分中有未知的项“{key}”")
+                raise DraftError(f"文字部分中有未知的项“{_key(key)}”")
         for key, section in sections.items():
             if key not in texts:
                 raise DraftError(f"文字部分缺少“{section.heading}”（{key}）")
@@ -101,8 +98,12 @@ class _Reader:
             if not isinstance(value, str):
                 raise DraftError(f"“{section.heading}”应为文字，实际为“{_show(value)}”")
             if len(value) > MAX_TEXT_CHARS:
-                raise DraftError(f"“{section.heading}”超过{MAX_TEXT_CHARS}字，文件可能已损坏")
-            report.set_text(key, value)
+                raise DraftError(f"“{section.heading}”有{len(value)}个字（含空格和换行），超过了本程序"
+                                 f"{MAX_TEXT_CHARS}字的上限；请在其他编辑器中缩短后再打开")
+            try:
+                report.set_text(key, value)
+            except InputError as exc:
+                raise DraftError(exc.message) from None
 
     def _tables(self, report: Report, tables: Any) -> None:
         if not isinstance(tables, dict):
@@ -111,7 +112,7 @@ class _Reader:
         known = {t.key: (s, t) for s, t in fmt.tables()}
         for key in tables:
             if key not in known:
-                raise DraftError(f"表格部分中有未知的表“{key}”（{fmt.name}没有此表）")
+                raise DraftError(f"表格部分中有未知的表“{_key(key)}”（{fmt.name}没有此表）")
         for key, (section, table) in known.items():
             place = f"第{section.number}部分" + (f"“{table.title}”" if table.title else "")
             if key not in tables:
@@ -122,35 +123,43 @@ class _Reader:
             self._rows(report, table, rows, place)
 
     def _rows(self, report: Report, table: Table, rows: dict, place: str) -> None:
-        inputs: dict[str, list[str]] = {}
-        for ref, _ in report.input_cells():
-            if ref.table == table.key:
-                inputs.setdefault(ref.row, []).append(ref.column)
+        inputs = _input_layout(report)[table.key]
         for key in rows:
             if key not in inputs:
                 total = any(r.key == key for r in table.leaf_rows())
                 why = "为自动计算的总计行，草稿中不应填写" if total else "是未知的行"
-                raise DraftError(f"{place}中的行“{key}”{why}")
+                raise DraftError(f"{place}中的行“{_key(key)}”{why}")
+        set_value = report.set_value
         for row_key, columns in inputs.items():
-            label = table.row(row_key).label or "数据"
-            row_place = f"{place}“{label}”行" if table.row(row_key).label else place
             if row_key not in rows:
+                label = table.row(row_key).label or "数据"
                 raise DraftError(f"{place}缺少“{label}”行（{row_key}）")
             cells = rows[row_key]
             if not isinstance(cells, dict):
-                raise DraftError(f"{row_place}应为 JSON 对象，实际为“{_show(cells)}”")
-            for key in cells:
-                if key not in columns:
-                    total = any(c.key == key for c in table.leaf_columns())
-                    why = "为自动计算的总计列，草稿中不应填写" if total else "是未知的列"
-                    raise DraftError(f"{row_place}中的列“{key}”{why}")
-            for col_key in columns:
-                column = table.column(col_key)
-                where = f"{row_place}“{table.column_label(col_key)}”列"
-                if col_key not in cells:
-                    raise DraftError(f"{row_place}缺少“{table.column_label(col_key)}”列（{col_key}）")
-                value = self._value(cells[col_key], column, where)
-                report.set_value(CellRef(table.key, row_key, col_key), value)
+                raise DraftError(f"{_row_place(table, row_key, place)}应为 JSON 对象，实际为“{_show(cells)}”")
+            if len(cells) != len(columns) or any(key not in columns for key in cells):
+                self._columns(table, row_key, cells, columns, place)
+            for col_key, column in columns.items():
+                raw = cells[col_key]
+                kind = column.kind
+                if type(raw) is int and kind is not CellKind.MONEY and (  # the common case, fast
+                        (-MAX_COUNT if kind is CellKind.SIGNED else 0) <= raw <= MAX_COUNT):
+                    value = raw
+                else:  # the place is named only for a value that needs a closer look (or is wrong)
+                    where = f"{_row_place(table, row_key, place)}“{table.column_label(col_key)}”列"
+                    value = self._value(raw, column, where)
+                set_value(CellRef(table.key, row_key, col_key), value)
+
+    def _columns(self, table: Table, row_key: str, cells: dict, columns: dict, place: str) -> None:
+        """A row whose column keys are not exactly the input columns: name the first odd or missing one."""
+        row_place = _row_place(table, row_key, place)
+        for key in cells:
+            if key not in columns:
+                total = any(c.key == key for c in table.leaf_columns())
+                why = "为自动计算的总计列，草稿中不应填写" if total else "是未知的列"
+                raise DraftError(f"{row_place}中的列“{_key(key)}”{why}")
+        missing = next(k for k in columns if k not in cells)
+        raise DraftError(f"{row_place}缺少“{table.column_label(missing)}”列（{missing}）")
 
     def _value(self, raw: Any, column, where: str) -> Any:
         if column.kind is CellKind.MONEY:
@@ -160,7 +169,9 @@ class _Reader:
                 raise DraftError(f"{where}：金额应为含“amount”和“unit”的对象，实际为“{_show(raw)}”")
             amount, unit = raw["amount"], raw["unit"]
             if not isinstance(amount, str) or not _INT_TEXT.fullmatch(amount):
-                raise DraftError(f"{where}：金额应为写成文字的非负数（如\"251000.5\"），实际为“{_show(amount)}”")
+                shown = f'"{_cut(visible(amount))}"' if isinstance(amount, str) else _show(amount)
+                raise DraftError(f"{where}：金额应为写成文字的非负数，只用半角数字0–9和小数点（如\"251000.5\"），"
+                                 f"实际为“{shown}”")
             if not isinstance(unit, str):
                 raise DraftError(f"{where}：金额单位应为文字，实际为“{_show(unit)}”")
             try:
@@ -177,16 +188,52 @@ class _Reader:
         return raw
 
 
+def check_keys(obj: dict, expected: set[str] | list[str] | tuple[str, ...], where: str) -> None:
+    """Every expected key and no other (also for the optional blocks); DraftError naming the first odd one."""
+    extra = [k for k in obj if k not in expected]
+    if extra:
+        raise DraftError(f"{where}中有未知的项“{_key(extra[0])}”")
+    missing = [k for k in expected if k not in obj]
+    if missing:
+        raise DraftError(f"{where}中缺少“{sorted(missing)[0] if isinstance(expected, set) else missing[0]}”")
+
+
+def _row_place(table: Table, row_key: str, place: str) -> str:
+    label = table.row(row_key).label
+    return f"{place}“{label}”行" if label else place
+
+
+_LAYOUTS: dict[str, dict[str, dict[str, dict]]] = {}
+
+
+def _input_layout(report: Report) -> dict[str, dict[str, dict]]:
+    """Input cells of the report's format by table → row → column key → Column (cached per format)."""
+    layout = _LAYOUTS.get(report.format.id)
+    if layout is None:
+        layout = {t.key: {} for _, t in report.format.tables()}
+        for ref, column in report.input_cells():
+            layout[ref.table].setdefault(ref.row, {})[ref.column] = column
+        _LAYOUTS[report.format.id] = layout
+    return layout
+
+
 def _show(value: Any) -> str:
-    """A short rendering of a JSON value for messages."""
+    """A short rendering of a JSON value for messages; a string is quoted and called one, so that "2020"
+    where a number belongs reads “"2020"（文字）”; control characters are escaped."""
     if value is None:
         return "空值"
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, (int, str)):
-        text = str(value)
-    elif isinstance(value, Decimal):
-        text = str(value)
-    else:
-        text = json.dumps(value, ensure_ascii=False, default=str)
+    if isinstance(value, str):
+        return f'"{_cut(visible(value))}"（文字）'
+    if isinstance(value, (int, Decimal)):
+        return _cut(str(value))
+    return _cut(visible(json.dumps(value, ensure_ascii=False, default=str)))
+
+
+def _key(key: str) -> str:
+    return _cut(visible(key))
+
+
+def _cut(text: str) -> str:
     return text if len(text) <= 40 else text[:40] + "…"

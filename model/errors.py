@@ -15,3 +15,7 @@ class InputError(ReportError, ValueError):
 
 class DraftError(ReportError):
     """A draft file cannot be read or written."""
+
+
+class ImportRefused(ReportError):
+    """A Word or PDF file cannot be imported as a report (unreadable, unsafe, or not a report)."""

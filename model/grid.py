@@ -27,6 +27,8 @@ class GridCell:
     ref: CellRef | None = None
     column: Column | None = None
     kind: CellKind | None = None
+    table: str = ""  # the table of a header or label cell
+    key: str = ""  # the row key of a label, the column key of a header
 
 
 @dataclass
@@ -99,7 +101,8 @@ def _lay_table(table: Table, top: int, width: int, out: list[GridCell]) -> int:
             if column.leaves()[-1] is leaves[-1]:
                 span += spare
             rowspan = 1 if column.is_group else depth - level
-            out.append(GridCell(top + level, col, rowspan, span, Role.HEADER, column.label, column=column))
+            out.append(GridCell(top + level, col, rowspan, span, Role.HEADER, column.label, column=column,
+                                table=table.key, key=column.key))
             lay_columns(column.children, level + 1, col)
             col += span
         return col
@@ -111,11 +114,11 @@ def _lay_table(table: Table, top: int, width: int, out: list[GridCell]) -> int:
         for row in rows:
             if row.is_group:
                 n = len(row.leaves())
-                out.append(GridCell(at, level, n, 1, Role.LABEL, row.label))
+                out.append(GridCell(at, level, n, 1, Role.LABEL, row.label, table=table.key, key=row.key))
                 at = lay_rows(row.children, level + 1, at)
                 continue
             if labels:
-                out.append(GridCell(at, level, 1, labels - level, Role.LABEL, row.label))
+                out.append(GridCell(at, level, 1, labels - level, Role.LABEL, row.label, table=table.key, key=row.key))
             col = labels
             for column in leaves:
                 span = 1 + (spare if column is leaves[-1] else 0)

@@ -6,13 +6,20 @@ import os
 from datetime import datetime
 from pathlib import Path
 
-from .draft import atomic_write, report_from_dict, report_to_dict
+from .atomic import atomic_write_text, clean_stale_temps
+from .draft import MAX_FILE_BYTES, report_from_dict, report_to_dict, strict_json
 from .errors import DraftError
+from .file_read import read_regular_file, show_path
 from .frozen import frozen
+from .os_errors import os_reason
+from .processes import pid_alive
 from .report import Report
+
+__all__ = ["RecoveryEntry", "RecoveryStore", "new_session_id", "pid_alive"]
 
 MARKER = "gov-info-disclosure-annual-report-recovery"
 VERSION = 1
+SUFFIX = ".recovery.json"
 
 
 @frozen
@@ -47,11 +54,14 @@ class RecoveryStore:
         self.folder = Path(folder)
 
     def file_for(self, session_id: str) -> Path:
-        return self.folder / f"{session_id}.recovery.json"
+        return self.folder / f"{session_id}{SUFFIX}"
 
     def write(self, session_id: str, report: Report, draft_path: Path | None) -> Path:
-        """Autosave the current state (atomic); never touches the draft itself."""
-        self.folder.mkdir(parents=True, exist_ok=True)
+        """Autosave the current state (atomic); never touches the draft itself. Raises DraftError."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DraftError(f"无法建立自动保存文件夹“{show_path(self.folder)}”：{os_reason(exc, writing=True)}") from None
         doc = {
             "marker": MARKER, "version": VERSION, "pid": os.getpid(),
             "draft_path": str(draft_path) if draft_path else None,
@@ -59,7 +69,7 @@ class RecoveryStore:
             "draft": report_to_dict(report),
         }
         target = self.file_for(session_id)
-        atomic_write(target, json.dumps(doc, ensure_ascii=False).encode("utf-8"))
+        atomic_write_text(target, json.dumps(doc, ensure_ascii=False))
         return target
 
     def remove(self, session_id: str) -> None:
@@ -69,8 +79,9 @@ class RecoveryStore:
         """Recovery files whose session is no longer running, newest first."""
         if not self.folder.is_dir():
             return []
+        clean_stale_temps(self.folder, suffix=SUFFIX)  # left by a session killed while autosaving
         entries = []
-        for path in self.folder.glob("*.recovery.json"):
+        for path in self.folder.glob(f"*{SUFFIX}"):
             entry = self._entry(path)
             if entry is not None:
                 entries.append(entry)
@@ -78,10 +89,9 @@ class RecoveryStore:
 
     def restore(self, entry: RecoveryEntry) -> Report:
         try:
-            doc = json.loads(entry.path.read_text("utf-8"))
-            return report_from_dict(doc["draft"])
-        except (OSError, ValueError, KeyError, TypeError, DraftError) as exc:
-            message = exc.message if isinstance(exc, DraftError) else str(exc)
+            return report_from_dict(_read(entry.path)["draft"])
+        except (ValueError, KeyError, TypeError, RecursionError, DraftError) as exc:
+            message = exc.message if isinstance(exc, DraftError) else "文件内容不完整或已损坏"
             raise DraftError(f"自动保存的副本无法恢复：{message}") from None
 
     def discard(self, entry: RecoveryEntry) -> None:
@@ -89,7 +99,7 @@ class RecoveryStore:
 
     def _entry(self, path: Path) -> RecoveryEntry | None:
         try:
-            doc = json.loads(path.read_text("utf-8"))
+            doc = _read(path)
             if not isinstance(doc, dict) or doc.get("marker") != MARKER:
                 raise ValueError("not a recovery file")
             pid = doc.get("pid")
@@ -105,47 +115,22 @@ class RecoveryStore:
                 problem = exc.message
             return RecoveryEntry(path, draft_path, str(draft.get("unit_name", "")),
                                  int(draft.get("year", 0)), saved_at, problem)
-        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError, DraftError) as exc:
             try:
                 saved_at = datetime.fromtimestamp(path.stat().st_mtime)
             except OSError:
                 return None
-            return RecoveryEntry(path, None, "", 0, saved_at, f"自动保存的副本已损坏（{exc}）")
+            why = exc.message if isinstance(exc, DraftError) else "内容不完整或不是恢复文件"
+            return RecoveryEntry(path, None, "", 0, saved_at, f"自动保存的副本已损坏（{why}）")
 
 
-def pid_alive(pid: int) -> bool:
-    """Whether a process with this id is running (best effort, both Windows and POSIX)."""
-    if pid <= 0:
-        return False
-    if os.name == "nt":  # pragma: no cover - Windows only
-        import ctypes
-
-        handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)  # type: ignore[attr-defined]
-        if not handle:
-            return False
-        code = ctypes.c_ulong()
-        ctypes.windll.kernel32.GetExitCodeProcess(handle, ctypes.byref(code))  # type: ignore[attr-defined]
-        ctypes.windll.kernel32.CloseHandle(handle)  # type: ignore[attr-defined]
-        return code.value == 259  # STILL_ACTIVE
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return _not_zombie(pid)
-
-
-def _not_zombie(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as handle:
-            return handle.read().split(b") ", 1)[1][:1] != b"Z"
-    except (OSError, IndexError):
-        return True
+def _read(path: Path):
+    """A recovery file's JSON (DraftError when it cannot be read; ValueError when it is not JSON)."""
+    return strict_json(read_regular_file(path, MAX_FILE_BYTES, "恢复文件").data.decode("utf-8"))
 
 
 def _unlink(path: Path) -> None:
     try:
         path.unlink()
-    except FileNotFoundError:
+    except OSError:  # gone already, or cannot be removed: it only offers recovery once too often
         pass

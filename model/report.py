@@ -5,8 +5,9 @@ from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from .cells import CellValue, Money, check_count, check_money
+from .chars import check_chars, clean_line, clean_text
 from .errors import InputError
-from .formats import format_for_year
+from .formats import FIRST_YEAR, LAST_YEAR, format_for_year
 from .formats.definition import CellKind, Column, ReportFormat, Row, Table
 
 
@@ -21,6 +22,10 @@ class CellRef(NamedTuple):
 HEADER_FIELDS = ("unit_name", "attachment_label", "report_date")
 MAX_UNIT_NAME = 100
 MAX_LABEL = 20
+# Characters of one text section (spaces and line ends included). Every accepted draft stays fast: typing
+# in the text tab and exporting to PDF (bench/bench_limits.py); docs/draft-format.md states it.
+MAX_TEXT_CHARS = 20_000
+FIELD_LABELS = {"unit_name": "填报单位", "attachment_label": "附件标注", "report_date": "报告日期"}
 
 
 def cell_kind(table: Table, row: Row, column: Column) -> CellKind:
@@ -33,18 +38,28 @@ class Report:
     """One annual report being filled in. Listeners hear of every change (field name or CellRef)."""
 
     def __init__(self, fmt: ReportFormat, year: int, unit_name: str = "") -> None:
+        check_year(year)
         if not fmt.covers(year):
             raise InputError(f"{year}年度的报告不适用{fmt.name}")
         self.format = fmt
         self.year = year
-        self.unit_name = unit_name
+        self.unit_name = ""
         self.attachment_label = ""
         self.report_date = ""  # ISO date YYYY-MM-DD, or empty
         self.texts: dict[str, str] = {s.key: "" for s in fmt.text_sections()}
         self._listeners: list[Callable[[object], None]] = []
-        # totals as printed in an outside source (imported or summed reports); never in drafts
-        self.stated_totals: dict[CellRef, int] = {}
+        # totals as printed in an outside source (an imported report): a number, or None where the printed
+        # cell was blank; checked against the computed totals until the clerk accepts those instead
+        # (kept in drafts by model/printed_totals.py, with where they were printed and when they were accepted)
+        self.stated_totals: dict[CellRef, int | None] = {}
+        self.stated_totals_source = ""  # the file they were printed in
+        self.stated_totals_accepted = ""  # ISO date-time the computed totals were accepted; "" while in force
+        self.last_year = None  # model.last_year.LastYear: last year's figures for rules 6–9, when linked
+        # the clerk's explanations of warnings, by the finding's fingerprint (model.explanations)
+        self.explanations: dict[str, str] = {}
         self._lay_out(fmt)
+        if unit_name:
+            self.set_field("unit_name", unit_name)  # validated as the window validates it
 
     def _lay_out(self, fmt: ReportFormat) -> None:
         """Blank number tables of fmt (every count 0, every amount empty)."""
@@ -60,6 +75,9 @@ class Report:
 
     @classmethod
     def for_year(cls, year: int, unit_name: str = "") -> Report:
+        """A blank report in the format of year; raises InputError for a year or unit name the window or the
+        draft loader would refuse (an empty unit name is allowed: an unfinished draft)."""
+        check_year(year)
         return cls(format_for_year(year), year, unit_name)
 
     # ---- structure ----
@@ -126,10 +144,11 @@ class Report:
         self._notify(ref)
 
     def set_text(self, key: str, text: str) -> None:
+        """Store a text section, cleaned (model.chars.clean_text); raises InputError (nothing stored) for a
+        lone surrogate or a text longer than MAX_TEXT_CHARS."""
         if key not in self.texts:
             raise KeyError(key)
-        if not isinstance(text, str):
-            raise InputError("应为文字")
+        text = check_text(text, self.format.section(key).heading)
         if self.texts[key] != text:
             self.texts[key] = text
             self._notify(key)
@@ -140,7 +159,8 @@ class Report:
         if not isinstance(text, str):
             raise InputError("应为文字")
         if name != "report_date":  # one-line fields: a pasted line break would break the printed title
-            text = text.replace("\r", "").replace("\n", "")
+            text = clean_line(text)
+        check_chars(text, FIELD_LABELS[name], one_line=True)
         if name == "unit_name" and len(text) > MAX_UNIT_NAME:
             raise InputError(f"填报单位名称不能超过{MAX_UNIT_NAME}个字")
         if name == "attachment_label" and len(text) > MAX_LABEL:
@@ -151,32 +171,61 @@ class Report:
             setattr(self, name, text)
             self._notify(name)
 
+    def set_stated_totals_accepted(self, when: str) -> None:
+        """Accept the computed totals instead of the printed ones (when: ISO date-time), or "" to undo that."""
+        if self.stated_totals_accepted != when:
+            self.stated_totals_accepted = when
+            self._notify("stated_totals")
+
+    def set_explanation(self, key: str, text: str) -> None:
+        """Explain the warning with fingerprint key (text "" withdraws the explanation)."""
+        text = text.strip()
+        if self.explanations.get(key, "") == text:
+            return
+        if text:
+            self.explanations[key] = text
+        else:
+            del self.explanations[key]
+        self._notify("explanations")
+
     def has_numbers(self) -> bool:
         """True once any number is filled in (a count other than 0, or an amount)."""
         return any(v is not None and v != 0 for v in self._values.values())
 
-    def set_year(self, year: int) -> None:
-        """Change the report year of a report with no numbers yet; a year of the other official format lays
-        out that format's blank tables (the header fields and the texts stay: both formats have the same
-        text sections). Raises InputError (nothing changed) when numbers are filled in or no format fits."""
-        if year == self.year:
-            return
-        fmt = format_for_year(year)
+    def check_year_change(self, year: int) -> ReportFormat:
+        """The format of year if the report may move to it; raises InputError (why not) otherwise: numbers
+        filled in, last year's report linked, printed totals imported, or no format for that year."""
+        fmt = format_for_year(check_year(year))
         if self.has_numbers():
             raise InputError("报告已填写了数字，年度不能再更改")
+        if self.last_year is not None or self.stated_totals:
+            raise InputError("报告已关联上年报告或带有导入的总计，年度不能更改")
+        return fmt
+
+    def set_year(self, year: int) -> None:
+        """Change the report year of a report with no numbers yet (check_year_change); a year of the other
+        official format lays out that format's blank tables (the header fields and the texts stay: both
+        formats have the same text sections)."""
+        if year == self.year:
+            return
+        fmt = self.check_year_change(year)
         if fmt is not self.format:
-            if any(self.texts.get(s.key) for s in self.format.text_sections()
-                   if s.key not in {t.key for t in fmt.text_sections()}):
-                raise InputError(f"{fmt.name}没有本报告已填写的某些文字部分，年度不能更改")
             texts = self.texts
             self.texts = {s.key: texts.get(s.key, "") for s in fmt.text_sections()}
-            self.stated_totals = {}
             self._lay_out(fmt)
         self.year = year
         self._notify("year")
 
     def title(self) -> str:
         return f"{self.unit_name}{self.year}年政府信息公开工作年度报告"
+
+    def set_last_year(self, last) -> None:
+        """Link last year's figures (a model.last_year.LastYear of the year before) or unlink (None)."""
+        if last is not None and last.year != self.year - 1:
+            raise InputError(f"上年报告应为{self.year - 1}年度的，实际为{last.year}年度")
+        if last != self.last_year:
+            self.last_year = last
+            self._notify("last_year")
 
     # ---- change listeners ----
 
@@ -205,6 +254,29 @@ def _input_cells(fmt: ReportFormat) -> tuple[tuple[CellRef, Column], ...]:
             for _, table in fmt.tables() for row in table.leaf_rows() for column in table.leaf_columns()
             if cell_kind(table, row, column) in _INPUT_KINDS)
     return cells
+
+
+def check_year(year: object) -> int:
+    """The report years a draft may hold (the loader's range); raises InputError."""
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise InputError(f"报告年度应为整数年份，实际为“{year}”")
+    if year < FIRST_YEAR:
+        raise InputError(f"{year}年没有适用的报告格式：年度报告格式从{FIRST_YEAR}年起适用")
+    if year > LAST_YEAR:
+        raise InputError(f"报告年度应为{FIRST_YEAR}至{LAST_YEAR}之间的年份，实际为“{year}”")
+    return year
+
+
+def check_text(text: object, heading: str) -> str:
+    """A text section as stored: cleaned of control characters; raises InputError for a character that
+    cannot be written or a text longer than MAX_TEXT_CHARS."""
+    if not isinstance(text, str):
+        raise InputError("应为文字")
+    text = clean_text(text)
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(f"“{heading}”有{len(text)}个字（含空格和换行），超过了{MAX_TEXT_CHARS}字的上限")
+    check_chars(text, f"“{heading}”")
+    return text
 
 
 def validate_date(text: str) -> str:

@@ -8,3 +8,8 @@ VERSION = "0.2.0"
 def generator() -> str:
     """What a draft's `generator` key and an export's properties name as their maker."""
     return f"{APP_ID} {VERSION}"
+
+
+def version_line() -> str:
+    """What `gkbg --version` prints."""
+    return f"{generator()}（{APP_NAME}）"

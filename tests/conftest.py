@@ -36,15 +36,26 @@ def sample_report():
     return load_draft(SAMPLE)
 
 
-@pytest.fixture
-def report_2019():
+# the two text sections every report must have (an empty one is an error of its own, tested in test_text_years)
+OVERVIEW = "本年度政府信息公开工作总体情况良好。"
+PROBLEMS = "一是公开内容不够全面；二是培训不足。下一步将加强培训，完善制度，按期更新栏目。"
+
+
+def fresh_report(year: int, unit: str):
+    """A new report with its required texts written and no number filled in."""
     from model.report import Report
 
-    return Report.for_year(2019, "测试镇人民政府")
+    report = Report.for_year(year, unit)
+    report.set_text("overview", OVERVIEW)
+    report.set_text("problems", PROBLEMS)
+    return report
+
+
+@pytest.fixture
+def report_2019():
+    return fresh_report(2019, "测试镇人民政府")
 
 
 @pytest.fixture
 def report_2021():
-    from model.report import Report
-
-    return Report.for_year(2023, "测试县教育局")
+    return fresh_report(2023, "测试县教育局")

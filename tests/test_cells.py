@@ -32,7 +32,8 @@ def test_counts_refused(text, reason):
         parse_cell_text(text, COUNT)
 
 
-@pytest.mark.parametrize("text, value", [("减2", -2), ("　减2", -2), ("增3", 3), ("-7", -7), ("+4", 4)])
+@pytest.mark.parametrize("text, value", [("减2", -2), ("　减2", -2), ("增3", 3), ("-7", -7), ("+4", 4), ("－2", -2),
+                                         ("\u22122", -2), ("减少2", -2), ("增加3", 3), ("减０", 0)])
 def test_signed_change(text, value):
     assert parse_cell_text(text, SIGNED) == value
 

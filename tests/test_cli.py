@@ -34,11 +34,14 @@ def test_check_json_lists_findings_with_official_labels(sample_report, tmp_path)
     result = run("check", str(target), "--json")
     assert result.returncode == 1
     findings = json.loads(result.stdout)
-    assert all(set(f) == {"severity", "rule", "section", "row", "column", "message"} for f in findings)
+    assert all(set(f) == {"severity", "rule", "section", "row", "column", "message", "hint", "key", "explained"}
+               for f in findings)
     first = findings[0]
     assert first == {"severity": "error", "rule": "R1", "section": "三、收到和处理政府信息公开申请情况",
                      "row": "一、本年新收政府信息公开申请数量", "column": "自然人",
-                     "message": "自然人：一+二＝5，三（七）总计+四＝4，相差1"}
+                     "message": "自然人：一+二＝5，三（七）总计+四＝4，相差1",
+                     "hint": "先查“三、本年度办理结果”各项和“四、结转下年度继续办理”是否漏填。",
+                     "key": "R1@applications.new.natural#5,4,1", "explained": None}
 
 
 def test_check_warnings_only_exits_0(sample_report, tmp_path):
@@ -90,7 +93,10 @@ def test_new_blank_draft_in_the_right_format(tmp_path, year, fmt, rows):
     report = load_draft(target)
     assert (report.format.id, report.year, report.unit_name) == (fmt, year, "某某乡人民政府")
     assert len(report.format.table("applications").leaf_rows()) == rows
-    assert run("check", str(target)).returncode == 0
+    # a blank draft reads and checks; what it lacks is the two text sections a report must have
+    result = run("check", str(target), "--json")
+    errors = {f["rule"] for f in json.loads(result.stdout) if f["severity"] == "error"}
+    assert result.returncode == 1 and errors == {"R12.overview", "R12.problems"}
 
 
 def test_new_refuses_year_without_format_and_existing_file(tmp_path):
@@ -107,3 +113,81 @@ def test_check_previous_must_be_last_year(sample_path):
     result = run("check", str(sample_path), "--previous", str(sample_path))
     assert result.returncode == 2
     assert "应为上一年度（2018年）的报告" in result.stderr and "2019年度" in result.stderr
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--year", "2101", "--unit", "某局"], "2019至2100之间"),
+    (["--year", "2020", "--unit", "局" * 101], "不能超过100个字"),
+    (["--year", "2020", "--unit", ""], "不能为空"),
+    (["--year", "2020", "--unit", "   "], "不能为空"),
+    (["--year", "2020", "--unit", "某\x07局"], "控制字符 U+0007"),
+])
+def test_new_refuses_what_the_loader_would_refuse(tmp_path, args, message):
+    target = tmp_path / "n.gkbg.json"
+    result = run("new", *args, "-o", str(target))
+    assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
+    assert not target.exists()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX argv bytes")
+def test_new_with_an_undecodable_unit_is_refused_without_traceback(tmp_path):
+    target = tmp_path / "n.gkbg.json"
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "new", "--year", "2020", "--unit",
+                             b"\xff\xfe\xe5\xb1\x80", "-o", str(target)], capture_output=True, cwd=ROOT)
+    stderr = result.stderr.decode("utf-8")
+    assert result.returncode == 2 and "无效字符 U+DCFF" in stderr and "Traceback" not in stderr
+    assert not target.exists()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX umask")
+def test_new_draft_follows_the_umask_and_force_keeps_the_mode(tmp_path):
+    import os
+    import stat
+
+    target = tmp_path / "n.gkbg.json"
+    old = os.umask(0o022)
+    try:
+        assert run("new", "--year", "2020", "--unit", "某局", "-o", str(target)).returncode == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+    os.chmod(target, 0o660)
+    assert run("new", "--year", "2021", "--unit", "某局", "-o", str(target), "--force").returncode == 0
+    assert stat.S_IMODE(target.stat().st_mode) == 0o660 and load_draft(target).year == 2021
+
+
+def test_names_with_control_characters_are_printed_escaped(tmp_path, sample_report):
+    """A file name (or anything else printed) cannot send escape sequences to the clerk's terminal."""
+    bad = tmp_path / "a\x1b[2J\x1b]0;pwned\x07b.gkbg.json"
+    bad.write_bytes(b"{broken")
+    result = run("check", str(bad))
+    assert result.returncode == 2 and "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert "a\\x1b[2J\\x1b]0;pwned\\x07b.gkbg.json" in result.stderr
+    good = tmp_path / "\x1b[31m.gkbg.json"
+    save_draft(sample_report, good)
+    result = run("export", str(good), "--to", str(tmp_path / "\x1b[31m.pdf"))
+    assert result.returncode == 0 and "\x1b" not in result.stdout and "\\x1b[31m.pdf" in result.stdout
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX FIFO")
+def test_previous_and_export_input_that_is_a_fifo_do_not_block(tmp_path, sample_path):
+    import os
+
+    fifo = tmp_path / "last.gkbg.json"
+    os.mkfifo(fifo)
+    for args in (["check", str(sample_path), "--previous", str(fifo)], ["export", str(fifo), "--to", "x.pdf"]):
+        result = subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True,
+                                encoding="utf-8", cwd=tmp_path, timeout=60)
+        assert result.returncode == 2 and "管道（FIFO）" in result.stderr, args
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_export_over_a_read_only_file_is_refused(tmp_path, sample_path):
+    import os
+
+    out = tmp_path / "signed.pdf"
+    out.write_bytes(b"%PDF signed")
+    os.chmod(out, 0o444)
+    result = run("export", str(sample_path), "--to", str(out))
+    assert result.returncode == 2 and "只读" in result.stderr
+    assert out.read_bytes() == b"%PDF signed"

@@ -144,7 +144,7 @@ BAD_DOCS = {
     "negative count": (_set(APP + ["carried_over", "natural"], -3),
                        "第三部分“二、上年结转政府信息公开申请数量”行“自然人”列：应为非负整数，实际为“-3”"),
     "fraction count": (_set(APP + ["new", "research"], 1.5), "“科研机构”列：应为非负整数，实际为“1.5”"),
-    "count as text": (_set(APP + ["new", "natural"], "5"), "“自然人”列：应为非负整数，实际为“5”"),
+    "count as text": (_set(APP + ["new", "natural"], "5"), "“自然人”列：应为非负整数，实际为“\"5\"（文字）”"),
     "count as bool": (_set(APP + ["new", "natural"], True), "实际为“true”"),
     "count null": (_set(APP + ["new", "natural"], None), "实际为“空值”"),
     "count too large": (_set(APP + ["new", "natural"], 1_000_000_000), "不能超过999,999,999"),
@@ -261,11 +261,19 @@ def test_format_doc_names_every_key():
             assert f"`{key}`" in doc
 
 
-def test_very_long_text_that_the_editor_allows_loads_again(sample_report, tmp_path):
-    sample_report.set_text("overview", "很长的总体情况。" * 40_000)  # 320,000 characters
+def test_longest_text_the_editor_allows_loads_again_and_one_more_is_refused(sample_report, tmp_path):
+    from model.report import MAX_TEXT_CHARS
+
+    text = ("很长的总体情况。" * MAX_TEXT_CHARS)[:MAX_TEXT_CHARS]
+    sample_report.set_text("overview", text)
     target = tmp_path / "long.gkbg.json"
     save_draft(sample_report, target)
-    assert load_draft(target).texts["overview"] == sample_report.texts["overview"]
+    assert load_draft(target).texts["overview"] == text
+    doc = json.loads(target.read_text("utf-8"))
+    doc["texts"]["overview"] = text + "字"
+    target.write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
+    with pytest.raises(DraftError, match=f"“一、总体情况”有{MAX_TEXT_CHARS + 1}个字.*超过了本程序{MAX_TEXT_CHARS}字的上限"):
+        load_draft(target)
 
 
 def test_version_1_draft_still_loads_and_is_saved_as_the_current_version(sample_path, tmp_path):

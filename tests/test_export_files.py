@@ -103,3 +103,42 @@ def test_cli_export_failures_exit_2_with_reason(sample_path, tmp_path):
     result = run_cli("export", str(sample_path), "--to", str(tmp_path / "gone" / "a.pdf"))
     assert result.returncode == 2 and "文件夹不存在" in result.stderr
     assert [p.name for p in tmp_path.iterdir()] == []
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".docx"])
+def test_cli_unexpected_renderer_failure_is_a_chinese_message(sample_path, tmp_path, monkeypatch, capsys, suffix):
+    import export.docx_render as docx_render
+    import export.pdf_render as pdf_render
+    import main
+
+    def broken(*_args, **_kwargs):
+        raise TypeError("'>' not supported between instances of 'NoneType' and 'float'")
+
+    monkeypatch.setattr(pdf_render, "render_pdf", broken)
+    monkeypatch.setattr(docx_render, "render_docx", broken)
+    assert main.main(["export", str(sample_path), "--to", str(tmp_path / f"报告{suffix}")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("错误：生成") and "意外错误" in err and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".docx"])
+def test_cli_exports_the_largest_draft(tmp_path, suffix):
+    """9-digit values in every cell, a 100-character unit, 20,000-character sections: exported, not refused."""
+    from export_drafts import nine_digit_report
+
+    from model.draft import save_draft
+
+    draft = tmp_path / "最大.gkbg.json"
+    save_draft(nine_digit_report(2023, with_texts=True), draft)
+    out = tmp_path / f"最大{suffix}"
+    result = run_cli("export", str(draft), "--to", str(out))
+    assert result.returncode == 0, result.stderr
+    if suffix == ".pdf":
+        from pypdf import PdfReader
+
+        assert len(PdfReader(out).pages) > 50
+    else:
+        from docx import Document
+
+        assert len(Document(str(out)).paragraphs) > 100

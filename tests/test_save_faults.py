@@ -108,7 +108,8 @@ def test_save_on_full_disk_keeps_old_file(sample_report, mounted):
                 handle.write(b"x" * 4096)
         except OSError:
             pass
-    sample_report.set_text("overview", "很长的文字" * 5000)
+    for key in ("overview", "problems"):  # two sections at the length limit: 120 KB, more than the disk holds
+        sample_report.set_text(key, "很长的文字" * 4000)
     with pytest.raises(DraftError, match="磁盘空间已满"):
         save_draft(sample_report, target)
     assert target.read_bytes() == before

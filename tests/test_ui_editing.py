@@ -34,6 +34,7 @@ def name(brush):
 
 
 def test_balance_breaks_highlights_and_clears(qtbot, make_window, report_2019):
+    report_2019.set_text("problems", "无")
     window = make_window(report_2019)
     page = grid_page(window, "applications")
     model, view = page.model, page.view
@@ -50,7 +51,7 @@ def test_balance_breaks_highlights_and_clears(qtbot, make_window, report_2019):
     assert window.tabs.tabText(tab) == "三、依申请公开" and window.tabs.marks[tab] == "error"
     assert window.tabs.tabToolTip(tab).endswith("2 个错误")  # natural and 总计 columns
     panel = window.findings_dock.table
-    assert panel.rowCount() == 3  # two balance errors, and the warning for the empty section 五
+    assert panel.rowCount() == 3  # two balance errors, and the warning for the token section 五
     assert [panel.item(0, c).text() for c in (0, 1, 3)] == ["错误", "三", "一、本年新收政府信息公开申请数量"]
     assert "2 个错误 · 1 个警告" in window.progress.text()
     type_into(qtbot, view, model.index_of(DISCLOSED), "5")

@@ -127,7 +127,8 @@ def test_without_a_file_the_start_page_offers_new_open_and_recent(qtbot, start_w
     assert window.session is None and not window.actions.save.isEnabled()
     assert not window.outputs.export_pdf.isEnabled() and not window.actions.edits["paste"].isEnabled()
     assert window.windowTitle() == "政府信息公开工作年度报告[*]" and not window.progress.isVisible()
-    assert [plain(b.text()) for b in page.findChildren(type(page.new_button))] == ["新建", "打开草稿…"]
+    assert [plain(b.text()) for b in page.findChildren(type(page.new_button))] == [
+        "新建", "打开草稿…", "基于上年报告新建…", "导入 Word/PDF 报告…", "汇总各单位报告…"]
     assert page.year.currentText() == f"{date.today().year - 1}年" and not page.new_button.isEnabled()
     page.unit.setText("青山乡人民政府")
     page.year.setCurrentIndex(page.years.index(2020))
@@ -175,20 +176,27 @@ def test_closing_on_the_start_page_keeps_the_saved_layout(qtbot, start_window):
     assert start_window.settings.value(STATE_KEY) == b"saved with a report"
 
 
-def test_the_progress_indicator_names_the_next_step_and_goes_there(qtbot, make_window, report_2019):
-    window = make_window(report_2019)
+def test_the_progress_indicator_names_the_next_step_and_goes_there(qtbot, make_window):
+    from model.report import Report
+
+    report = Report.for_year(2019, "测试镇人民政府")  # nothing written yet: 一 and 五 are required
+    window = make_window(report)
     progress = window.progress
-    assert "已填 0/6 部分 · 0 个错误 · 1 个警告" in progress.text()
-    assert progress.text().endswith("下一步：填写“一、总体情况”")
+    assert "已填 0/6 部分 · 2 个错误" in progress.text() and progress.text().endswith("下一步：改正错误")
     qtbot.mouseClick(progress, Qt.MouseButton.LeftButton)
     assert window.tabs.currentIndex() == 1 and window.focusWidget() is window.pages[1].editor
+    for key in ("overview", "problems"):
+        window.session.set_text(key, "本年度没有需要说明的特别事项，各项工作按计划完成。" * 2)
+    assert "已填 2/6 部分 · 0 个错误" in progress.text()
+    step = progress.text().rpartition("下一步：")[2]
+    assert step in ("填写“六、其他事项”", "查看警告"), step
+    window.session.set_text("other", "本年度没有收取信息处理费。")
+    assert progress.text().endswith("下一步：核对“二、主动公开”（全部为0）")
+    assert "全部为0的表格：二、主动公开、三、依申请公开、四、复议诉讼" in progress.toolTip()
+    qtbot.mouseClick(progress, Qt.MouseButton.LeftButton)
+    assert window.tabs.currentWidget() is window.page_for("proactive")
     window.session.set_cells([(NEW, 5)])
-    assert "已填 1/6 部分 · 2 个错误" in progress.text() and progress.text().endswith("下一步：改正错误")
+    assert "2 个错误" in progress.text() and progress.text().endswith("下一步：改正错误")
     qtbot.mouseClick(progress, Qt.MouseButton.LeftButton)
     page = window.page_for("applications")
     assert window.tabs.currentWidget() is page and page.view.currentIndex() == page.model.index_of(NEW)
-    window.undo_stack.undo()
-    for key in ("overview", "problems", "other"):
-        window.session.set_text(key, "本年度没有需要说明的特别事项，各项工作按计划完成。" * 2)
-    assert progress.text().endswith("下一步：核对“二、主动公开”（全部为0）")
-    assert "全部为0的表格：二、主动公开、三、依申请公开、四、复议诉讼" in progress.toolTip()

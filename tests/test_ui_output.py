@@ -126,23 +126,30 @@ def test_print_sends_the_exported_pages_to_the_printer(qtbot, make_window, sampl
     assert "已送打印机" in window.statusBar().currentMessage()
 
 
-def test_docx_fonts_changeable_in_settings(qtbot, make_window, sample_report, tmp_path, answer):
+def docx_style_fonts(path) -> set[str]:
+    """The East-Asian font of every paragraph style the document uses."""
     from docx import Document
     from docx.oxml.ns import qn
 
+    doc = Document(str(path))
+    used = {p.style.style_id for p in doc.paragraphs}
+    return {doc.styles.element.get_by_id(sid).rPr.rFonts.get(qn("w:eastAsia")) for sid in used}
+
+
+def test_docx_fonts_changeable_in_settings(qtbot, make_window, sample_report, tmp_path, answer):
     window = make_window(sample_report)
 
     def choose(dialog):
         dialog.boxes["export/body_font"].setCurrentText("仿宋")
         dialog.boxes["export/title_font"].setCurrentText("小标宋")
+        dialog.boxes["export/subheading_font"].setCurrentText("楷体")
         dialog.accept()
 
     answer(choose)
     window.outputs.fonts.trigger()
     target = tmp_path / "fonts.docx"
     assert window.outputs.export(".docx", target)
-    fonts = {r.element.rPr.rFonts.get(qn("w:eastAsia")) for p in Document(str(target)).paragraphs
-             for r in p.runs if r.element.rPr is not None and r.element.rPr.rFonts is not None}
+    fonts = docx_style_fonts(target)
     assert {"仿宋", "小标宋", "黑体"} <= fonts and "仿宋_GB2312" not in fonts
 
     def restore(dialog):
@@ -152,6 +159,45 @@ def test_docx_fonts_changeable_in_settings(qtbot, make_window, sample_report, tm
     answer(restore)
     window.outputs.fonts.trigger()
     assert window.outputs.export(".docx", target)
-    fonts = {r.element.rPr.rFonts.get(qn("w:eastAsia")) for p in Document(str(target)).paragraphs
-             for r in p.runs if r.element.rPr is not None and r.element.rPr.rFonts is not None}
-    assert {"仿宋_GB2312", "方正小标宋简体"} <= fonts
+    assert {"仿宋_GB2312", "方正小标宋简体"} <= docx_style_fonts(target)
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".docx"])
+def test_unexpected_renderer_failure_is_a_chinese_message(qtbot, make_window, sample_report, tmp_path, answer,
+                                                           monkeypatch, suffix):
+    import export.docx_render as docx_render
+    import export.pdf_render as pdf_render
+
+    def broken(*_args, **_kwargs):
+        raise TypeError("'>' not supported between instances of 'NoneType' and 'float'")
+
+    monkeypatch.setattr(pdf_render, "render_pdf", broken)
+    monkeypatch.setattr(docx_render, "render_docx", broken)
+    window = make_window(sample_report)
+    answers = answer("确定")
+    target = tmp_path / f"out{suffix}"
+    assert not window.outputs.export(suffix, target)
+    title, text = answers.seen[0]
+    assert title == "导出失败" and "意外错误" in text and "TypeError" in text and "Traceback" not in text
+    assert not target.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_any_failure_while_exporting_is_a_chinese_message(qtbot, make_window, sample_report, tmp_path, answer,
+                                                          monkeypatch):
+    import export
+
+    monkeypatch.setattr(export, "export_report", lambda *_a: (_ for _ in ()).throw(RuntimeError("boom")))
+    window = make_window(sample_report)
+    answers = answer("确定")
+    assert not window.outputs.export(".pdf", tmp_path / "out.pdf")
+    assert answers.seen[0][0] == "导出失败" and "意外错误" in answers.seen[0][1]
+
+
+def test_preview_failure_is_a_chinese_message(qtbot, make_window, sample_report, answer, monkeypatch):
+    import export.pdf_render as pdf_render
+
+    monkeypatch.setattr(pdf_render, "render_pdf", lambda *_a: (_ for _ in ()).throw(KeyError("frame")))
+    window = make_window(sample_report)
+    answers = answer("确定", "确定")  # 打印选项, then the failure
+    window.outputs.preview.trigger()
+    assert answers.seen[-1][0] == "无法预览" and "意外错误" in answers.seen[-1][1]

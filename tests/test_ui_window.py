@@ -54,6 +54,7 @@ def test_tabs_in_order_and_keyboard_switching(qtbot, make_window, sample_report)
 
 
 def test_double_click_in_findings_panel_jumps_to_cell(qtbot, make_window, report_2019):
+    report_2019.set_text("problems", "无")  # a token section 五: a warning in a text section
     window = make_window(report_2019)
     report_2019.set_value(CellRef("applications", "carried_over", "research"), 4)
     panel = window.findings_dock.table
@@ -73,7 +74,8 @@ def test_double_click_in_findings_panel_jumps_to_cell(qtbot, make_window, report
     assert window.tabs.currentWidget() is window.page_for("problems")
 
 
-def test_text_typing_is_one_undo_step_and_counts(qtbot, make_window, report_2021):
+def test_text_typing_is_one_undo_step_and_counts(qtbot, make_window):
+    report_2021 = Report.for_year(2023, "测试县教育局")  # section 一 still empty
     window = make_window(report_2021)
     page = window.page_for("overview")
     window.tabs.setCurrentWidget(page)
@@ -184,7 +186,8 @@ def test_findings_dock_starts_at_the_bottom_and_stays_where_the_clerk_puts_it(qt
                                                                               report_2019):
     from ui.main_window import FINDINGS_HEIGHT
 
-    window = make_window(report_2019)  # blank: warnings for the empty sections
+    report_2019.set_value(CellRef("applications", "new", "natural"), 5)  # findings to show
+    window = make_window(report_2019)
     dock = window.findings_dock
     assert window.dockWidgetArea(dock) == Qt.DockWidgetArea.BottomDockWidgetArea
     assert dock.isVisible() and not dock.isFloating() and abs(dock.height() - FINDINGS_HEIGHT) <= 2
@@ -284,7 +287,7 @@ def test_start_up_leaves_heavy_modules_for_later(tmp_path):
     whose ~100 enums cost about 15 ms; a module importing `Qt` at its top would bring it back."""
     state = started_window(tmp_path, "{'shown': window.isVisible(), 'unit': window.report.unit_name, "
                                      "'qt_namespace': 'Qt' in vars(sys.modules['PySide6.QtCore']), "
-                                     "'modules': sorted(m for m in ('docx', 'reportlab', 'ctypes') if m in sys.modules)}")
+                                     "'modules': sorted(m for m in ('docx', 'reportlab', 'ctypes', 'openpyxl') if m in sys.modules)}")
     assert state == {"shown": True, "unit": "火花镇人民政府", "qt_namespace": False, "modules": []}
 
 

@@ -1,4 +1,4 @@
-"""The window's actions and menus (文件, 编辑, 视图); later issues add 新建/打开/导出/打印 to the 文件 menu.
+"""The window's actions and menus (文件, 编辑, 视图, 帮助); later issues add their actions to these menus.
 
 编辑's 剪切/复制/粘贴/清除/全选 act on the widget with the keyboard focus: a grid (its edit_command), or a
 text field. Their shortcuts reach a grid; a text field keeps its own keys (Qt gives them to it first).
@@ -48,7 +48,9 @@ EDIT_COMMANDS = (  # (name, menu text, shortcut)
     ("cut", "剪切(&T)", QKeySequence.StandardKey.Cut),
     ("copy", "复制(&C)", QKeySequence.StandardKey.Copy),
     ("paste", "粘贴(&P)", QKeySequence.StandardKey.Paste),
-    ("clear", "清除(&D)", QKeySequence.StandardKey.Delete),
+    # Delete: shown, not a shortcut of the window (the grids and fields take the key themselves, and the
+    # 检查结果 table uses it for 撤销说明: a window shortcut would make the key ambiguous there)
+    ("clear", "清除(&D)\tDel", None),
     ("select_all", "全选(&A)", QKeySequence.StandardKey.SelectAll),
 )
 
@@ -97,10 +99,11 @@ class WindowActions:
                                      QKeySequence("Ctrl+Tab"))
         self.prev_tab = self._action("上一页", lambda: window.step_tab(-1), QKeySequence("Ctrl+PgUp"),
                                      QKeySequence("Ctrl+Shift+Tab"))
-        self.edits = {name: self._action(text, lambda _=False, n=name: edit_focus_widget(n), key)
+        self.edits = {name: self._action(text, lambda _=False, n=name: edit_focus_widget(n), *([key] if key else []))
                       for name, text, key in EDIT_COMMANDS}
         self.reset_layout = self._action("恢复默认布局", window.reset_layout)
         self.quit = self._action("退出", window.close, QKeySequence.StandardKey.Quit)
+        self.about = self._action("关于…", self.show_about)
         for action in (self.undo, self.redo):
             window.addAction(action)
         self._menus()
@@ -124,6 +127,15 @@ class WindowActions:
         self.view_menu.addActions([self.next_tab, self.prev_tab])
         self.view_menu.addSeparator()
         self.view_menu.addActions([self.window.findings_dock.toggleViewAction(), self.reset_layout])
+        # the last menu: other help windows join it (help_menu.insertAction(actions.about, …)); a menu added
+        # later goes before it (menuBar().insertMenu(actions.help_menu.menuAction(), menu))
+        self.help_menu = bar.addMenu("帮助(&H)")
+        self.help_menu.addAction(self.about)
+
+    def show_about(self) -> None:
+        from .help.about import show_about
+
+        show_about(self.window)
 
     def cell_menu(self, menu) -> None:
         """A grid's right-click menu: the 编辑 commands, then undo and redo."""

@@ -1,4 +1,5 @@
-"""Undoable edits of a report (QUndoCommand): cells (one or a pasted block), text sections, header fields, year."""
+"""Undoable edits of a report (QUndoCommand): cells (one or a pasted block), text sections, header fields,
+explanations of warnings, the report year."""
 from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
@@ -77,3 +78,15 @@ class SetYearCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.session.report.set_year(self.old)
+class SetExplanationCommand(QUndoCommand):
+    """Explain a warning (已说明), change its explanation, or withdraw it (text "")."""
+
+    def __init__(self, session, key: str, old: str, new: str, text: str) -> None:
+        super().__init__(text)
+        self.session, self.key, self.old, self.new = session, key, old, new
+
+    def redo(self) -> None:
+        self.session.report.set_explanation(self.key, self.new)
+
+    def undo(self) -> None:
+        self.session.report.set_explanation(self.key, self.old)

@@ -1,7 +1,8 @@
-"""Message boxes: question, save prompt, information, warning, failure (button texts from Qt's Chinese catalogue)."""
+"""Message boxes (question, save prompt, information, warning, failure, a choice) and dialog buttons; the
+standard button texts come from Qt's Chinese catalogue (ui.translations)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 Button = QMessageBox.StandardButton
 Icon = QMessageBox.Icon
@@ -45,3 +46,31 @@ def warn(parent: QWidget | None, title: str, text: str) -> None:
 
 def fail(parent: QWidget | None, title: str, text: str) -> None:
     message_box(parent, Icon.Critical, title, text, Button.Ok).exec()
+
+
+def choose(parent: QWidget | None, icon: Icon, title: str, text: str, choices: list[str],
+           default: str | None = None, escape: str | None = None) -> str | None:
+    """A message box with buttons labelled by choices (the first is the accepting one, a choice called 取消
+    rejects); returns the label clicked, or escape (None when not given) for Escape or the close button."""
+    box = QMessageBox(icon, title, text, Button.NoButton, parent)
+    buttons = {}
+    for i, label in enumerate(choices):
+        role = (QMessageBox.ButtonRole.RejectRole if label == "取消"
+                else QMessageBox.ButtonRole.AcceptRole if i == 0 else QMessageBox.ButtonRole.ActionRole)
+        buttons[label] = box.addButton(label, role)
+    if default in buttons:
+        box.setDefaultButton(buttons[default])
+    if escape in buttons:
+        box.setEscapeButton(buttons[escape])
+    box.exec()
+    clicked = box.clickedButton()
+    return next((label for label, button in buttons.items() if button is clicked), escape)
+
+
+def ok_cancel_buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+    """The OK (named ok_text) and 取消 (Qt's Chinese catalogue) buttons of a dialog, accepting and rejecting it."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

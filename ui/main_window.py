@@ -9,16 +9,22 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont, QUndoStack
 from PySide6.QtWidgets import QApplication, QMainWindow
 
-from model.draft import SUFFIX, save_draft
-from model.errors import DraftError
+from model.draft import SUFFIX, FileState, file_state, save_draft
+from model.errors import ReportError
+from model.file_read import same_file
 from model.formats.definition import TableSection
 from model.report import Report
-from model.rules import Finding, Severity
+from model.rules import HEADER_KEY, Finding, Severity, count_explained
 
 from model.recovery import RecoveryStore
 
 from .actions import WindowActions
+from .aggregate.actions import AggregateActions
 from .files.actions import FileActions
+from .findings.actions import CheckActions
+from .files.last_year import LastYearActions
+from .help.actions import HelpActions
+from .importing.actions import ImportActions
 from .output.actions import OutputActions
 from .progress import ProgressLabel
 from .screen_fit import fit_window
@@ -73,7 +79,12 @@ class MainWindow(QMainWindow):
         self._dock_across: bool | None = None  # the dock along the bottom or top (None: not known, see dock_across)
         self.actions = WindowActions(self)
         self.files = FileActions(self, store or RecoveryStore(recovery_dir_for(self.settings)))
+        self.last_year = LastYearActions(self)
         self.outputs = OutputActions(self)
+        self.aggregates = AggregateActions(self)
+        self.checks = CheckActions(self)
+        self.help = HelpActions(self)
+        self.importing = ImportActions(self)
         self.undo_stack.cleanChanged.connect(self.update_title)
         self.zoom_percent = int(self.settings.value(ZOOM_KEY, 100))
         self.maximize_at_start = False
@@ -142,8 +153,10 @@ class MainWindow(QMainWindow):
 
     # ---- loading ----
 
-    def set_report(self, report: Report, path: Path | None) -> None:
-        """Show report (from path, or None for a new unsaved one); clears undo history."""
+    def set_report(self, report: Report, path: Path | None, state: FileState | None = None) -> None:
+        """Show report (from path, or None for a new unsaved one); clears undo history. state: the draft
+        file as it was read (model.draft.open_draft), to notice a change made by someone else before saving
+        over it; read now when not given."""
         if self.session is not None:
             self.session.close()
             self.session.deleteLater()
@@ -151,13 +164,17 @@ class MainWindow(QMainWindow):
         self._leave_start_page()
         self.tabs.blockSignals(True)
         self._remove_pages(0)
-        self.session = session = ReportSession(report, Path(path) if path else None, self.undo_stack, self)
+        path = Path(path) if path else None
+        if path is not None and state is None:
+            state = file_state(path)
+        self.session = session = ReportSession(report, path, self.undo_stack, self, state)
         self.pages = [HeaderPage(session)]
         self._add_pages(self.pages[0])
         self._add_section_pages()
         self.tabs.blockSignals(False)
         session.findings_changed.connect(self._show_findings)
         session.changed.connect(self._field_changed)
+        self.last_year.attach(session)
         self.apply_zoom()
         self.pages[0].ensure_built()
         self._show_findings(session.findings)
@@ -196,6 +213,7 @@ class MainWindow(QMainWindow):
         self._remove_pages(1)
         self._add_section_pages()
         self.tabs.blockSignals(False)
+        self.last_year.attach(self.session)
         self.apply_zoom()
         self._show_findings(self.session.findings)
         self.tabs.setCurrentIndex(min(current, self.tabs.count() - 1))
@@ -215,10 +233,16 @@ class MainWindow(QMainWindow):
             self.undo_stack.clear()
             self._remove_pages(0)
         if self.start_page is None:
-            self.start_page = StartPage(default_unit(self.settings), date.today().year - 1)
-            self.start_page.create.connect(self.start_new_report)
-            self.start_page.open_file.connect(self.files.open_dialog)
-            self.start_page.open_recent.connect(self._open_recent_from_start)
+            self.start_page = page = StartPage(default_unit(self.settings), date.today().year - 1)
+            page.create.connect(self.start_new_report)
+            page.open_file.connect(self.files.open_dialog)
+            page.open_recent.connect(self._open_recent_from_start)
+            page.add_action("基于上年报告新建…", self.last_year.new_from_last_year,
+                            "选择上年的报告草稿：带入填报单位、上年结转的数等，新建本年报告")
+            page.add_action("导入 Word/PDF 报告…", self.importing.import_dialog,
+                            "读取已经写好的 Word 或 PDF 年度报告，核对其中的数字，作为新草稿打开")
+            page.add_action("汇总各单位报告…", self.aggregates.open_dialog,
+                            "县、市政府办：把各单位的报告合计成一份")
         self.start_page.show_recent(recent_files(self.settings))
         if self.centralWidget() is not self.start_page:
             self._dock_wanted = not self.findings_dock.isHidden()
@@ -245,8 +269,11 @@ class MainWindow(QMainWindow):
     def _enable_report_actions(self, enabled: bool) -> None:
         outputs = self.outputs
         for action in self.actions.report_actions() + [outputs.export_docx, outputs.export_pdf, outputs.preview,
-                                                         outputs.print]:
+                                                         outputs.print, self.checks.submission, self.last_year.link,
+                                                         self.last_year.unlink]:
             action.setEnabled(enabled)
+        if enabled:
+            self.last_year.update_actions()
 
     def start_new_report(self, unit: str, year: int) -> None:
         self.settings.setValue(UNIT_KEY, unit)
@@ -307,12 +334,13 @@ class MainWindow(QMainWindow):
         """Tab titles keep their width: a red dot marks a section with errors, an amber one with warnings."""
         counts: dict[str, list[int]] = {}
         for f in findings:
-            counts.setdefault(f.section_key, [0, 0])[f.severity is not Severity.ERROR] += 1
+            if not f.explained:  # an explained warning needs nothing more
+                counts.setdefault(f.section_key, [0, 0])[f.severity is not Severity.ERROR] += 1
         for i, page in enumerate(self.pages):
             title = f"{page.section.number}、{page.section.short}" if i else "基本信息"
             if self.tabs.tabText(i) != title:  # a tab bar relayout costs more than the check itself
                 self.tabs.setTabText(i, title)
-            errors, warnings = counts.get(page.section.key, (0, 0)) if i else (0, 0)
+            errors, warnings = counts.get(page.section.key if i else HEADER_KEY, (0, 0))
             self.tabs.set_mark(i, "error" if errors else ("warning" if warnings else None))
             tip = page.section.heading if i else "填报单位、报告年度、报告日期"
             found = "，".join(t for t in (f"{errors} 个错误" if errors else "", f"{warnings} 个警告" if warnings else "")
@@ -323,7 +351,8 @@ class MainWindow(QMainWindow):
 
     def _update_progress(self) -> None:
         errors, warnings = self.session.counts()
-        self.progress.show_state(self.session.report, self.session.findings, errors, warnings)
+        findings = self.session.findings
+        self.progress.show_state(self.session.report, findings, errors, warnings, count_explained(findings))
 
     def go_to_next_step(self) -> None:
         """The 完成度 indicator clicked: the first error, else the first blank section, else the first warning."""
@@ -336,7 +365,12 @@ class MainWindow(QMainWindow):
             page.focus_first()
 
     def jump_to(self, finding: Finding) -> None:
-        """Show the tab of a finding and put the cursor on its cell (or in the text editor)."""
+        """Show the tab of a finding and put the cursor on its cell, the words it quotes, or its field."""
+        if finding.section_key == HEADER_KEY:
+            page = self.pages[0].ensure_built()
+            self.tabs.setCurrentWidget(page)
+            page.focus_field(finding.rule.rpartition(".")[2])
+            return
         page = self.page_for(finding.section_key)
         self.tabs.setCurrentWidget(page)
         if isinstance(page, GridPage) and finding.ref is not None:
@@ -344,6 +378,8 @@ class MainWindow(QMainWindow):
             page.view.setCurrentIndex(index)
             page.view.scrollTo(index)
             page.view.setFocus()
+        elif isinstance(page, TextPage) and finding.span is not None:
+            page.select(*finding.span)
         else:
             page.focus_first()
 
@@ -391,12 +427,15 @@ class MainWindow(QMainWindow):
             return self.save_as()
         return self.write_to(self.path)
 
-    def save_as(self, path: str | Path | None = None) -> bool:
+    def save_as(self, path: str | Path | None = None, other_than: Path | None = None) -> bool:
+        """Save under a new name (asked when path is None; other_than: suggest a name beside that file)."""
         if self.session is None:
             return False
         self.commit_pending_edit()
         if path is None:
             start = str(self.path or Path.home() / f"{self.report.title()}{SUFFIX}")
+            if other_than is not None:
+                start = str(other_than.with_name(other_than.name.removesuffix(SUFFIX) + "（副本）" + SUFFIX))
             from PySide6.QtWidgets import QFileDialog
 
             path, _ = QFileDialog.getSaveFileName(self, "另存为", start, f"年度报告草稿 (*{SUFFIX})")
@@ -408,14 +447,25 @@ class MainWindow(QMainWindow):
         return self.write_to(path)
 
     def write_to(self, path: Path) -> bool:
+        """Save to path. Over the open draft changed on disk since it was opened or saved, ask first
+        (覆盖 / 另存为 / 取消). A failure is told; the edits stay in the window and in the recovery copy."""
+        if self.path is not None and same_file(path, self.path):
+            choice = self.files.before_overwrite(path)
+            if choice == "另存为":
+                return self.save_as(other_than=path)
+            if choice != "覆盖":
+                return False
         try:
-            save_draft(self.report, path)
-        except DraftError as exc:
+            state = save_draft(self.report, path)
+        except (ReportError, OSError, UnicodeError) as exc:  # the model gives ReportError; never let one escape
+            kept = self.files.save_failed()
             from .dialogs import fail
 
-            fail(self, "保存失败", exc.message)
+            message = exc.message if isinstance(exc, ReportError) else f"无法保存到“{path}”（{type(exc).__name__}）"
+            fail(self, "保存失败", f"{message}\n\n{kept}")
             return False
         self.session.path = path
+        self.session.disk_state = state
         self.undo_stack.setClean()
         self.update_title()
         self.files.after_save(path)
@@ -429,7 +479,17 @@ class MainWindow(QMainWindow):
         self.files.drop(event)
 
     def closeEvent(self, event) -> None:
-        if self.ask_before_close and not self.files.maybe_save():
+        try:
+            may_close = not self.ask_before_close or self.files.maybe_save()
+        except Exception:  # noqa: BLE001 - the last guard before edits are lost: any failure keeps the window
+            import traceback
+
+            traceback.print_exc()
+            may_close = False
+            from .dialogs import fail
+
+            fail(self, "无法关闭", "保存时发生意外错误，窗口保持打开，修改仍在窗口中。请另存为其他文件后再关闭。")
+        if not may_close:
             event.ignore()
             return
         self.files.closing()

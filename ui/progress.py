@@ -23,8 +23,9 @@ def next_step(report, findings) -> tuple[str, object]:
         section = next((s for s in unfilled if not isinstance(s, TableSection)), unfilled[0])
         verb, note = ("核对", "（全部为0）") if isinstance(section, TableSection) else ("填写", "")
         return f"{verb}“{section.number}、{section.short}”{note}", section
-    if findings:
-        return "查看警告", findings[0]
+    open_warnings = [f for f in findings if f.severity is Severity.WARNING and not f.explained]
+    if open_warnings:
+        return "查看警告", open_warnings[0]
     return "导出或打印", None
 
 
@@ -43,16 +44,17 @@ class ProgressLabel(QLabel):
         if self.target is not None and self.rect().contains(event.position().toPoint()):
             self.clicked.emit()
 
-    def show_state(self, report, findings, errors: int, warnings: int) -> None:
+    def show_state(self, report, findings, errors: int, warnings: int, explained: int = 0) -> None:
         sections = report.format.sections
         unfilled = unfilled_sections(report)
         step, self.target = next_step(report, findings)
+        said = f"（{explained} 个已说明）" if explained else ""
         text = (f"完成度：已填 {len(sections) - len(unfilled)}/{len(sections)} 部分 · {errors} 个错误 · "
-                f"{warnings} 个警告　下一步：{step}")
+                f"{warnings} 个警告{said}　下一步：{step}")
         if text == self.text():
             return
         self.setText(text)
-        colour = style.ERROR_TEXT if errors else (style.WARNING_TEXT if warnings or unfilled else DONE_TEXT)
+        colour = style.ERROR_TEXT if errors else (style.WARNING_TEXT if warnings > explained or unfilled else DONE_TEXT)
         sheet = f"color: {colour}; padding: 0 6px;"
         if sheet != self._sheet:
             self._sheet = sheet

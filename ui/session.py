@@ -8,10 +8,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from model.cells import CellValue
-from model.report import CellRef, Report, validate_date
-from model.rules import Finding, check, count_by_severity
+from model.file_state import FileState
+from model.report import CellRef, Report, check_text, validate_date
+from model.rules import Finding, Severity, check, count_by_severity
 
-from .commands import SetCellsCommand, SetFieldCommand, SetTextCommand, SetYearCommand
+from .commands import SetCellsCommand, SetExplanationCommand, SetFieldCommand, SetTextCommand, SetYearCommand
 
 
 class ReportSession(QObject):
@@ -19,15 +20,19 @@ class ReportSession(QObject):
 
     changed = Signal(object)  # what changed: CellRef, text key or field name
     findings_changed = Signal(list)
+    marks_changed = Signal(object)  # the set of cells whose "carried from last year" mark came or went
 
-    def __init__(self, report: Report, path: Path | None, undo_stack: QUndoStack, parent=None) -> None:
+    def __init__(self, report: Report, path: Path | None, undo_stack: QUndoStack, parent=None,
+                 disk_state: FileState | None = None) -> None:
         super().__init__(parent)
         self.report = report
         self.path = path
+        self.disk_state = disk_state  # the draft file as opened or last saved (to notice changes by others)
         self.undo_stack = undo_stack
         self.findings: list[Finding] = check(report)
         self._batch = 0
         self._dirty = False
+        self.carried: set[CellRef] = set()  # cells 基于上年报告 filled, marked until edited
         report.subscribe(self._on_change)
 
     def close(self) -> None:
@@ -47,6 +52,9 @@ class ReportSession(QObject):
                 self.recheck()
 
     def _on_change(self, what: object) -> None:
+        if what in self.carried:
+            self.carried.discard(what)
+            self.marks_changed.emit({what})
         self.changed.emit(what)
         if self._batch:
             self._dirty = True
@@ -60,8 +68,19 @@ class ReportSession(QObject):
             self.findings = findings
             self.findings_changed.emit(findings)
 
+    def mark_carried(self, refs: set[CellRef]) -> None:
+        """Mark exactly these cells as carried from last year's report (an empty set removes every mark)."""
+        changed = self.carried ^ refs
+        self.carried = set(refs)
+        if changed:
+            self.marks_changed.emit(changed)
+
     def counts(self) -> tuple[int, int]:
         return count_by_severity(self.findings)
+
+    def submission_findings(self) -> list[Finding]:
+        """提交前检查: every finding, and what only a filed report needs (the report date)."""
+        return check(self.report, submission=True)
 
     # ---- edits (each one undo step) ----
 
@@ -73,25 +92,23 @@ class ReportSession(QObject):
         self.undo_stack.push(SetCellsCommand(self, changes, text))
         return True
 
-    def set_text(self, key: str, text: str) -> None:
+    def set_text(self, key: str, text: str) -> str:
+        """Store typed or pasted text as an undo step and return what was stored: control characters are
+        removed and line ends normalised (model.chars.clean_text). Raises InputError (nothing stored) for a
+        text the model refuses (too long, a lone surrogate)."""
+        heading = self.report.format.section(key).heading
+        text = check_text(text, heading)
         old = self.report.texts[key]
         if old != text:
-            heading = self.report.format.section(key).heading
             self.undo_stack.push(SetTextCommand(self, key, old, text, f"编辑“{heading}”"))
+        return text
 
     def set_year(self, year: int) -> None:
-        """Change the report year (one undo step); raises InputError (nothing changed) when the report has
-        numbers or no official format fits the year."""
-        from model.formats import format_for_year
-
-        if year == self.report.year:
-            return
-        format_for_year(year)
-        if self.report.has_numbers():
-            from model.errors import InputError
-
-            raise InputError("报告已填写了数字，年度不能再更改")
-        self.undo_stack.push(SetYearCommand(self, self.report.year, year))
+        """Change the report year (one undo step); raises InputError (nothing changed) when it may not
+        (Report.check_year_change)."""
+        if year != self.report.year:
+            self.report.check_year_change(year)
+            self.undo_stack.push(SetYearCommand(self, self.report.year, year))
 
     def set_field(self, name: str, text: str) -> None:
         """Validate then store a header field; raises InputError (nothing stored) when refused."""
@@ -102,4 +119,14 @@ class ReportSession(QObject):
             return
         probe = Report(self.report.format, self.report.year)
         probe.set_field(name, text)  # validation without touching the open report
-        self.undo_stack.push(SetFieldCommand(self, name, old, text, "编辑基本信息"))
+        text = getattr(probe, name)  # as the report stores it (a pasted line break removed)
+        if old != text:
+            self.undo_stack.push(SetFieldCommand(self, name, old, text, "编辑基本信息"))
+
+    def set_explanation(self, finding: Finding, text: str) -> None:
+        """Explain a warning (text) or withdraw its explanation (""), as one undo step; errors are refused."""
+        text = text.strip()
+        if finding.severity is Severity.ERROR or text == finding.explanation:
+            return
+        what = "撤销说明" if not text else ("修改说明" if finding.explained else "说明警告")
+        self.undo_stack.push(SetExplanationCommand(self, finding.key, finding.explanation, text, what))

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
 
+from model.file_read import real_path
+
 DATA_DIR_ENV = "GKBG_DATA_DIR"  # tests and portable installs: keep settings and recovery files here
 MAX_RECENT = 10
 
@@ -49,7 +51,7 @@ def recent_files(settings: QSettings) -> list[Path]:
 
 
 def add_recent(settings: QSettings, path: Path) -> list[Path]:
-    path = Path(path).resolve()
+    path = real_path(path)
     files = [path] + [p for p in recent_files(settings) if p != path]
     return set_recent(settings, files)
 
@@ -68,9 +70,16 @@ def last_folder(settings: QSettings) -> str:
 
 
 def remember_folder(settings: QSettings, path: Path) -> None:
-    settings.setValue(LAST_FOLDER_KEY, str(Path(path).resolve().parent))
+    settings.setValue(LAST_FOLDER_KEY, str(real_path(path).parent))
 
 
 def default_unit(settings: QSettings) -> str:
+    """The unit name last used for 新建, if it is still one the report accepts (else "")."""
+    from model.chars import clean_line, refused_char
+    from model.report import MAX_UNIT_NAME
+
     value = settings.value(UNIT_KEY, "")
-    return value if isinstance(value, str) else ""
+    if not isinstance(value, str):
+        return ""
+    value = clean_line(value).strip()
+    return value if len(value) <= MAX_UNIT_NAME and refused_char(value, one_line=True) is None else ""

@@ -5,33 +5,21 @@ from __future__ import annotations
 _BRUSH_COLOURS = {
     "HEADER_BG": "#dfe6ee",  # official header cells and block titles
     "TOTAL_BG": "#eceff1",  # computed totals (read-only)
-    "CARRIED_BG": "#e3f0e3",  # numbers carried from last year's report (issue 12 marks such cells)
     "ERROR_ROW_BG": "#f9d3d3",  # a row concerned by an error
     "ERROR_CELL_BG": "#ef9a9a",  # a cell concerned by an error
     "WARNING_ROW_BG": "#fff4cc",
     "WARNING_CELL_BG": "#ffe08a",
+    "CARRIED_BG": "#dcecfa",  # a cell 基于上年报告 filled, until edited
     "TEXT_FG": "#1a1a1a",
     "TOTAL_FG": "#17375e",
 }
 ERROR_TEXT = "#b71c1c"
 WARNING_TEXT = "#8a5a00"
 HINT_TEXT = "#455a64"
-
-
-def tint(widget, colour: str | None, bold: bool = False) -> None:
-    """Text colour (None: the usual one) and weight of a label or button, through its palette and font: a
-    style sheet would do the same at a start-up cost (Qt's style-sheet machinery)."""
-    from PySide6.QtGui import QColor, QFont, QPalette
-    from PySide6.QtWidgets import QApplication
-
-    palette = widget.palette()
-    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
-        palette.setColor(role, QColor(colour) if colour else QApplication.palette().color(role))
-    widget.setPalette(palette)
-    if widget.font().bold() != bold:
-        font = QFont()  # only the weight is set: size and family still follow the parent (zoom)
-        font.setBold(bold)
-        widget.setFont(font)
+CARRIED_MARK = "#1565c0"  # the corner triangle of a carried cell
+LAST_YEAR_TEXT = "#5f7381"  # last year's figure, the faint second line of a grid cell
+EXPLAINED_TEXT = "#8a8f94"  # a warning the clerk has explained (已说明), greyed in the 检查结果 panel
+PANEL_TEXT = "#1a1a1a"
 
 
 def __getattr__(name: str):

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from .definition import (
-    BalanceRule, CarryOverRule, CellKind, Column, Row, Table, TableSection, TextRepeatRule,
-    TextSection, TextSubstanceRule,
+    BalanceRule, CarryOverRule, CellKind, Column, RequiredRule, Row, StaleYearRule, Table, TableSection,
+    TextRepeatRule, TextSection, TextSubstanceRule,
 )
 
 C = CellKind
@@ -122,9 +122,12 @@ REVIEW_SECTION = TableSection(
 )
 
 COMMON_RULES = (
+    RequiredRule("R12", fields=("unit_name",), texts=("overview", "problems")),
     BalanceRule("R1", "applications", lhs=("new", "carried_over"),
                 rhs=("results_total", "carry_forward"), lhs_text="一+二", rhs_text="三（七）总计+四"),
     CarryOverRule("R6", "applications", this_row="carried_over", last_row="carry_forward"),
     TextSubstanceRule("R9.problems-empty", "problems", min_chars=10),
     TextRepeatRule("R9.problems-repeat", "problems", max_ratio=0.5),
+    StaleYearRule("R11", sections=("overview", "problems", "other")),
 )
+FIGURE_SECTIONS = ("overview", "other")  # where the text quotes figures of the tables

@@ -101,17 +101,11 @@ class Table:
 
     def column_path(self, key: str) -> list[str]:
         """Labels from the top group down to the leaf column."""
+        return _tree_path(self.columns, key)
 
-        def walk(cols, trail):
-            for c in cols:
-                if c.key == key:
-                    return trail + [c.label]
-                found = walk(c.children, trail + [c.label])
-                if found:
-                    return found
-            return None
-
-        return walk(self.columns, []) or []
+    def row_path(self, key: str) -> list[str]:
+        """Labels from the top group down to the leaf row."""
+        return _tree_path(self.rows, key)
 
     def column_label(self, key: str) -> str:
         """The official column label; the group path joined by / where the leaf label repeats."""
@@ -119,6 +113,17 @@ class Table:
         if sum(1 for c in self.leaf_columns() if c.label == path[-1]) > 1:
             return "/".join(path)
         return path[-1]
+
+
+def _tree_path(nodes: tuple[_Tree, ...], key: str) -> list[str]:
+    """Labels of a header tree from the top down to the node with key ([] when there is none)."""
+    for node in nodes:
+        if node.key == key:  # type: ignore[attr-defined]
+            return [node.label]  # type: ignore[attr-defined]
+        below = _tree_path(node.children, key)
+        if below:
+            return [node.label, *below]  # type: ignore[attr-defined]
+    return []
 
 
 @frozen
@@ -222,9 +227,72 @@ class TextRepeatRule:
     max_ratio: float
 
 
+@frozen
+class Target:
+    """One reading of a figure quoted in the text: the sum of some cells, and how a message names it."""
+
+    cells: tuple[str, ...]  # "table.row.column"; a group row stands for the sum of its leaf rows
+    label: str  # 本年新收申请数（表三第一项）
+
+
+@frozen
+class Phrase:
+    """One way a text quotes a figure: literal anchor words, then the words up to the number (a regex).
+
+    The number itself (Arabic, full-width or Chinese numerals, with its unit) follows the tail; the rule
+    engine (model.text_figures) adds it, and leaves out approximate and other-period figures.
+    """
+
+    anchor: str  # literal words found first (收到)
+    tail: str = ""  # regex between the anchor and the number
+    before_not: str = ""  # regex: no match when found in the clause before the anchor
+    before_needs: str = ""  # regex: a match only when found in the clause before the anchor
+    after_not: str = ""  # regex: no match when it matches right after the number and unit
+    context: str = ""  # regex: a match only when found in the paragraph before the anchor or in the tail
+
+
+@frozen
+class TextFigure:
+    """A figure a text section may quote, the phrases that quote it, and the cells it must equal."""
+
+    key: str  # stable id, part of a finding's fingerprint
+    name: str  # 收到的政府信息公开申请
+    phrases: tuple[Phrase, ...]
+    targets: tuple[Target, ...]  # the figure agrees when it equals any one of them
+    money: bool = False  # an amount with 元/万元/亿元 instead of a count
+    units: str = "件次|件|个|宗|起|份|次"  # count units (regex alternation)
+
+
+@frozen
+class TextFiguresRule:
+    """Warn when a figure quoted in a text section differs from the table cells it names."""
+
+    id: str
+    sections: tuple[str, ...]
+    figures: tuple[TextFigure, ...]
+
+
+@frozen
+class StaleYearRule:
+    """Warn about a year in a text section that is neither the report year nor plainly past or future,
+    and about a report title quoted in the text with another year or unit than the 基本信息."""
+
+    id: str
+    sections: tuple[str, ...]
+
+
+@frozen
+class RequiredRule:
+    """Errors: header fields and text sections a report cannot be filed without."""
+
+    id: str
+    fields: tuple[str, ...]  # header fields (unit_name)
+    texts: tuple[str, ...]  # text section keys
+
+
 RuleSpec = (
     BalanceRule | CarryOverRule | StockRule | ItemCountRule | TextLengthRule | TextMentionRule
-    | TextSubstanceRule | TextRepeatRule
+    | TextSubstanceRule | TextRepeatRule | TextFiguresRule | StaleYearRule | RequiredRule
 )
 
 

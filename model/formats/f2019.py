@@ -1,8 +1,11 @@
 """The 2019 national format (国办公开办函〔2019〕60号), for report years 2019 and 2020."""
 from .common import (
-    COMMON_RULES, OTHER, OVERVIEW, PROBLEMS, REVIEW_SECTION, applications_section,
+    COMMON_RULES, FIGURE_SECTIONS, OTHER, OVERVIEW, PROBLEMS, REVIEW_SECTION, applications_section,
 )
-from .definition import CellKind, Column, ItemCountRule, ReportFormat, Row, Table, TableSection
+from .definition import (
+    CellKind, Column, ItemCountRule, ReportFormat, Row, Table, TableSection, TextFiguresRule,
+)
+from .figures import FIGURES_2019
 
 C = CellKind
 
@@ -38,6 +41,7 @@ FORMAT_2019 = ReportFormat(
     sections=(OVERVIEW, PROACTIVE, applications_section(Row("other", "（六）其他处理")),
               REVIEW_SECTION, PROBLEMS, OTHER),
     rules=COMMON_RULES + (
+        TextFiguresRule("R10", sections=FIGURE_SECTIONS, figures=FIGURES_2019),
         ItemCountRule("R8", "R8.cross-year", tables=("item5", "item6", "item8"),
                       previous="previous", change="change"),
     ),

@@ -1,11 +1,12 @@
 """The 2021 national format (国办公开办函〔2021〕30号), for report years 2021 onward."""
 from .common import (
-    COMMON_RULES, OTHER, OVERVIEW, PROBLEMS, REVIEW_SECTION, applications_section,
+    COMMON_RULES, FIGURE_SECTIONS, OTHER, OVERVIEW, PROBLEMS, REVIEW_SECTION, applications_section,
 )
 from .definition import (
     CellKind, Column, ReportFormat, Row, StockRule, Table, TableSection, TextLengthRule,
-    TextMentionRule,
+    TextFiguresRule, TextMentionRule,
 )
+from .figures import FIGURES_2021
 
 C = CellKind
 
@@ -41,6 +42,7 @@ FORMAT_2021 = ReportFormat(
     sections=(OVERVIEW, PROACTIVE, applications_section(OTHER_HANDLING), REVIEW_SECTION,
               PROBLEMS, OTHER),
     rules=COMMON_RULES + (
+        TextFiguresRule("R10", sections=FIGURE_SECTIONS, figures=FIGURES_2021),
         StockRule("R7", "item1", stock="in_force", added="issued", removed="repealed"),
         TextLengthRule("R9.overview-length", "overview", max_chars=1000),
         TextMentionRule("R9.fee-silent", "other", keyword="信息处理费",

@@ -6,7 +6,7 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from model.errors import DraftError
+from model.errors import ReportError
 from model.recovery import RecoveryStore, new_session_id
 
 
@@ -14,9 +14,11 @@ DELAY_MS = 1000  # after the last edit; the issue asks for within 2 seconds
 
 
 class Autosaver(QObject):
-    """Follows one window's undo stack; writes to the store, never over the draft itself."""
+    """Follows one window's undo stack; writes to the store, never over the draft itself. A failure is
+    reported each time (failed) until a later write succeeds (succeeded); nothing is swallowed."""
 
     failed = Signal(str)
+    succeeded = Signal()
 
     def __init__(self, store: RecoveryStore, undo_stack, parent=None) -> None:
         super().__init__(parent)
@@ -25,7 +27,7 @@ class Autosaver(QObject):
         self.session_id = new_session_id()
         self.report = None
         self.path: Path | None = None
-        self._warned = False
+        self.problem = ""  # the last failure's message, "" while autosaving works
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DELAY_MS)
@@ -50,16 +52,21 @@ class Autosaver(QObject):
         else:
             self.timer.start()
 
-    def save_now(self) -> None:
+    def save_now(self) -> bool:
+        """Write the recovery copy now (when there are unsaved edits); False when that failed."""
         self.timer.stop()
         if self.report is None or self.undo_stack.isClean():
-            return
+            return True
         try:
             self.store.write(self.session_id, self.report, self.path)
-        except DraftError as exc:
-            if not self._warned:
-                self._warned = True
-                self.failed.emit(f"自动保存失败：{exc.message}")
+        except (ReportError, OSError, UnicodeError) as exc:  # the model gives ReportError; never let one escape
+            self.problem = exc.message if isinstance(exc, ReportError) else f"{type(exc).__name__}"
+            self.failed.emit(f"自动保存失败：{self.problem}")
+            return False
+        if self.problem:
+            self.problem = ""
+            self.succeeded.emit()
+        return True
 
     def discard(self) -> None:
         """The state is safe on disk (clean save) or deliberately dropped (close without saving)."""

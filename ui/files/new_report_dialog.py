@@ -1,4 +1,4 @@
-"""新建 dialog: unit name (remembered) and report year; shows which official format the year uses."""
+"""新建 dialog: unit name (remembered) and report year; shows which official format the year uses; 基于上年报告…."""
 from __future__ import annotations
 
 from datetime import date
@@ -8,10 +8,13 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 from model.formats import FIRST_YEAR, format_for_year
 from model.report import MAX_UNIT_NAME
 
+from ..dialogs import ok_cancel_buttons
 from ..screen_fit import fit_dialog
 
 
 class NewReportDialog(QDialog):
+    FROM_LAST_YEAR = 2  # exec() result: the clerk chose 基于上年报告… instead
+
     def __init__(self, unit_name: str, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle("新建年度报告")
@@ -23,11 +26,10 @@ class NewReportDialog(QDialog):
         self.year.setValue(max(FIRST_YEAR, date.today().year - 1))
         self.year.setSuffix(" 年")
         self.format_label = QLabel(self)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("新建")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self, "新建")
+        self.from_last_year = self.buttons.addButton("基于上年报告…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.from_last_year.setToolTip("选择上年的报告草稿，带入填报单位、上年结转等")
+        self.from_last_year.clicked.connect(lambda: self.done(self.FROM_LAST_YEAR))
         form = QFormLayout(self)
         form.addRow("填报单位：", self.unit)
         form.addRow("报告年度：", self.year)

@@ -1,5 +1,6 @@
 """The dockable 检查结果 panel: every finding (severity, section, message, row, column); double-click jumps;
-one compact line when there is nothing to report."""
+a warning can be explained (说明…, F2) and its explanation withdrawn (撤销说明, Delete); one compact line when
+there is nothing to report."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -27,6 +28,8 @@ class FindingsPanel(QDockWidget):
     """
 
     activated = Signal(object)
+    explain_requested = Signal(object)  # a warning to explain, or whose explanation to change
+    withdraw_requested = Signal(object)  # an explained warning whose explanation to withdraw
     CLEAN_TEXT = "检查结果：检查通过，没有发现错误或警告。"
 
     def __init__(self, parent=None) -> None:
@@ -42,7 +45,6 @@ class FindingsPanel(QDockWidget):
         self.empty_label: QLabel | None = None  # the same words inside the table, while it is empty
         self._font = None
         self.findings: list[Finding] = []
-        self.states: list[str] | None = None
 
     @property
     def table(self) -> FindingsTable:
@@ -53,6 +55,8 @@ class FindingsPanel(QDockWidget):
             table.hide()
             table.cellActivated.connect(self._activate)
             table.cellDoubleClicked.connect(self._activate)
+            table.explain_requested.connect(lambda row: self._emit(self.explain_requested, row))
+            table.withdraw_requested.connect(lambda row: self._emit(self.withdraw_requested, row))
             self.empty_label = QLabel(self.CLEAN_TEXT, table.viewport())
             self.empty_label.setContentsMargins(8, 4, 8, 4)
             self.empty_label.hide()
@@ -82,12 +86,11 @@ class FindingsPanel(QDockWidget):
             self.empty_label.setFont(font)
             self.empty_label.adjustSize()
 
-    def set_findings(self, findings: list[Finding], states: list[str] | None = None) -> None:
-        """Show findings (this runs after every edit); states: one per finding (see table.STATE_COLOURS)."""
+    def set_findings(self, findings: list[Finding]) -> None:
+        """Show findings (this runs after every edit; an explained warning is shown greyed)."""
         self.findings = list(findings)
-        self.states = states
         if findings:
-            self.table.show_findings(findings, states)
+            self.table.show_findings(findings)
             self.empty_label.setVisible(False)
             self._show(self.table)
         elif self._table is not None:
@@ -115,6 +118,10 @@ class FindingsPanel(QDockWidget):
     def _activate(self, row: int, _col: int = 0) -> None:
         if 0 <= row < len(self.findings):
             self.activated.emit(self.findings[row])
+
+    def _emit(self, signal, row: int) -> None:
+        if 0 <= row < len(self.findings):
+            signal.emit(self.findings[row])
 
     def row_of(self, finding: Finding) -> int:
         return self.findings.index(finding)

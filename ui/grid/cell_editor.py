@@ -1,13 +1,15 @@
-"""The cell editor of the grids: a frameless right-aligned line, refusing as typed what can never be a value."""
+"""The cells of the grids: a frameless right-aligned editor refusing as typed what can never be a value, last
+year's figure as a faint second line (LastYearDelegate)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate
+from PySide6.QtWidgets import QLineEdit
 
 from model.keystrokes import refusal
 
 from ..text_menus import use_window_undo_menu
+from .last_year_line import LastYearDelegate
 
 
 class CellValidator(QValidator):
@@ -26,9 +28,9 @@ class CellValidator(QValidator):
         return QValidator.State.Invalid, text, pos
 
 
-class CellDelegate(QStyledItemDelegate):
+class CellDelegate(LastYearDelegate):
     """A frameless right-aligned line editor, like a spreadsheet cell; refused keys are reported with
-    refused(text) (the view's status-bar message)."""
+    refused(text) (the view's status-bar message). Last year's figure as a faint second line."""
 
     def __init__(self, refused, parent=None) -> None:
         super().__init__(parent)

@@ -15,6 +15,8 @@ class Highlights:
         self.cell_severity: dict[CellRef, Severity] = {}
         self.row_messages: dict[RowKey, list[str]] = {}
         for finding in findings:
+            if finding.explained:
+                continue  # the clerk has explained it: the panel lists it greyed, the grid stays plain
             cells = [c for c in finding.cells if tables is None or c.table in tables]
             rows: list[RowKey] = []
             for cell in cells:

@@ -1,8 +1,8 @@
 """The legend above a grid: what the cell colours mean (input, computed total, carried from last year, error)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtGui import QColor, QPainter, QPolygon
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from .. import style
@@ -11,7 +11,7 @@ from .. import style
 ENTRIES = (
     (None, "可填写", "白色格：在此填写数字（可从 Excel 粘贴）"),
     ("TOTAL_BG", "自动计算", "灰色格：总计，由各分项自动计算，不能填写"),
-    ("CARRIED_BG", "上年带入", "绿色格：由上年度报告带入的数字（关联上年报告后显示）"),
+    ("CARRIED_BG", "上年带入", "浅蓝色格、左上角蓝色小三角：基于上年报告新建时带入的数字，修改后恢复为白色"),
     ("ERROR_CELL_BG", "有错误", "红色格：数字不符合勾稽关系或总计，见下方“检查结果”"),
     ("WARNING_CELL_BG", "有警告", "黄色格：请核对的数字，见下方“检查结果”"),
 )
@@ -59,6 +59,11 @@ class CellLegend(QWidget):
             painter.setPen(border)
             painter.setBrush(QColor("#ffffff") if colour is None else getattr(style, colour).color())
             painter.drawRect(x, top, swatch - 1, swatch - 1)
+            if colour == "CARRIED_BG":  # the corner mark the grid draws on such a cell
+                painter.setPen(QColor(style.CARRIED_MARK))
+                painter.setBrush(QColor(style.CARRIED_MARK))
+                corner = max(3, swatch // 2)
+                painter.drawPolygon(QPolygon([QPoint(x, top), QPoint(x + corner, top), QPoint(x, top + corner)]))
             painter.setPen(self.palette().windowText().color())
             text = QRect(x + swatch + SWATCH_GAP, 0, width - swatch - SWATCH_GAP, self.height())
             painter.drawText(text, 0x0081, label)  # AlignLeft | AlignVCenter, without Qt's namespace

@@ -15,6 +15,8 @@ from .. import style
 from .highlights import Highlights
 
 CELL_ROLE = Qt.ItemDataRole.UserRole + 1  # the GridCell anchored at an index
+LAST_YEAR_ROLE = Qt.ItemDataRole.UserRole + 2  # last year's figure for the cell ("上年 5"), or None
+CARRIED_ROLE = Qt.ItemDataRole.UserRole + 3  # True for a cell 基于上年报告 filled, until edited
 _HEADER_ROLES = (Role.TITLE, Role.CORNER, Role.HEADER)
 _ALIGN_CENTER = int(Qt.AlignmentFlag.AlignCenter)
 _ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -23,13 +25,15 @@ _ALIGN_TOP_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 _R = Qt.ItemDataRole
 # the roles data() answers; a delegate also asks for others (decoration, check state) on every paint
 _ROLES = frozenset(int(r) for r in (_R.DisplayRole, _R.EditRole, CELL_ROLE, _R.TextAlignmentRole, _R.BackgroundRole,
-                                    _R.ForegroundRole, _R.FontRole, _R.ToolTipRole))
+                                    _R.ForegroundRole, _R.FontRole, _R.ToolTipRole, LAST_YEAR_ROLE,
+                                    CARRIED_ROLE))
 
 
 class GridModel(QAbstractTableModel):
     """Read-through adapter: values come from the Report; edits go to the session as undo commands."""
 
     rejected = Signal(str)  # a refused input, with the reason, for the status bar
+    last_year_changed = Signal()  # the cells with a last-year figure changed (the view refits its rows)
 
     def __init__(self, session, section: TableSection, parent=None) -> None:
         super().__init__(parent)
@@ -44,8 +48,10 @@ class GridModel(QAbstractTableModel):
         self.highlights = Highlights(session.findings, set(self.tables))
         self._bold = QFont()
         self._bold.setBold(True)
+        self.last_year = self._counterparts()
         session.changed.connect(self._on_change)
         session.findings_changed.connect(self.set_findings)
+        session.marks_changed.connect(self._marks_changed)
 
     # ---- shape ----
 
@@ -102,6 +108,11 @@ class GridModel(QAbstractTableModel):
             return self._bold if cell.kind is CellKind.TOTAL or cell.role is Role.TITLE else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(cell)
+        if role == CARRIED_ROLE:
+            return cell.ref is not None and cell.ref in self.session.carried
+        if role == LAST_YEAR_ROLE:
+            part = self.last_year.get(cell.ref) if cell.ref is not None else None
+            return f"上年 {part.value}" if part is not None else None
         return None
 
     def text(self, cell: GridCell) -> str:
@@ -135,6 +146,8 @@ class GridModel(QAbstractTableModel):
             return style.WARNING_CELL_BG
         if row_sev is Severity.WARNING:
             return style.WARNING_ROW_BG
+        if cell.ref is not None and cell.ref in self.session.carried:
+            return style.CARRIED_BG
         return style.TOTAL_BG if cell.kind is CellKind.TOTAL else None
 
     def _tooltip(self, cell: GridCell):
@@ -143,9 +156,16 @@ class GridModel(QAbstractTableModel):
             lines.append("总计：由各分项自动计算，不能填写")
         elif cell.kind is CellKind.MONEY and len(cell.column.units) > 1:
             lines.append("金额：可输入“251000元”或“25.1万元”，也可右键选择单位")
+        part = self.last_year.get(cell.ref) if cell.ref is not None else None
+        if part is not None:
+            lines.append(f"上年数 {part.value}：{part.note}（{self.report.last_year.describe()}）")
+        if cell.ref is not None and cell.ref in self.session.carried:
+            lines.append("此数从上年报告带入（修改后不再标出）")
         key = self._row_key(cell)
         if key:
             lines += self.highlights.row_messages.get(key, [])
+        if cell.role in (Role.LABEL, Role.HEADER) and cell.key:
+            return label_tooltip(self.report.format.id, self.section, cell, lines)
         if cell.role in (Role.LABEL, Role.CORNER, Role.HEADER) and not lines:
             lines.append(cell.text)
         return "\n".join(lines) or None
@@ -180,7 +200,38 @@ class GridModel(QAbstractTableModel):
 
     # ---- change notifications (thin: only the cells that changed) ----
 
+    def _counterparts(self) -> dict:
+        from model.last_year import counterparts
+        from model.rules import last_year_for
+
+        last = last_year_for(self.report)  # None when not linked, or linked before the year was changed
+        if last is None:
+            return {}
+
+        return {ref: part for ref, part in counterparts(self.report.format, last).items() if ref.table in self.tables}
+
+    def _last_year_linked(self) -> None:
+        old, self.last_year = self.last_year, self._counterparts()
+        for ref in set(old) | set(self.last_year):
+            if old.get(ref) != self.last_year.get(ref):
+                index = self.index_of(ref)
+                self.dataChanged.emit(index, index, [LAST_YEAR_ROLE, Qt.ItemDataRole.ToolTipRole])
+        self.last_year_changed.emit()
+
+    def _marks_changed(self, refs) -> None:
+        for ref in refs:
+            if ref.table in self.tables:
+                index = self.index_of(ref)
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.BackgroundRole, CARRIED_ROLE])
+
+    def has_last_year(self, row: int) -> bool:
+        """Whether a grid row holds a cell with last year's figure (it needs room for a second line)."""
+        return any(self.grid.cell_of(ref).row == row for ref in self.last_year)
+
     def _on_change(self, what) -> None:
+        if what == "last_year":
+            self._last_year_linked()
+            return
         if not isinstance(what, CellRef) or what.table not in self.tables:
             return
         anchor = self.grid.cell_of(what)
@@ -197,6 +248,22 @@ class GridModel(QAbstractTableModel):
                 row = self._row_of[key]
                 self.dataChanged.emit(self.index(row, 0), self.index(row, self.grid.cols - 1),
                                       [Qt.ItemDataRole.BackgroundRole])
+
+
+def label_tooltip(format_id: str, section: TableSection, cell: GridCell, findings: list[str]) -> str:
+    """A row or column label's tooltip: the findings on its row, the label, and the official explanation."""
+    from html import escape
+
+    from model.formats.help_texts import TIP, label_help
+
+    table = next(t for t in section.tables if t.key == cell.table)
+    entries = label_help(format_id, section.key, table, cell.key, cell.role is Role.HEADER)
+    parts = [f"<p style='color:{style.ERROR_TEXT}'>{escape(line)}</p>" for line in findings]
+    parts.append(f"<p><b>{escape(cell.text)}</b></p>")
+    for source, text in entries:
+        quoted = f"{escape(TIP)}：{escape(text)}" if source == TIP else f"{escape(source)}：“{escape(text)}”"
+        parts.append(f"<p>{quoted}</p>")
+    return "<qt>" + "".join(parts) + "</qt>"
 
 
 def _total_dependents(grid, report) -> dict[CellRef, list[tuple[int, int]]]:

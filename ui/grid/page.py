@@ -14,6 +14,7 @@ class GridPage(LazyPage):
         super().__init__(parent)
         self.session = session
         self.section = section
+        self.show_last_year = False
 
     def build(self) -> None:
         from .legend import CellLegend
@@ -25,6 +26,7 @@ class GridPage(LazyPage):
         self.model = GridModel(self.session, self.section, self)
         self.view = GridView(self.model, self)
         self.view.message.connect(self.message)
+        self.view.set_show_last_year(self.show_last_year)
         self.legend = CellLegend(self)
         top = QHBoxLayout()
         top.addWidget(self.heading)
@@ -35,6 +37,12 @@ class GridPage(LazyPage):
         layout.setSpacing(4)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
+
+    def set_show_last_year(self, on: bool) -> None:
+        """视图 ▸ 显示上年数, now if built, else when built."""
+        self.show_last_year = on
+        if self.built:
+            self.view.set_show_last_year(on)
 
     def set_zoom_font(self, font) -> None:
         self.view.set_zoom_font(font)

@@ -49,6 +49,7 @@ class GridView(QTableView):
                           if model.is_editable(c)]
         self._label_cols = min((c.col for c in self.grid.value_cells()), default=0)
         model.rejected.connect(self.message)
+        model.last_year_changed.connect(self.refit_rows)
         self.frozen = FrozenRows(self, self.grid) if self.grid.header_rows else None
         self.fit()
 
@@ -118,6 +119,11 @@ class GridView(QTableView):
                 heights[cell.row] = max(heights[cell.row], need)
             else:
                 tall.append((cell, need))
+        if self.itemDelegate().show_last_year:  # room for last year's figure under the number
+            two_lines = fm.height() + self.itemDelegate().note_height(self.font()) + 10
+            for row in range(self.grid.rows):
+                if self.model().has_last_year(row):
+                    heights[row] = max(heights[row], two_lines)
         for cell, need in tall:
             have = sum(heights[cell.row:cell.row + cell.rowspan])
             if need > have:
@@ -127,6 +133,17 @@ class GridView(QTableView):
                 self.setRowHeight(row, height)
         if self.frozen is not None:
             self.frozen.sync()
+
+    def refit_rows(self) -> None:
+        self.fit_rows(QFontMetrics(self.font()))
+
+    def set_show_last_year(self, on: bool) -> None:
+        """视图 ▸ 显示上年数: last year's figures as a faint second line in their cells (always in the tooltip)."""
+        delegate = self.itemDelegate()
+        if delegate.show_last_year != on:
+            delegate.show_last_year = on
+            self.refit_rows()
+            self.viewport().update()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

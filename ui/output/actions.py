@@ -7,13 +7,18 @@ from PySide6 import QtCore
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 
-from model.errors import ReportError
-
 from .. import settings as cfg
 from ..actions import window_action
 
 APPROVAL_KEY = "print/approval_block"
 WATERMARK_KEY = "print/draft_watermark"
+
+
+def failure_text(exc: Exception) -> str:
+    """A failed export or preview in the clerk's words."""
+    from export import failure_message
+
+    return failure_message(exc)
 
 
 class OutputActions(QObject):
@@ -41,6 +46,12 @@ class OutputActions(QObject):
     def errors(self) -> int:
         return self.window.session.counts()[0]
 
+    def missing(self) -> tuple[str, ...]:
+        """What the report still lacks (填报单位, 一, 五): named in the prompts, not only counted."""
+        from model.rules import missing_parts
+
+        return tuple(missing_parts(self.window.session.findings))
+
     # ---- export ----
 
     def export(self, suffix: str, path: str | Path | None = None) -> bool:
@@ -48,8 +59,9 @@ class OutputActions(QObject):
         errors = self.errors()
         from ..dialogs import ask_yes_no, fail
 
+        lacking = f"\n其中：{'；'.join(self.missing())}。" if self.missing() else ""
         if errors and not ask_yes_no(self.window, "报告尚有错误",
-                                     f"报告尚有 {errors} 个错误（见“检查结果”）。\n仍要导出吗？"):
+                                     f"报告尚有 {errors} 个错误（见“检查结果”）。{lacking}\n仍要导出吗？"):
             return False
         if path is None:
             kind = "Word 文档 (*.docx)" if suffix == ".docx" else "PDF 文件 (*.pdf)"
@@ -69,9 +81,9 @@ class OutputActions(QObject):
         QGuiApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
         try:
             export_report(report, path, export_options(self.settings))
-        except ReportError as exc:
+        except Exception as exc:  # noqa: BLE001 - every failure is told in Chinese, never a traceback
             QGuiApplication.restoreOverrideCursor()
-            fail(self.window, "导出失败", exc.message)
+            fail(self.window, "导出失败", failure_text(exc))
             return False
         QGuiApplication.restoreOverrideCursor()
         cfg.remember_folder(self.settings, path)
@@ -86,14 +98,17 @@ class OutputActions(QObject):
     # ---- print ----
 
     def ask_options(self):
+        from .export_settings import EXPLANATIONS_KEY
         from .print_options import PrintOptionsDialog
 
         dialog = PrintOptionsDialog(self.errors(), bool(self.settings.value(APPROVAL_KEY, False, bool)),
-                                    bool(self.settings.value(WATERMARK_KEY, True, bool)), self.window)
+                                    bool(self.settings.value(WATERMARK_KEY, True, bool)), self.window,
+                                    bool(self.settings.value(EXPLANATIONS_KEY, False, bool)), self.missing())
         if not dialog.exec():  # Rejected (0)
             return None
         self.settings.setValue(APPROVAL_KEY, dialog.approval.isChecked())
         self.settings.setValue(WATERMARK_KEY, dialog.watermark.isChecked())
+        self.settings.setValue(EXPLANATIONS_KEY, dialog.explanations.isChecked())
         return dialog.options(self.settings)
 
     def pages(self, options):
@@ -115,10 +130,10 @@ class OutputActions(QObject):
             return None
         try:
             return self.pages(options)
-        except ReportError as exc:
+        except Exception as exc:  # noqa: BLE001 - every failure is told in Chinese, never a traceback
             from ..dialogs import fail
 
-            fail(self.window, failure_title, exc.message)
+            fail(self.window, failure_title, failure_text(exc))
             return None
 
     def print_preview(self) -> None:

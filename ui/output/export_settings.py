@@ -8,6 +8,7 @@ from ..screen_fit import fit_dialog
 FONT_ROLES = (  # (settings key, ExportOptions field, label, default)
     ("export/title_font", "title_font", "标题字体：", "方正小标宋简体"),
     ("export/heading_font", "heading_font", "一级标题字体：", "黑体"),
+    ("export/subheading_font", "subheading_font", "二级标题字体：", "楷体_GB2312"),
     ("export/body_font", "body_font", "正文字体：", "仿宋_GB2312"),
     ("export/table_font", "table_font", "表格字体：", "仿宋_GB2312"),
 )
@@ -23,9 +24,13 @@ def font_names(settings) -> dict[str, str]:
     return names
 
 
+EXPLANATIONS_KEY = "output/explanations_page"  # a 检查说明 page at the end of exports and prints
+
+
 def export_options(settings, **extra):
     from export import ExportOptions
 
+    extra.setdefault("explanations_page", bool(settings.value(EXPLANATIONS_KEY, False, bool)))
     return ExportOptions(**font_names(settings), **extra)
 
 

@@ -12,12 +12,14 @@ WATERMARK_TEXT = "草稿"
 class PrintOptionsDialog(QDialog):
     """Before printing or previewing: the approval block, the 草稿 watermark, and the errors that remain."""
 
-    def __init__(self, errors: int, approval: bool, watermark: bool, parent=None) -> None:
+    def __init__(self, errors: int, approval: bool, watermark: bool, parent=None, explanations: bool = False,
+                 missing: tuple[str, ...] = ()) -> None:
         super().__init__(parent)
         self.setWindowTitle("打印选项")
         self.errors = errors
         if errors:
-            status = QLabel(f"报告尚有 {errors} 个错误（见“检查结果”），打印件仅供核对。", self)
+            lacking = f"其中：{'；'.join(missing)}。" if missing else ""
+            status = QLabel(f"报告尚有 {errors} 个错误（见“检查结果”），打印件仅供核对。{lacking}", self)
             status.setStyleSheet("color: #b71c1c; font-weight: bold;")
         else:
             status = QLabel("检查通过：报告没有错误。", self)
@@ -27,11 +29,13 @@ class PrintOptionsDialog(QDialog):
         self.approval.setChecked(approval)
         self.watermark = QCheckBox("报告尚有错误时加印“草稿”水印", self)
         self.watermark.setChecked(watermark)
+        self.explanations = QCheckBox("最后附“检查说明”页（已说明的警告及其说明）", self)
+        self.explanations.setChecked(explanations)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for widget in (status, self.approval, self.watermark, buttons):
+        for widget in (status, self.approval, self.watermark, self.explanations, buttons):
             layout.addWidget(widget)
         fit_dialog(self)
 
@@ -39,5 +43,6 @@ class PrintOptionsDialog(QDialog):
         from export import ExportOptions
 
         chosen = {"approval_block": self.approval.isChecked(),
-                  "watermark": WATERMARK_TEXT if self.watermark.isChecked() and self.errors else ""}
+                  "watermark": WATERMARK_TEXT if self.watermark.isChecked() and self.errors else "",
+                  "explanations_page": self.explanations.isChecked()}
         return export_options(settings, **chosen) if settings is not None else ExportOptions(**chosen)

@@ -94,6 +94,10 @@ class HeaderPage(LazyPage):
         form.addRow("报告格式：", self.format_label)
         form.addRow("附件标注：", self.edits["attachment_label"])
         form.addRow("报告日期：", date_row)
+        self.last_year = QLabel(self)
+        self.last_year.setWordWrap(True)
+        form.addRow("上年报告：", self.last_year)
+        self._show_last_year()
         self.hint = QLabel(FORMAT_HINT)
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet(HINT_STYLE)
@@ -197,13 +201,29 @@ class HeaderPage(LazyPage):
             return
         self._on_change(name)
 
+    def _show_last_year(self) -> None:
+        report = self.session.report
+        last = report.last_year
+        if last is None:
+            text = "未关联（文件 ▸ 关联上年报告…：用于上年结转等跨年度检查）"
+        elif last.year != report.year - 1:
+            text = f"{last.describe()}：不是{report.year - 1}年度的，不用于检查，请重新关联"
+        else:
+            text = last.describe()
+        self.last_year.setText(text)
+        self.last_year.setStyleSheet("" if last is not None else f"color: {style.HINT_TEXT};")
+
     def _on_change(self, what) -> None:
         if isinstance(what, CellRef):
             self._lock_year()
             return
         if what == "year":
             self._show_year()
+            self._show_last_year()
             return
+        if what in ("last_year", "stated_totals"):
+            self._show_last_year()
+            self._lock_year()
         if what not in self.edits:
             return
         edit = self.edits[what]
@@ -217,3 +237,7 @@ class HeaderPage(LazyPage):
 
     def focus_first(self) -> None:
         self.ensure_built().edits["unit_name"].setFocus()
+
+    def focus_field(self, name: str) -> None:
+        """The cursor into a field a finding concerns (填报单位, 报告日期)."""
+        self.ensure_built().edits.get(name, self.edits["unit_name"]).setFocus()

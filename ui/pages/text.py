@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout
 
+from model.errors import InputError
 from model.formats.definition import TextSection
+from model.report import MAX_TEXT_CHARS
 from model.rules import text_length
 
 from .. import style
@@ -12,6 +14,7 @@ from .lazy import LazyPage
 from ..text_menus import use_window_undo_menu
 
 LONG_OVERVIEW = 1000  # section 一: 篇幅原则上不超过一千字
+WARNING_STYLE = f"color: {style.WARNING_TEXT}; font-weight: bold;"
 
 
 class TextPage(LazyPage):
@@ -28,7 +31,7 @@ class TextPage(LazyPage):
         self.heading.setObjectName("heading")
         self.hint = QLabel(f"填写要求：{section.guidance}")
         self.hint.setWordWrap(True)
-        style.tint(self.hint, style.HINT_TEXT)
+        self.hint.setStyleSheet(f"color: {style.HINT_TEXT};")
         self.editor = QPlainTextEdit()
         self.editor.setUndoRedoEnabled(False)
         self.editor.setPlaceholderText(f"在此填写“{section.heading}”")
@@ -44,15 +47,27 @@ class TextPage(LazyPage):
         session.changed.connect(self._on_change)
 
     def _typed(self) -> None:
-        self.session.set_text(self.section.key, self.editor.toPlainText())
+        typed = self.editor.toPlainText()
+        try:
+            stored = self.session.set_text(self.section.key, typed)
+        except InputError as exc:  # too long: the editor goes back to the stored text
+            self._show_stored()
+            self.message.emit(f"{exc.message}，这次输入或粘贴未保存")
+            return
+        if stored != typed:  # control characters removed (pasted from another program)
+            self._show_stored()
+            self.message.emit(f"“{self.section.heading}”：粘贴的文字中含有控制字符，已删除或改为换行")
         self._update_count()
 
     def _on_change(self, what) -> None:
-        if what != self.section.key:
-            return
+        if what == self.section.key:
+            self._show_stored()
+
+    def _show_stored(self) -> None:
+        """Undo/redo or a refused edit: show the stored text, the cursor near where it differs."""
         text = self.session.report.texts[self.section.key]
-        if text != self.editor.toPlainText():  # undo/redo: show the stored text, keep the cursor near
-            old = self.editor.toPlainText()
+        old = self.editor.toPlainText()
+        if text != old:
             same = next((i for i, (a, b) in enumerate(zip(old, text)) if a != b), min(len(old), len(text)))
             self.editor.blockSignals(True)
             self.editor.setPlainText(text)
@@ -63,18 +78,32 @@ class TextPage(LazyPage):
             self._update_count()
 
     def _update_count(self) -> None:
-        n = text_length(self.editor.toPlainText())
-        long = self.section.key == "overview" and n > LONG_OVERVIEW
-        if long:
+        text = self.editor.toPlainText()
+        n = text_length(text)
+        sheet = WARNING_STYLE
+        if len(text) >= MAX_TEXT_CHARS * 0.9:  # near the limit: say it before the clerk reaches it
+            self.count.setText(f"共 {n} 字 —— 本部分最多 {MAX_TEXT_CHARS} 字（含空格和换行），已用 {len(text)}")
+        elif self.section.key == "overview" and n > LONG_OVERVIEW:
             self.count.setText(f"共 {n} 字 —— 超过{LONG_OVERVIEW}字，篇幅原则上不超过一千字")
         else:
             self.count.setText(f"共 {n} 字")
-        if long != getattr(self, "_long", False):
-            self._long = long
-            style.tint(self.count, style.WARNING_TEXT if long else None, bold=long)
+            sheet = ""
+        if self.count.styleSheet() != sheet:  # (a style sheet set again re-styles the label: only on a change)
+            self.count.setStyleSheet(sheet)
 
     def set_zoom_font(self, font) -> None:
         self.setFont(font)  # hint, count and editor alike
 
     def focus_first(self) -> None:
         self.ensure_built().editor.setFocus()
+
+    def select(self, start: int, end: int) -> None:
+        """Select the words a finding quotes (a figure, a year) and show them."""
+        self.ensure_built()
+        cursor = self.editor.textCursor()
+        length = len(self.editor.toPlainText())
+        cursor.setPosition(min(start, length))
+        cursor.setPosition(min(end, length), cursor.MoveMode.KeepAnchor)
+        self.editor.setTextCursor(cursor)
+        self.editor.ensureCursorVisible()
+        self.editor.setFocus()

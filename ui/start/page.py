@@ -41,7 +41,7 @@ class StartPage(QWidget):
         title.setFont(font)
         intro = QLabel(INTRO, self)
         intro.setWordWrap(True)
-        style.tint(intro, style.HINT_TEXT)
+        intro.setStyleSheet(f"color: {style.HINT_TEXT};")
 
         new_box = QGroupBox("新建报告", self)
         self.unit = QLineEdit(default_unit, new_box)

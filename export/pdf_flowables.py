@@ -1,0 +1,342 @@
+"""PDF flowables: paragraphs set on the 28 × 22 character grid with 禁则, tables drawn from the layout, keep-with-next."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus.flowables import Flowable
+
+from model.grid import Role
+
+from .fonts import PdfFonts
+from .layout import Align, FontRole, PageSetup, Paragraph
+from .table_layout import TableBlock
+from .table_widths import BORDER, PAD_X, leading
+from .typeset import break_lines, tokens
+
+TITLE_GREY = 0.94
+BASELINE = 0.38  # the em box is centred on its line: baseline this many ems below the centre
+
+
+def baseline_below_centre(size: float) -> float:
+    return BASELINE * size
+
+
+@dataclass
+class _Line:
+    runs: list[tuple[str, str, float]]  # (font name, text, width)
+    width: float  # without a hanging mark
+    chars: int  # characters spread by justification
+    indent: float
+    room: float
+    last: bool
+
+
+class GridParagraph(Flowable):
+    """A paragraph on the page's line grid: lines one pitch (28.95 pt) apart, broken by the 禁则 rules,
+    full lines justified; splits between lines."""
+
+    def __init__(self, para: Paragraph, fonts: PdfFonts, page: PageSetup, lines: list[_Line] | None = None,
+                 space_before: float | None = None) -> None:
+        super().__init__()
+        self.para = para
+        self.fonts = fonts
+        self.page = page
+        self.pitch = page.line_pitch
+        self.frame_height = page.text_height_pt
+        self._lines = lines
+        self.space_before = para.space_before if space_before is None else space_before
+        self._gap = 0.0
+
+    # ---- line breaking
+
+    def _measure(self, width: float) -> list[_Line]:
+        para, size = self.para, self.para.size
+        left = para.style.left_chars * size
+        right = para.right_chars * size
+        lines: list[_Line] = []
+        offset = 0
+        for segment in para.text.split("\n"):
+            lines += self._segment(segment, offset, width - left - right, left, first=not lines)
+            offset += len(segment) + 1
+        return lines
+
+    def _segment(self, text: str, offset: int, room: float, left: float, first: bool) -> list[_Line]:
+        para, size = self.para, self.para.size
+        spans = para.spans()
+        lead_end = para.lead
+        toks = tokens(text)
+        widths, fonts_of = [], []
+        pos = offset
+        for tok in toks:
+            role = spans[0][1] if pos < lead_end else spans[-1][1]
+            runs = self.fonts.runs(tok, role)
+            fonts_of.append(runs)
+            widths.append(sum(_width(t, name, size) for name, t in runs))
+            pos += len(tok)
+        indent = para.indent_chars * size if first else 0.0
+        if any(w > room for w in widths):  # a run of digits longer than a line
+            flat_t, flat_r = [], []
+            for tok, runs in zip(toks, fonts_of):
+                if sum(_width(t, n, size) for n, t in runs) > room:
+                    for name, t in runs:
+                        for ch in t:
+                            flat_t.append(ch)
+                            flat_r.append([(name, ch)])
+                else:
+                    flat_t.append(tok)
+                    flat_r.append(runs)
+            toks, fonts_of = flat_t, flat_r
+            widths = [sum(_width(t, n, size) for n, t in runs) for runs in fonts_of]
+        hang = para.align is Align.JUSTIFY
+        out = []
+        broken = break_lines(widths, toks, room - indent, room, hang=hang)
+        for i, line in enumerate(broken):
+            runs: list[tuple[str, str, float]] = []
+            for k in range(line.start, line.end):
+                for name, t in fonts_of[k]:
+                    if runs and runs[-1][0] == name:
+                        runs[-1] = (name, runs[-1][1] + t, runs[-1][2] + _width(t, name, size))
+                    else:
+                        runs.append((name, t, _width(t, name, size)))
+            width = sum(widths[line.start:line.end])
+            chars = sum(len(t) for t in toks[line.start:line.end])
+            if line.hanging:
+                width -= widths[line.end - 1]
+                chars -= len(toks[line.end - 1])
+            out.append(_Line(runs, width, chars, indent if i == 0 else 0.0, room - (indent if i == 0 else 0.0),
+                             i == len(broken) - 1))
+        if not out:  # an empty line of a title keeps its place
+            out.append(_Line([], 0.0, 0, 0.0, room, True))
+        return out
+
+    def lines(self, width: float) -> list[_Line]:
+        if self._lines is None:
+            self._lines = self._measure(width)
+        return self._lines
+
+    # ---- flowable protocol
+
+    def _top(self, avail: float) -> float:
+        """Space above the first line: the space before, none at the top of a page. Lines are one pitch
+        apart from there on (after a table they are off the page's grid, as in Word and LibreOffice)."""
+        used = self.frame_height - avail
+        return 0.0 if used <= 0.01 else self.space_before * self.pitch
+
+    def wrap(self, aw: float, ah: float):
+        self._top_space = self._top(ah)
+        lines = self.lines(aw)
+        self.width = aw
+        self.height = self._top_space + (len(lines) + self.para.space_after) * self.pitch
+        return aw, self.height
+
+    def split(self, aw: float, ah: float):
+        lines = self.lines(aw)
+        top = self._top(ah)
+        fit = int((ah - top + 1e-6) // self.pitch)
+        if fit <= 0 or self.para.style.keep_lines and fit < len(lines) and ah < self.frame_height - 1.0:
+            return []
+        if fit >= len(lines):  # only the blank line after it does not fit
+            return [GridParagraph(_without_after(self.para), self.fonts, self.page, lines, self.space_before)]
+        return self.split_at(fit)
+
+    def split_at(self, n: int) -> list[GridParagraph]:
+        head = GridParagraph(_without_after(self.para), self.fonts, self.page, self._lines[:n], self.space_before)
+        tail = GridParagraph(self.para, self.fonts, self.page, self._lines[n:], 0)
+        return [head, tail]
+
+    def line_count(self) -> int:
+        return len(self._lines or [])
+
+    def getSpaceBefore(self) -> float:
+        return 0.0
+
+    def getSpaceAfter(self) -> float:
+        return 0.0
+
+    def draw(self) -> None:
+        canvas = self.canv
+        para, size = self.para, self.para.size
+        left = para.style.left_chars * size
+        top = self.height - self._top_space
+        for i, line in enumerate(self._lines or []):
+            centre = top - (i + 0.5) * self.pitch
+            baseline = centre - baseline_below_centre(size)
+            x = left + line.indent
+            space = 0.0
+            if para.align is Align.JUSTIFY and not line.last and line.chars > 1:
+                space = (line.room - line.width) / (line.chars - 1)
+            elif para.align is Align.CENTER:
+                x += (line.room - line.width) / 2
+            elif para.align is Align.RIGHT:
+                x += line.room - line.width
+            text = canvas.beginText(x, baseline)
+            text.setCharSpace(space)
+            for name, t, _w in line.runs:
+                text.setFont(name, size)
+                text.textOut(t)
+            canvas.drawText(text)
+
+
+def _without_after(para: Paragraph) -> Paragraph:
+    from dataclasses import replace
+
+    return replace(para, space_after=0)
+
+
+_WIDTHS: dict[tuple[str, str], float] = {}
+
+
+def _width(text: str, font: str, size: float) -> float:
+    total = 0.0
+    for ch in text:
+        w = _WIDTHS.get((font, ch))
+        if w is None:
+            w = _WIDTHS[(font, ch)] = stringWidth(ch, font, 1000) / 1000
+        total += w
+    return total * size
+
+
+class TableFlowable(Flowable):
+    """A table drawn from the layout's exact widths, heights and lines; splits only between keep units,
+    repeating the header rows."""
+
+    def __init__(self, block: TableBlock, fonts: PdfFonts, frame_height: float) -> None:
+        super().__init__()
+        self.block = block
+        self.fonts = fonts
+        self.frame_height = frame_height
+        self.width = sum(block.col_widths_pt)
+        self.height = block.height
+
+    def wrap(self, aw: float, ah: float):
+        return self.width, self.height
+
+    def getSpaceBefore(self) -> float:
+        return 0.0
+
+    def split(self, aw: float, ah: float):
+        block = self.block
+        heights = block.row_heights_pt
+        fits = [b for b in block.breaks() if sum(heights[:b]) <= ah + 1e-6]
+        if not fits and ah >= self.frame_height - 1.0:  # a unit taller than a page: cut between rows
+            fits = [b for b in range(block.header_rows + 1, block.rows) if sum(heights[:b]) <= ah + 1e-6]
+        if not fits:
+            return []
+        cut = fits[-1]
+        head = block.slice(block.header_rows, cut, continued=block.continued)
+        tail = block.slice(cut, block.rows)
+        return [TableFlowable(head, self.fonts, self.frame_height),
+                TableFlowable(tail, self.fonts, self.frame_height)]
+
+    def draw(self) -> None:
+        canvas = self.canv
+        block = self.block
+        xs = [0.0]
+        for w in block.col_widths_pt:
+            xs.append(xs[-1] + w)
+        ys = [self.height]
+        for h in block.row_heights_pt:
+            ys.append(ys[-1] - h)
+        canvas.saveState()
+        across: dict[float, list[tuple[float, float]]] = {}
+        down: dict[float, list[tuple[float, float]]] = {}
+        for cell in block.cells:
+            x0, x1 = xs[cell.col], xs[cell.col + cell.colspan]
+            y0, y1 = ys[cell.row + cell.rowspan], ys[cell.row]
+            if cell.shaded:
+                canvas.setFillGray(TITLE_GREY)
+                canvas.rect(x0, y0, x1 - x0, y1 - y0, stroke=0, fill=1)
+                canvas.setFillGray(0)
+            for y in (y0, y1):
+                across.setdefault(round(y, 3), []).append((x0, x1))
+            for x in (x0, x1):
+                down.setdefault(round(x, 3), []).append((y0, y1))
+            self._text(cell, x0, x1, (y0 + y1) / 2)
+        canvas.setLineWidth(BORDER)
+        # each border drawn once (cells share theirs; drawn twice, an anti-aliased line darkens)
+        lines = [(a, y, b, y) for y, spans in across.items() for a, b in _union(spans)]
+        lines += [(x, a, x, b) for x, spans in down.items() for a, b in _union(spans)]
+        canvas.lines(lines)
+        canvas.restoreState()
+
+    def _text(self, cell, x0: float, x1: float, centre: float) -> None:
+        if not cell.lines:
+            return
+        canvas = self.canv
+        size = cell.size
+        step = leading(size)
+        first = centre + step * (len(cell.lines) - 1) / 2
+        for i, line in enumerate(cell.lines):
+            runs = self.fonts.runs(line, FontRole.TABLE)
+            width = sum(_width(t, name, size) for name, t in runs)
+            if cell.align is Align.LEFT:
+                x = x0 + PAD_X
+            elif cell.align is Align.RIGHT:
+                x = x1 - PAD_X - width
+            else:
+                x = (x0 + x1 - width) / 2
+            text = canvas.beginText(x, first - i * step - baseline_below_centre(size))
+            for name, t in runs:
+                text.setFont(name, size)
+                text.textOut(t)
+            canvas.drawText(text)
+
+
+def _union(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Overlapping or touching intervals merged."""
+    out: list[tuple[float, float]] = []
+    for a, b in sorted((min(s), max(s)) for s in spans):
+        if out and a <= out[-1][1] + 1e-6:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+class KeepWithNext(Flowable):
+    """`first` never ends a page: it goes with the start of `rest` (a heading with the first lines or the
+    first keep unit of a table; the last lines of the text with the 落款)."""
+
+    def __init__(self, first: Flowable, rest: Flowable, frame_height: float) -> None:
+        super().__init__()
+        self.first = first
+        self.rest = rest
+        self.frame_height = frame_height
+
+    def wrap(self, aw: float, ah: float):
+        _w, self._h1 = self.first.wrap(aw, ah)
+        _w, self._h2 = self.rest.wrap(aw, ah - self._h1)
+        self.width, self.height = aw, self._h1 + self._h2
+        return self.width, self.height
+
+    def getSpaceBefore(self) -> float:
+        return 0.0
+
+    def split(self, aw: float, ah: float):
+        _w, h1 = self.first.wrap(aw, ah)
+        if h1 > ah + 1e-6:
+            parts = self.first.split(aw, ah) if isinstance(self.first, GridParagraph) else []
+            if len(parts) == 2:
+                return [parts[0], KeepWithNext(parts[1], self.rest, self.frame_height)]
+            return []
+        _w, h2 = self.rest.wrap(aw, ah - h1)
+        if h2 <= ah - h1 + 1e-6:
+            return [self.first, self.rest]
+        parts = self.rest.split(aw, ah - h1)
+        if parts:
+            return [self.first, *parts]
+        if isinstance(self.first, GridParagraph) and self.first.line_count() > 1 \
+                and not self.first.para.style.keep_lines:
+            head, tail = self.first.split_at(self.first.line_count() - 1)
+            return [head, KeepWithNext(tail, self.rest, self.frame_height)]
+        if ah >= self.frame_height - 1.0:  # nothing better on an empty page
+            return [self.first, self.rest]
+        return []
+
+    def drawOn(self, canvas, x: float, y: float, _sW: float = 0) -> None:
+        self.first.drawOn(canvas, x, y + self._h2, _sW)
+        self.rest.drawOn(canvas, x, y, _sW)
+
+    def draw(self) -> None:  # pragma: no cover - drawOn draws the parts
+        pass

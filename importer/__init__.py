@@ -1,0 +1,130 @@
+"""Reading a report from Word (.docx) or a published PDF into a draft: import_file(path) -> ImportResult."""
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+from model.errors import ImportRefused, InputError, ReportError
+from model.formats import FIRST_YEAR, FORMATS, format_for_year
+from model.printed_totals import attach
+from model.report import Report
+from model.rules import check
+
+from .document import RawTable, SourceDocument
+from .outline import Outline, find_year_in_text, read_outline
+from .result import ImportResult, Note, Notes
+from .tables import read_tables, section_labels
+
+__all__ = ["ImportRefused", "ImportResult", "SUFFIXES", "import_file"]
+
+SUFFIXES = (".docx", ".pdf")
+
+
+def import_file(path: str | os.PathLike[str]) -> ImportResult:
+    """Read a report from a .docx or .pdf; raises ImportRefused (one Chinese message) when it cannot."""
+    from . import guard
+
+    path = Path(path)
+    kind = guard.sniff(path)
+    try:
+        if kind == "docx":
+            from .docx_reader import read_docx
+
+            doc = read_docx(path)
+        else:
+            from .pdf_reader import read_pdf
+
+            doc = read_pdf(path)
+        return build_report(doc, path)
+    except ReportError:
+        raise
+    except (MemoryError, RecursionError):
+        raise ImportRefused(f"“{path.name}”的结构过于复杂，无法读取") from None
+    except Exception as exc:  # a file no check foresaw: still one message, never a traceback for the clerk
+        raise ImportRefused(f"“{path.name}”无法读取（{type(exc).__name__}），未导入") from exc
+
+
+def build_report(doc: SourceDocument, path: Path) -> ImportResult:
+    """The report a read document holds, found by its official labels."""
+    notes = Notes()
+    outline = read_outline(doc, notes)
+    tables = [(i, b) for i, b in enumerate(doc.blocks) if isinstance(b, RawTable)]
+    if not outline.title and len(outline.headings) < 2 and not _any_report_table(tables):
+        raise ImportRefused(f"“{path.name}”不是政府信息公开工作年度报告：没有找到“…政府信息公开工作年度报告”"
+                            f"标题、“一、总体情况”等部分标题，也没有找到年度报告的统计表格")
+    year = _year(outline, doc, path, notes)
+    try:
+        fmt = format_for_year(year)
+    except InputError:
+        raise ImportRefused(f"“{path.name}”是{year}年度的报告：本程序支持的年度报告格式从{FIRST_YEAR}年度起适用"
+                            f"（国办公开办函〔2019〕60号），更早年度的报告格式不同，无法导入") from None
+    _format_hint(fmt, tables, notes)
+    report = Report(fmt, year)
+    _header(report, outline, notes)
+    for section in fmt.text_sections():
+        try:
+            report.set_text(section.key, "\n".join(outline.texts.get(section.key, [])))
+        except InputError as exc:  # characters no draft can hold
+            notes.not_found.append(Note(section.heading, "", "", f"{exc.message}，文字未读取"))
+    reading = read_tables(fmt, tables, outline, notes)
+    if not tables:
+        notes.not_found.append(Note("", "", "", f"{doc.kind}文件中没有找到表格，第二、三、四部分的数字均按0"))
+    for ref, value in reading.values.items():
+        try:
+            report.set_value(ref, value)
+        except InputError as exc:
+            table = report.table(ref.table)
+            notes.not_found.append(Note(fmt.section_of_table(ref.table).heading, table.row(ref.row).label,
+                                        table.column_label(ref.column), f"{exc.message}，未读取"))
+    attach(report, reading.totals, path.name)
+    return ImportResult(report, path, doc.kind, doc.pages, notes, check(report))
+
+
+def _year(outline: Outline, doc: SourceDocument, path: Path, notes: Notes) -> int:
+    year = outline.year
+    if year is None:
+        year = find_year_in_text(doc.blocks, outline)
+        if year is None:
+            raise ImportRefused(f"“{path.name}”中没有找到报告年度：标题应写明年度，"
+                                f"如“某某镇2023年政府信息公开工作年度报告”")
+        notes.interpreted.append(Note("标题", "", "", f"标题中没有年度，按“一、总体情况”中最常出现的“{year}年”"))
+    if year > date.today().year + 1:
+        raise ImportRefused(f"“{path.name}”标题中的年度“{year}”不是有效的报告年度")
+    return year
+
+
+def _header(report: Report, outline: Outline, notes: Notes) -> None:
+    for name, value, title in (("unit_name", outline.unit, "填报单位"),
+                               ("attachment_label", outline.attachment_label, "附件标注"),
+                               ("report_date", outline.report_date, "报告日期")):
+        if not value:
+            continue
+        try:
+            report.set_field(name, value)
+        except InputError as exc:
+            notes.not_found.append(Note("基本信息", "", "", f"{title}“{value}”：{exc.message}，未读取"))
+
+
+def _any_report_table(tables: list[tuple[int, RawTable]]) -> bool:
+    labels = [section_labels(s) for f in FORMATS for s in f.table_sections()]
+    return any(section.score(piece) >= 3 for _, piece in tables for section in labels)
+
+
+def _format_hint(fmt, tables: list[tuple[int, RawTable]], notes: Notes) -> None:
+    """Say so when the tables look like the other format's (a report filed on an outdated template)."""
+    scores = {}
+    for f in FORMATS:
+        rows = {row.label for table in f.section("proactive").tables for row in table.leaf_rows()}
+        cols = {c.label for table in f.section("proactive").tables for c in table.leaf_columns()}
+        own = rows | cols
+        others = {x for g in FORMATS if g is not f for t in g.section("proactive").tables
+                  for x in [r.label for r in t.leaf_rows()] + [c.label for c in t.leaf_columns()]}
+        only = own - others
+        scores[f.id] = sum(1 for _, piece in tables for cell in piece.cells if cell.text.strip() in only)
+    best = max(scores, key=scores.get)
+    if best != fmt.id and scores[best] > scores[fmt.id]:
+        other = next(f for f in FORMATS if f.id == best)
+        notes.interpreted.append(Note("二、主动公开政府信息情况", "", "",
+                                      f"表格用的像是{other.name}，但{fmt.name}适用于这一年度：按{fmt.name}读取，"
+                                      f"对不上的格未读取"))

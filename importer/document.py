@@ -1,0 +1,83 @@
+"""What a reader finds in a DOCX or PDF: paragraphs and tables in document order (the mirror of export.layout)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Para:
+    """One paragraph of running text; lines broken inside it are joined by \\n."""
+
+    text: str
+    align: str = ""  # "center", "right", or "" (left, justified or unknown)
+    page: int = 0  # 1-based page of a PDF; 0 for a Word document
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A table cell at its top-left grid position, with its spans."""
+
+    row: int
+    col: int
+    rowspan: int
+    colspan: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A cell as seen from one grid row: anchor is False in the rows a vertical merge covers below its top."""
+
+    cell: Cell
+    anchor: bool
+
+    @property
+    def text(self) -> str:
+        return self.cell.text if self.anchor else ""
+
+    @property
+    def first(self) -> int:
+        return self.cell.col
+
+    @property
+    def last(self) -> int:
+        return self.cell.col + self.cell.colspan - 1
+
+
+@dataclass
+class RawTable:
+    """One table as drawn (a whole table, or the part of one on a page); where names it for the clerk."""
+
+    cells: list[Cell]
+    rows: int
+    cols: int
+    where: str
+    page: int = 0
+
+    def grid_rows(self) -> list[list[Slot]]:
+        """Every grid row as the cells covering it, left to right."""
+        rows: list[list[Slot]] = [[] for _ in range(self.rows)]
+        for cell in self.cells:
+            for r in range(cell.row, min(cell.row + cell.rowspan, self.rows)):
+                rows[r].append(Slot(cell, r == cell.row))
+        for row in rows:
+            row.sort(key=lambda s: s.first)
+        return rows
+
+
+Block = Para | RawTable
+
+
+@dataclass
+class SourceDocument:
+    """A document read: its kind for messages (Word/PDF), blocks in order, and its page count (PDF)."""
+
+    kind: str
+    blocks: list[Block] = field(default_factory=list)
+    pages: int = 0
+
+    def paragraphs(self) -> list[Para]:
+        return [b for b in self.blocks if isinstance(b, Para)]
+
+    def tables(self) -> list[RawTable]:
+        return [b for b in self.blocks if isinstance(b, RawTable)]

@@ -1,0 +1,74 @@
+"""Label matching: printed labels folded (full-width, spaces, line breaks, numbering, punctuation) to compare."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+_INVISIBLE = re.compile("[\\s\u200b-\u200d\u2060\ufeff\u00ad]+")
+# (after NFKC, ① is 1): 一、 二. (三) (1) 1. 1、 ①
+_NUMBERING = re.compile(r"^(?:[(][一二三四五六七八九十\d]{1,3}[)]|[一二三四五六七八九十\d]{1,3}[、.,:]"
+                        r"|\d{1,2}(?=[\u4e00-\u9fff]))")
+_PAREN = re.compile(r"[(（][^()（）]*[)）]")
+_PUNCT = re.compile(r"[^\w]|_")
+
+
+def fold(text: str) -> str:
+    """NFKC (full-width to half-width), without any white space or invisible character."""
+    return _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+
+
+def core(text: str, numbered: bool = True) -> str:
+    """The comparable core of a label: folded, without leading numbering (when numbered) and punctuation."""
+    text = fold(text)
+    if numbered:
+        text = _NUMBERING.sub("", text, count=1)
+    return _PUNCT.sub("", text)
+
+
+def short(text: str, numbered: bool = True) -> str:
+    """The core without remarks in parentheses: 部分公开（区分处理的，…） → 部分公开."""
+    text = fold(text)
+    if numbered:
+        text = _NUMBERING.sub("", text, count=1)
+    return _PUNCT.sub("", _PAREN.sub("", text))
+
+
+class LabelIndex(Generic[T]):
+    """Official labels → items; lookup by core, then by core without parenthesised remarks."""
+
+    def __init__(self, labels: Iterable[tuple[str, T]], numbered: bool = True) -> None:
+        self.numbered = numbered
+        self.by_core: dict[str, list[T]] = {}
+        self.by_short: dict[str, list[T]] = {}
+        for label, item in labels:
+            c, s = core(label, numbered), short(label, numbered)
+            if c:
+                self.by_core.setdefault(c, []).append(item)
+            if s:
+                self.by_short.setdefault(s, []).append(item)
+
+    def find(self, text: str) -> list[T]:
+        """Every item whose label the printed text is (best match first); [] when none."""
+        c = core(text, self.numbered)
+        if not c:
+            return []
+        if c in self.by_core:
+            return list(self.by_core[c])
+        s = short(text, self.numbered)
+        if s in self.by_short:
+            return list(self.by_short[s])
+        if s in self.by_core:
+            return list(self.by_core[s])
+        return []
+
+    def find_suffix(self, text: str, min_len: int = 4) -> list[T]:
+        """Items whose label ends the text (a cell holding a group label and the row's own one)."""
+        c = core(text, self.numbered)
+        best = [k for k in self.by_core if len(k) >= min_len and c.endswith(k) and k != c]
+        if not best:
+            return []
+        return list(self.by_core[max(best, key=len)])

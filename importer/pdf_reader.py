@@ -1,0 +1,311 @@
+"""Reads a PDF with a text layer (pdfplumber) into paragraphs and ruled tables, in reading order."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from model.errors import ImportRefused
+
+from . import guard
+from .document import Cell, Para, RawTable, SourceDocument
+
+MAX_STREAM_BYTES = 20 * 1024 * 1024  # a page's content, decompressed (a report page has 10–100 KB)
+MAX_PAGE_CHARS = 20_000  # a dense page of a report holds about 1,500
+MAX_PAGE_EDGES = 4_000  # ruling lines and rectangles on one page (table 三: about 600)
+MAX_TABLE_ROWS = 400  # rows of all tables read so far (a report's: about 80, with repeated headers about 100)
+WATERMARK_SIZE = 40.0  # points: larger text is a watermark or decoration, not content
+SCAN = ("没有文字层（可能是扫描件或图片），无法读取其中的文字和数字：请改用原始的 Word 文件导入，"
+        "或新建报告后手工录入")
+_PAGE_NUMBER = re.compile(r"^(?:[—–\-－~～\s]*\d{1,4}[—–\-－~～\s]*|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?"
+                          r"|\d+\s*/\s*\d+)$")
+
+
+@dataclass
+class _Line:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    page: int
+
+
+def read_pdf(path: Path) -> SourceDocument:
+    name = path.name
+    import pdfplumber
+
+    with path.open("rb") as stream:  # ours to close, also when pdfplumber fails half-way through opening it
+        try:
+            pdf = pdfplumber.open(stream)
+        except Exception as exc:  # pdfminer wraps every parse failure; tell a password from damage
+            raise ImportRefused(_open_failure(name, exc)) from None
+        try:
+            return _read(pdf, name)
+        except ImportRefused:
+            raise
+        except Exception as exc:  # a damaged page, an unsupported filter: never a traceback for the clerk
+            raise ImportRefused(f"“{name}”已损坏或无法解析（{type(exc).__name__}），无法导入") from None
+        finally:
+            pdf.close()
+
+
+def _open_failure(name: str, exc: Exception) -> str:
+    inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+    if "Password" in type(inner).__name__ or "Encrypt" in type(inner).__name__:
+        return f"“{name}”设有打开密码（已加密），无法读取：请取消密码后再导入，或改用原始的 Word 文件"
+    return f"“{name}”已损坏或不是有效的 PDF 文件，无法读取"
+
+
+def _read(pdf, name: str) -> SourceDocument:
+    count = _page_count(pdf)
+    if count > guard.MAX_PAGES:
+        raise ImportRefused(f"“{name}”共有{count}页，年度报告通常不超过30页：这不像是一份年度报告，未导入")
+    out = SourceDocument("PDF", pages=count)
+    items: list[tuple[int, float, object]] = []  # (page, top, line or table)
+    lines: list[_Line] = []
+    total_chars = unreadable = 0
+    images = 0
+    table_rows = 0
+    heights: dict[int, float] = {}
+    for number, page in enumerate(pdf.pages, start=1):
+        heights[number] = float(page.height)
+        _check_streams(page, name, number)
+        chars = [c for c in page.chars if c.get("upright", True) and c["size"] < WATERMARK_SIZE]
+        if len(chars) > MAX_PAGE_CHARS:
+            raise ImportRefused(f"“{name}”第{number}页有{len(chars)}个字符，远超年度报告的一页，未导入")
+        if len(page.edges) > MAX_PAGE_EDGES:
+            raise ImportRefused(f"“{name}”第{number}页的表格线过多（{len(page.edges)}条），不像是年度报告，未导入")
+        total_chars += len(chars)
+        unreadable += sum(1 for c in chars if c["text"].startswith("(cid:"))
+        images += len(page.images)
+        # a frame around the page or a box around a paragraph is no table: a table has rows and columns
+        found = [t for t in page.find_tables() if len(t.cells) >= 4] if page.edges else []
+        boxes = [t.bbox for t in found]
+        free = [c for c in chars if not any(_inside(c, box) for box in boxes)]
+        for line in _lines(free, number):
+            lines.append(line)
+            items.append((number, line.top, line))
+        for table in found:
+            raw = _table(table, chars, number)
+            if raw is not None:
+                items.append((number, table.bbox[1], raw))
+                table_rows += raw.rows
+        page.close()  # what pdfplumber keeps of a page read is not needed again
+        if table_rows > MAX_TABLE_ROWS:
+            raise ImportRefused(f"“{name}”到第{number}页为止的表格已有{table_rows}行，年度报告的表格只有约80行："
+                                f"这不像是一份年度报告，未导入")
+    if total_chars - unreadable < 20:
+        raise ImportRefused(f"“{name}”{SCAN}" if images or total_chars == 0 else f"“{name}”中几乎没有文字，无法导入")
+    if unreadable > total_chars * 0.3:
+        raise ImportRefused(f"“{name}”中的文字无法识别（字体缺少编码信息），无法导入：请改用原始的 Word 文件")
+    items.sort(key=lambda item: (item[0], item[1]))
+    out.blocks = _paragraphs(items, _drop_page_numbers(lines, heights))
+    return out
+
+
+def _page_count(pdf) -> int:
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        count = resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"])
+        if isinstance(count, int):
+            return count
+    except Exception:  # a broken page tree: count the pages pdfminer finds
+        pass
+    return len(pdf.pages)
+
+
+def _check_streams(page, name: str, number: int) -> None:
+    """Refuse a page whose content streams inflate beyond any real page (a PDF compression bomb)."""
+    import zlib
+
+    from pdfminer.pdftypes import resolve1
+
+    contents = resolve1(page.page_obj.attrs.get("Contents"))
+    streams = contents if isinstance(contents, list) else [contents]
+    total = 0
+    for stream in streams:
+        stream = resolve1(stream)
+        raw = getattr(stream, "rawdata", None)
+        if raw is None:
+            continue
+        filters = resolve1(stream.attrs.get("Filter"))
+        first = filters[0] if isinstance(filters, list) and filters else filters
+        if getattr(first, "name", None) != "FlateDecode":
+            total += len(raw)
+            continue
+        inflater = zlib.decompressobj()
+        try:
+            total += len(inflater.decompress(raw, MAX_STREAM_BYTES + 1))
+        except zlib.error:
+            continue  # pdfminer reports a damaged stream in its own way
+        if total > MAX_STREAM_BYTES or inflater.unconsumed_tail:
+            raise ImportRefused(f"“{name}”第{number}页的内容解压后过大，可能是恶意构造的文件，未导入")
+
+
+def _inside(char, box) -> bool:
+    x = (char["x0"] + char["x1"]) / 2
+    y = (char["top"] + char["bottom"]) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def _lines(chars: list[dict], page: int) -> list[_Line]:
+    """Characters grouped into lines (by their vertical middle), left to right."""
+    out: list[_Line] = []
+    rows: list[list[dict]] = []
+    for char in sorted(chars, key=lambda c: ((c["top"] + c["bottom"]) / 2, c["x0"])):
+        middle = (char["top"] + char["bottom"]) / 2
+        if rows:
+            last = rows[-1]
+            last_middle = (last[0]["top"] + last[0]["bottom"]) / 2
+            if abs(middle - last_middle) <= max(2.0, 0.4 * char["size"]):
+                last.append(char)
+                continue
+        rows.append([char])
+    for row in rows:
+        row.sort(key=lambda c: c["x0"])
+        text = _join(row).strip()
+        if text:
+            size = Counter(round(c["size"], 1) for c in row).most_common(1)[0][0]
+            out.append(_Line(text, row[0]["x0"], row[-1]["x1"], min(c["top"] for c in row),
+                             max(c["bottom"] for c in row), size, page))
+    return out
+
+
+def _join(row: list[dict]) -> str:
+    """Characters of a line; a space only where one was drawn, or between Latin letters or digits apart."""
+    parts: list[str] = []
+    previous = None
+    for char in row:
+        text = char["text"]
+        if previous is not None and text != " " and previous["text"] != " ":
+            gap = char["x0"] - previous["x1"]
+            if gap > 0.3 * char["size"] and _latin(previous["text"][-1:]) and _latin(text[:1]):
+                parts.append(" ")
+        parts.append(text)
+        previous = char
+    return "".join(parts)
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _drop_page_numbers(lines: list[_Line], heights: dict[int, float]) -> set[int]:
+    """Ids of the lines that are page numbers (— 1 —, 第1页 共6页) at the top or foot of a page."""
+    drop = set()
+    for line in lines:
+        height = heights.get(line.page, 842.0)
+        if _PAGE_NUMBER.fullmatch(line.text) and (line.top > height * 0.85 or line.bottom < height * 0.15):
+            drop.add(id(line))
+    return drop
+
+
+def _paragraphs(items: list, dropped: set[int]) -> list:
+    """Lines joined into paragraphs: a paragraph starts indented, after a short line, a gap or a table."""
+    body = [item[2] for item in items if isinstance(item[2], _Line) and id(item[2]) not in dropped]
+    if not body:
+        return [item[2] for item in items if isinstance(item[2], RawTable)]
+    left = min(line.x0 for line in body)
+    right = _right_edge([line.x1 for line in body])
+    pitches = [b.top - a.top for a, b in zip(body, body[1:]) if a.page == b.page and 0 < b.top - a.top < 60]
+    pitch = sorted(pitches)[len(pitches) // 2] if pitches else 30.0
+    blocks: list = []
+    current: list[_Line] = []
+
+    def flush() -> None:
+        if current:
+            text = ""
+            for line in current:
+                text += (" " if text and _latin(text[-1]) and _latin(line.text[0]) else "") + line.text
+            blocks.append(Para(text, _align(current[0], left, right), current[0].page))
+            current.clear()
+
+    for _page, _top, item in items:
+        if isinstance(item, RawTable):
+            flush()
+            blocks.append(item)
+            continue
+        if id(item) in dropped:
+            continue
+        if current:
+            last = current[-1]
+            size = item.size
+            starts = (item.x0 > left + 0.5 * size
+                      or last.x1 < right - 1.2 * last.size
+                      or abs(item.size - last.size) > 1.5
+                      or (item.page == last.page and item.top - last.top > pitch * 1.6))
+            if starts:
+                flush()
+        current.append(item)
+    flush()
+    return blocks
+
+
+def _right_edge(ends: list[float]) -> float:
+    """The right edge of the text block: the furthest line end shared by two lines or more (a full line); a
+    single line reaching further is a punctuation mark hanging over the margin."""
+    counts = Counter(round(x / 2) for x in ends)
+    shared = [k * 2 for k, n in counts.items() if n >= 2]
+    return float(max(shared)) if shared else max(ends)
+
+
+def _align(line: _Line, left: float, right: float) -> str:
+    middle = (left + right) / 2
+    if line.x0 > left + 1.5 * line.size and line.x1 < right - 1.5 * line.size \
+            and abs((line.x0 + line.x1) / 2 - middle) < line.size:
+        return "center"
+    if line.x0 > left + 4 * line.size and abs(line.x1 - right) < line.size:
+        return "right"
+    return ""
+
+
+def _table(table, chars: list[dict], page: int) -> RawTable | None:
+    """A pdfplumber table as grid cells with spans; each character goes to the cell around its middle."""
+    boxes = table.cells
+    if not boxes:
+        return None
+    xs = _cluster([b[0] for b in boxes] + [b[2] for b in boxes])
+    ys = _cluster([b[1] for b in boxes] + [b[3] for b in boxes])
+    cells: list[list] = []
+    owner: dict[tuple[int, int], int] = {}
+    for box in boxes:
+        c0, c1 = _index(xs, box[0]), _index(xs, box[2])
+        r0, r1 = _index(ys, box[1]), _index(ys, box[3])
+        if c1 <= c0 or r1 <= r0:
+            continue
+        for r in range(r0, r1):
+            for c in range(c0, c1):
+                owner.setdefault((r, c), len(cells))
+        cells.append([r0, c0, r1 - r0, c1 - c0, []])
+    x0, top, x1, bottom = table.bbox
+    for char in chars:
+        x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+        if not (x0 <= x <= x1 and top <= y <= bottom):
+            continue
+        key = (bisect_right(xs, x) - 1, bisect_right(ys, y) - 1)
+        found = owner.get((key[1], key[0]))
+        if found is not None:
+            cells[found][4].append(char)
+    out = []
+    for r, c, rs, cs, members in cells:
+        text = "\n".join(line.text for line in _lines(members, page))
+        out.append(Cell(r, c, rs, cs, text))
+    return RawTable(out, len(ys) - 1, len(xs) - 1, f"第{page}页的表格", page)
+
+
+def _cluster(values: list[float], tolerance: float = 1.5) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > tolerance:
+            out.append(v)
+    return out
+
+
+def _index(points: list[float], value: float) -> int:
+    i = bisect_right(points, value + 1.5) - 1
+    return max(i, 0)

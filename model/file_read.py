@@ -1,0 +1,106 @@
+"""Reading files: regular files only (a pipe or device never blocks), a size bound enforced while reading."""
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+from typing import NamedTuple
+
+from .chars import visible
+from .errors import DraftError
+from .os_errors import os_reason
+
+CHUNK = 1 << 20
+_FLAGS = (os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+          | getattr(os, "O_CLOEXEC", 0))
+
+
+class FileContent(NamedTuple):
+    """The bytes read and the status of the open file they came from."""
+
+    data: bytes
+    stat: os.stat_result
+
+
+def read_regular_file(path: str | os.PathLike[str], max_bytes: int, what: str = "草稿文件") -> FileContent:
+    """Read a regular file of at most max_bytes; raises DraftError with a Chinese message for anything else.
+
+    The path is checked with stat before opening (a FIFO is never opened, so nothing blocks), opened
+    non-blocking all the same, and checked again with fstat (it may have been swapped in between). The
+    size is enforced while reading, not trusted from stat (/proc files and growing files lie).
+    """
+    path = Path(path)
+    try:
+        _check_kind(os.stat(path), path, what)
+        fd = os.open(path, _FLAGS)
+    except OSError as exc:
+        raise DraftError(read_error(exc, path, what)) from None
+    try:
+        status = os.fstat(fd)
+        _check_kind(status, path, what)
+        chunks, total = [], 0
+        while True:
+            chunk = os.read(fd, min(CHUNK, max_bytes + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > max_bytes:
+                raise DraftError(f"“{show_path(path.name)}”太大（超过{_size(max_bytes)}），不是{_bare(what)}")
+        return FileContent(b"".join(chunks), status)
+    except OSError as exc:
+        raise DraftError(read_error(exc, path, what)) from None
+    finally:
+        os.close(fd)
+
+
+def _check_kind(status: os.stat_result, path: Path, what: str) -> None:
+    mode = status.st_mode
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISDIR(mode):
+        raise DraftError(f"“{show_path(path)}”是文件夹，不是{what}")
+    kind = ("管道（FIFO）" if stat.S_ISFIFO(mode) else "设备文件" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+            else "套接字" if stat.S_ISSOCK(mode) else "特殊文件")
+    raise DraftError(f"“{show_path(path)}”是{kind}，不是普通文件，不能作为{what}打开")
+
+
+def read_error(exc: OSError, path: Path, what: str = "文件") -> str:
+    """The Chinese message for an OSError met while reading path."""
+    if isinstance(exc, FileNotFoundError):
+        return f"找不到文件“{show_path(path)}”"
+    if isinstance(exc, IsADirectoryError):
+        return f"“{show_path(path)}”是文件夹，不是{what}"
+    if isinstance(exc, PermissionError):
+        return f"没有权限读取“{show_path(path)}”"
+    return f"无法读取“{show_path(path)}”：{os_reason(exc)}"
+
+
+def show_path(path: str | os.PathLike[str]) -> str:
+    """A path as it appears in a message: control characters escaped, undecodable bytes as \\udcXX."""
+    return visible(str(path))
+
+
+def real_path(path: str | os.PathLike[str]) -> Path:
+    """The file a path names once every symbolic link is followed; never raises (a loop or an unreadable
+    folder gives the absolute path as it is)."""
+    try:
+        return Path(os.path.realpath(path))
+    except (OSError, RuntimeError, ValueError):
+        return Path(os.path.abspath(path))
+
+
+def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
+    """Whether two paths name the same file (links followed); False when either cannot be checked."""
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):
+        return real_path(a) == real_path(b)
+
+
+def _size(n: int) -> str:
+    return f"{n // (1024 * 1024)} MB" if n >= 1024 * 1024 else f"{n // 1024} KB"
+
+
+def _bare(what: str) -> str:
+    return "年度报告草稿文件" if what == "草稿文件" else what

@@ -1,0 +1,86 @@
+"""Totals as printed in an imported report: the draft block `printed_totals` and the cells they may hold."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .draft_blocks import DraftBlock
+from .errors import DraftError
+from .formats.definition import MAX_COUNT, CellKind, ReportFormat
+from .report import CellRef, Report, cell_kind
+
+MAX_SOURCE = 260
+_WHEN = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}")
+_TOTALS: dict[str, tuple[CellRef, ...]] = {}
+
+
+def total_cells(fmt: ReportFormat) -> tuple[CellRef, ...]:
+    """Every computed total of a format in printed order: 三's 总计 column and （七）总计 row, 四's 总计 columns."""
+    cells = _TOTALS.get(fmt.id)
+    if cells is None:
+        cells = _TOTALS[fmt.id] = tuple(
+            CellRef(table.key, row.key, column.key)
+            for _, table in fmt.tables() for row in table.leaf_rows() for column in table.leaf_columns()
+            if cell_kind(table, row, column) is CellKind.TOTAL)
+    return cells
+
+
+def attach(report: Report, totals: dict[CellRef, int | None], source: str) -> None:
+    """Keep the totals printed in source (None where the printed cell was blank) as evidence to check."""
+    allowed = set(total_cells(report.format))
+    report.stated_totals = {ref: value for ref, value in totals.items() if ref in allowed}
+    report.stated_totals_source = source[:MAX_SOURCE]
+    report.stated_totals_accepted = ""
+
+
+def in_force(report: Report) -> bool:
+    """True while printed totals are checked (there are some and the computed ones were not accepted)."""
+    return bool(report.stated_totals) and not report.stated_totals_accepted
+
+
+# ---------------------------------------------------------------- the draft block
+
+
+def _write(report: Report) -> Any:
+    if not report.stated_totals:
+        return None
+    totals: dict[str, Any] = {}
+    for ref in total_cells(report.format):
+        if ref in report.stated_totals:
+            totals.setdefault(ref.table, {}).setdefault(ref.row, {})[ref.column] = report.stated_totals[ref]
+    return {"source": report.stated_totals_source, "accepted": report.stated_totals_accepted, "totals": totals}
+
+
+def _read(value: Any, report: Report) -> None:
+    place = "填报的总计“printed_totals”"
+    if not isinstance(value, dict) or set(value) != {"source", "accepted", "totals"}:
+        raise DraftError(f"{place}应为含“source”“accepted”“totals”三项的对象")
+    source, accepted, totals = value["source"], value["accepted"], value["totals"]
+    if not isinstance(source, str) or len(source) > MAX_SOURCE:
+        raise DraftError(f"{place}的“source”应为不超过{MAX_SOURCE}字的文字")
+    if not isinstance(accepted, str) or (accepted and not _WHEN.fullmatch(accepted)):
+        raise DraftError(f"{place}的“accepted”应为空或“年-月-日T时:分:秒”，实际为“{str(accepted)[:40]}”")
+    if not isinstance(totals, dict):
+        raise DraftError(f"{place}的“totals”应为 JSON 对象")
+    allowed = set(total_cells(report.format))
+    read: dict[CellRef, int | None] = {}
+    for table, rows in totals.items():
+        if not isinstance(rows, dict):
+            raise DraftError(f"{place}中表“{table}”应为 JSON 对象")
+        for row, columns in rows.items():
+            if not isinstance(columns, dict):
+                raise DraftError(f"{place}中表“{table}”行“{row}”应为 JSON 对象")
+            for column, number in columns.items():
+                ref = CellRef(table, row, column)
+                if ref not in allowed:
+                    raise DraftError(f"{place}中的“{table}/{row}/{column}”不是{report.format.name}的总计格")
+                if number is not None and (isinstance(number, bool) or not isinstance(number, int)
+                                           or not 0 <= number <= MAX_COUNT):
+                    raise DraftError(f"{place}中的“{table}/{row}/{column}”应为非负整数或 null，"
+                                     f"实际为“{str(number)[:40]}”")
+                read[ref] = number
+    attach(report, read, source)
+    report.stated_totals_accepted = accepted
+
+
+DRAFT_BLOCK = DraftBlock("printed_totals", "填报的总计", _write, _read)

@@ -1,0 +1,280 @@
+"""Figures quoted in the text sections: found by the phrases of model.formats.figures, read as numbers."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from decimal import Decimal
+from functools import lru_cache
+
+from .formats import text_words as W
+from .formats.definition import Phrase, TextFigure
+from .frozen import frozen
+
+# full-width digits, point and space folded one to one (positions stay those of the original text)
+FOLD = str.maketrans("０１２３４５６７８９．\u3000", "0123456789. ")
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+              "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+CN_NUMERAL = "零〇一二两三四五六七八九十百千万"
+MONEY_FACTORS = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
+
+
+def chinese_number(text: str) -> int | None:
+    """三百零五 → 305, 两 → 2, 一千零二十 → 1020, 十二 → 12, 一万二千 → 12000; None when malformed."""
+    total = section = 0
+    digit: int | None = None
+    last_unit = 10000
+    seen = False
+    for ch in text:
+        if ch in "零〇":
+            if digit is not None:
+                return None
+            seen = True
+        elif ch in _CN_DIGITS:
+            if digit is not None:
+                return None  # two digits in a row: 二三
+            digit = _CN_DIGITS[ch]
+        elif ch in _CN_UNITS:
+            unit = _CN_UNITS[ch]
+            if unit >= last_unit or (digit is None and ch != "十"):
+                return None
+            section += (1 if digit is None else digit) * unit
+            digit, last_unit = None, unit
+        elif ch == "万":
+            section += digit or 0
+            if section == 0 or total:
+                return None
+            total, section, digit, last_unit = section * 10000, 0, None, 10000
+        else:
+            return None
+        seen = True
+    if not seen:
+        return None
+    return total + section + (digit or 0)
+
+
+def chinese_digits(text: str) -> int | None:
+    """二〇二三 → 2023 (a year written digit by digit)."""
+    try:
+        return int("".join(str(_CN_DIGITS[ch]) for ch in text)) if text else None
+    except KeyError:
+        return None
+
+
+@frozen
+class Quote:
+    """A figure quoted in a text: what, the number (int, or Decimal in the unit given), where."""
+
+    figure: TextFigure
+    value: int | Decimal
+    unit: str  # 件, or the money unit (元/万元/亿元)
+    shown: str  # as written: 258件, 三百零五件, 9116.36万元
+    start: int
+    end: int
+
+
+_NUMBER = (r"\s*(?P<pre>(?:{approx})\s*)?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+|[{cn}]+)\s*"
+           r"(?P<post>{after})?\s*(?P<unit>{units})(?P<tail>\s*(?:{tail}))?")
+_MONEY = (r"\s*(?P<pre>(?:{approx})\s*)?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?)\s*"
+          r"(?P<post>{after})?\s*(?P<unit>亿元|万元|元)(?P<tail>\s*(?:{tail}))?")
+
+
+@lru_cache(maxsize=None)
+def _compiled(tail: str, money: bool, units: str) -> re.Pattern[str]:
+    number = (_MONEY if money else _NUMBER).format(approx=W.APPROX_BEFORE, cn=CN_NUMERAL,
+                                                   after=W.APPROX_AFTER, units=units, tail=W.APPROX_TAIL)
+    return re.compile(tail + number)
+
+
+@lru_cache(maxsize=None)
+def rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+_FULL_WIDTH = re.compile("[０-９．\u3000]")
+
+
+def fold(text: str) -> str:
+    """Full-width digits, point and space as ASCII (one character for one)."""
+    return text.translate(FOLD) if _FULL_WIDTH.search(text) else text
+
+
+class Bounds:
+    """Where the sentences (。！？； line breaks) and clauses (also ，：) of a text end."""
+
+    def __init__(self, text: str) -> None:
+        self.length = len(text)
+        self.sentence_ends = [m.end() for m in rx(W.SENTENCE_END).finditer(text)]
+        self.clause_ends = [m.end() for m in rx(W.CLAUSE_END).finditer(text)]
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        """Start and end of the sentence holding pos."""
+        i = bisect_right(self.sentence_ends, pos)
+        start = self.sentence_ends[i - 1] if i else 0
+        return start, (self.sentence_ends[i] if i < len(self.sentence_ends) else self.length)
+
+    def clause_start(self, pos: int) -> int:
+        i = bisect_right(self.clause_ends, pos)
+        return self.clause_ends[i - 1] if i else 0
+
+
+class PeriodMarks:
+    """Where a text speaks of another period than the report year: 同比, 上年, 以来, 1-6月, another year…
+    (found once per text; a figure is about another period when such words precede it in its sentence)."""
+
+    def __init__(self, text: str, bounds: Bounds, year: int) -> None:
+        neutral = [m.span() for m in rx(W.NEUTRAL_PERIOD).finditer(text)]
+        marks = [m.span() for m in rx(W.OTHER_PERIOD).finditer(text)
+                 if not any(a <= m.start() < b for a, b in neutral)]
+        marks += [m.span() for m in rx(W.MONTH).finditer(text)
+                  if not (m.start() and text[m.start() - 1] in W.MONTH_NOT_AFTER)]
+        for value, start, end in years_in(text):
+            sentence_start = bounds.sentence(start)[0]
+            if value != year and not inside_name(text[sentence_start:start], start - sentence_start):
+                marks.append((start, end))
+        marks.sort()
+        self.marks = marks
+        self.starts = [a for a, _b in marks]
+        self.bounds = bounds
+
+    def before(self, pos: int) -> bool:
+        """Words of another period stand between the start of pos's sentence and pos."""
+        start = self.bounds.sentence(pos)[0]
+        i = bisect_left(self.starts, start)
+        while i < len(self.marks) and self.marks[i][0] < pos:
+            if self.marks[i][1] <= pos:
+                return True
+            i += 1
+        return False
+
+
+def cached(store: dict, key, compute):
+    """store[key], computed when missing; the store is emptied when it grows past 64 texts (texts change
+    rarely: a cell edit finds the text's reading here instead of reading the text again)."""
+    found = store.get(key)
+    if found is None:
+        if len(store) > 64:
+            store.clear()
+        found = store[key] = compute()
+    return found
+
+
+def find_quotes(figures: tuple[TextFigure, ...], text: str, year: int) -> tuple[Quote, ...]:
+    """Every figure of figures that text quotes exactly, about the report year (cached by text)."""
+    return cached(_CACHE, (id(figures), text, year), lambda: _find(figures, text, year))
+
+
+_CACHE: dict[tuple[int, str, int], tuple[Quote, ...]] = {}
+
+
+def _find(figures: tuple[TextFigure, ...], text: str, year: int) -> tuple[Quote, ...]:
+    plain = fold(text)
+    bounds = Bounds(plain)
+    periods = PeriodMarks(plain, bounds, year)
+    quotes: dict[tuple[str, int], Quote] = {}
+    for figure in figures:
+        for phrase in figure.phrases:
+            pos = plain.find(phrase.anchor)
+            while pos >= 0:
+                quote = _read(figure, phrase, plain, bounds, periods, pos)
+                if quote is not None:
+                    quotes.setdefault((figure.key, quote.start), quote)
+                pos = plain.find(phrase.anchor, pos + 1)
+    return tuple(sorted(quotes.values(), key=lambda q: q.start))
+
+
+def _read(figure: TextFigure, phrase: Phrase, plain: str, bounds: Bounds, periods: PeriodMarks,
+          pos: int) -> Quote | None:
+    m = _compiled(phrase.tail, figure.money, figure.units).match(plain, pos + len(phrase.anchor))
+    if m is None or m.group("pre") or m.group("post") or m.group("tail"):
+        return None  # not this phrase, or an approximate figure (never compared)
+    if phrase.after_not and rx(phrase.after_not).match(plain, m.end(), m.end() + 20):
+        return None
+    clause = plain[bounds.clause_start(pos):pos]
+    if phrase.before_not and rx(phrase.before_not).search(clause):
+        return None
+    if phrase.before_needs and not rx(phrase.before_needs).search(clause):
+        return None
+    if rx(W.APPROX_CLAUSE).search(clause):
+        return None  # 约收到申请30件
+    if periods.before(pos):
+        return None
+    sentence_start = bounds.sentence(pos)[0]
+    if rx(W.OTHER_SCOPE).search(plain, sentence_start, pos):
+        return None  # 全县各部门共收到申请…: more than this organ
+    if phrase.context and not (rx(phrase.context).search(m.group(0))
+                                or rx(phrase.context).search(plain, paragraph_start(plain, pos), pos)):
+        return None
+    raw = m.group("num")
+    if figure.money:
+        value: int | Decimal | None = Decimal(raw.replace(",", ""))
+    elif raw[0].isdigit():
+        value = int(raw.replace(",", ""))
+    else:
+        value = chinese_number(raw)
+    if value is None:
+        return None
+    unit = m.group("unit")
+    return Quote(figure, value, unit, f"{raw}{unit}", pos, m.end())
+
+
+def paragraph_start(text: str, pos: int) -> int:
+    """Start of pos's paragraph (line), or of the short heading line just above it: （二）依申请公开."""
+    start = text.rfind(W.PARAGRAPH_END, 0, pos) + 1
+    if start:
+        above = text.rfind(W.PARAGRAPH_END, 0, start - 1) + 1
+        if start - above <= W.HEADING_CHARS:
+            return above
+    return start
+
+
+def year_value(raw: str) -> int | None:
+    """2023 or 二〇二三 → 2023; None unless a year 1900–2099."""
+    value = int(raw) if raw[:1].isdigit() else chinese_digits(raw)
+    return value if value is not None and 1900 <= value <= 2099 else None
+
+
+_DIGITS_BEFORE = ("0123456789.", "〇零一二三四五六七八九")
+
+
+def years_in(text: str) -> list[tuple[int, int, int]]:
+    """(year, start, end) of every year written before 年 (2023年, 二〇二三年), not part of a longer number."""
+    out = []
+    for m in rx(W.YEAR).finditer(text):
+        raw, start = m.group(), m.start()
+        if start and text[start - 1] in _DIGITS_BEFORE[0 if raw[0].isdigit() else 1]:
+            continue
+        value = year_value(raw)
+        if value is not None:
+            out.append((value, start, m.end()))
+    return out
+
+
+def inside_name(text: str, pos: int) -> bool:
+    """pos lies inside 《…》, 〔…〕, “…” or the like (a title, a document number, a quotation)."""
+    for pair in W.NAME_BRACKETS:
+        opener, closer = pair[0], pair[1]
+        if text.rfind(opener, 0, pos) > text.rfind(closer, 0, pos):
+            return True
+    return False
+
+
+def quote_text(text: str, start: int, end: int, limit: int = 40) -> str:
+    """The sentence holding text[start:end]; a long one shortened to the clauses around it, marked with …"""
+    bounds = Bounds(text)
+    s, e = bounds.sentence(start)
+    ends = [x for x in bounds.clause_ends if s < x < e]
+    lo = max([x for x in ends if x <= start] + [s])
+    hi = min([x for x in ends if x >= end] + [e])
+    while True:  # add whole clauses on either side while the quote stays short
+        before = max([x for x in ends if x < lo] + [s])
+        after = min([x for x in ends if x > hi] + [e])
+        if lo > s and hi - before <= limit:
+            lo = before
+        elif hi < e and after - lo <= limit:
+            hi = after
+        else:
+            break
+    quote = text[lo:hi].strip().rstrip("，,：:。；;！？!?")
+    return ("…" if lo > s else "") + quote + ("…" if hi < e else "")
