@@ -284,6 +284,8 @@ def validate_date(text: str) -> str:
     from datetime import date
 
     text = text.strip()
+    if not text:
+        return ""
     if len(text) == 10 and text[4] == text[7] == "-":  # ISO, as drafts keep it: no need for the parser
         try:
             return date.fromisoformat(text).isoformat()

@@ -6,13 +6,12 @@ from __future__ import annotations
 import os
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
 from model.draft import load_draft
-from model.recovery import RecoveryStore
 from model.report import CellRef
-from test_ui_support import OFFSCREEN_NOISE, make_window  # noqa: F401  (fixture)
+from test_ui_support import every_dialog, make_window, open_and_look  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise", "This plugin does not support grabbing",
                                        "This plugin does not support propagateSizeHints")
@@ -23,53 +22,26 @@ def inside(rect, area) -> bool:
     return area.contains(rect.topLeft()) and area.contains(rect.bottomRight())
 
 
-def shown_geometry(action) -> tuple:
-    """Open a modal dialog or popup with action; (its frame, its screen's available area, its minimum size)."""
-    seen = {}
-
-    def look():
-        dialog = QApplication.activePopupWidget() or QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, look)
-            return
-        QApplication.processEvents()
-        seen["frame"], seen["area"] = dialog.frameGeometry(), dialog.screen().availableGeometry()
-        seen["name"] = dialog.windowTitle() or type(dialog).__name__
-        dialog.close() if isinstance(dialog, QMenu) else dialog.reject()
-
-    QTimer.singleShot(20, look)
-    action()
-    return seen["name"], seen["frame"], seen["area"]
-
-
 def test_every_dialog_and_the_print_preview_fit_the_screen(qtbot, make_window, sample_report, tmp_path, monkeypatch):
     import ui.output.printing as printing
-    from ui import dialogs
-    from ui.files.recovery_dialog import RecoveryDialog
-    from ui.output.print_preview import PrintPreviewDialog
 
-    monkeypatch.setattr(printing, "has_printer", lambda: True)
+    monkeypatch.setattr(printing, "has_printer", printing.has_printer)  # every_dialog's printer sets it
     window = make_window(sample_report)
     area = window.screen().availableGeometry()
     assert inside(window.frameGeometry(), area)
-    pages = window.outputs.pages(None)
-    store = RecoveryStore(tmp_path / "recovery")
-    for n in range(8):  # many drafts left by a crash: the list scrolls, the dialog does not grow
-        store.write(f"s{n}", sample_report, None)
-    shown = [
-        shown_geometry(window.files.new_report),
-        shown_geometry(window.outputs.choose_fonts),
-        shown_geometry(window.outputs.ask_options),
-        shown_geometry(lambda: dialogs.ask_save(window, "尚未保存", "“某某镇人民政府2024年政府信息公开工作年度报告”有未保存的修改。\n是否保存？")),
-        shown_geometry(window.pages[0].pick_date),
-        shown_geometry(PrintPreviewDialog(pages, sample_report.title(), lambda: None, window).exec),
-        shown_geometry(lambda: window.outputs.choose_printer(pages)),
-        shown_geometry(RecoveryDialog(store, store.pending(), window).exec),
-    ]
-    for name, frame, screen in shown:
+    shown = {}
+
+    def look(name, dialog):
+        QApplication.processEvents()
+        shown[name] = dialog.frameGeometry(), dialog.screen().availableGeometry()
+
+    dialogs = every_dialog(window, tmp_path)
+    for name, opener in dialogs:
+        open_and_look(opener, lambda dialog, n=name: look(n, dialog))
+    assert set(shown) == {name for name, _ in dialogs}
+    for name, (frame, screen) in shown.items():
         assert screen == area and inside(frame, area), (SCREEN, name, frame, area)
-    preview = shown[5][1]
-    assert preview.height() >= min(area.height() - 80, 1000) * 0.9  # as tall as the screen allows
+    assert shown["打印预览"][0].height() >= min(area.height() - 80, 1000) * 0.9  # as tall as the screen allows
 
 
 def test_the_print_preview_shows_its_buttons(qtbot, make_window, sample_report):

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 from conftest import ROOT, SAMPLE
 from model.report import CellRef
 from test_ui_support import (  # noqa: F401  (fixtures)
-    answer, english_in, english_words, grid_page, make_window, plain, visible_texts,
+    answer, english_in, english_words, every_dialog, grid_page, make_window, open_and_look, plain, visible_texts,
 )
 
 # the offscreen platform cannot raise a popup or grab the keyboard for it, nor pass size hints on
@@ -82,64 +82,17 @@ def test_no_english_in_the_start_page(qtbot, tmp_path):
     assert not english_in(window), english_in(window)
 
 
-def seen_in_modal(look_at, action) -> None:
-    """Run action (which opens a modal dialog or a popup menu); look_at(dialog) sees it shown, then it closes."""
-    def look():
-        dialog = QApplication.activePopupWidget() or QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, look)
-            return
-        try:
-            look_at(dialog)
-        finally:
-            dialog.close() if isinstance(dialog, QMenu) else dialog.reject()
-    QTimer.singleShot(20, look)
-    action()
-
-
 def test_no_english_in_any_dialog_or_the_print_preview(qtbot, make_window, sample_report, tmp_path, monkeypatch):
     import ui.output.printing as printing
-    from model.recovery import RecoveryStore
-    from ui import dialogs
-    from ui.files.recovery_dialog import RecoveryDialog
 
-    monkeypatch.setattr(printing, "has_printer", lambda: True)
+    monkeypatch.setattr(printing, "has_printer", printing.has_printer)  # every_dialog's printer sets it
     window = make_window(sample_report)
     english: dict[str, list] = {}
-
-    def check(name):
-        def step(dialog):
-            english[name] = english_in(dialog)
-        return step
-
-    for name, action in (
-            ("新建", window.files.new_report),
-            ("导出字体", window.outputs.choose_fonts),
-            ("打印选项", window.outputs.ask_options),
-            ("保存提示", lambda: dialogs.ask_save(window, "尚未保存", "有未保存的修改。")),
-            ("是否", lambda: dialogs.ask_yes_no(window, "报告尚有错误", "仍要导出吗？")),
-            ("提示", lambda: dialogs.inform(window, "文件不存在", "已移除。")),
-            ("失败", lambda: dialogs.fail(window, "保存失败", "磁盘已满。")),
-            ("日历", window.pages[0].pick_date),
-    ):
-        seen_in_modal(check(name), action)
-    pages = window.outputs.pages(None)
-    from ui.output.print_preview import PrintPreviewDialog
-
-    preview = PrintPreviewDialog(pages, sample_report.title(), lambda: None, window)
-    seen_in_modal(check("打印预览"), preview.exec)
-    seen_in_modal(check("打印"), lambda: window.outputs.choose_printer(pages))
-    store = RecoveryStore(tmp_path / "recovery")
-    store.write("s1", sample_report, None)
-    recovery = RecoveryDialog(store, store.pending(), window)
-    seen_in_modal(check("恢复"), recovery.exec)
-    grid = grid_page(window, "applications")
-    rect = grid.view.visualRect(grid.model.index_of(CellRef("applications", "new", "natural")))
-    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, rect.center(), grid.view.viewport().mapToGlobal(rect.center()))
-    seen_in_modal(check("单元格菜单"), lambda: QApplication.sendEvent(grid.view.viewport(), event))
-    assert set(english) == {"新建", "导出字体", "打印选项", "保存提示", "是否", "提示", "失败", "日历", "打印预览", "打印",
-                            "恢复", "单元格菜单"}
-    assert all(not found for found in english.values()), english
+    dialogs = every_dialog(window, tmp_path)
+    for name, opener in dialogs:
+        open_and_look(opener, lambda dialog, n=name: english.setdefault(n, english_in(dialog)))
+    assert set(english) == {name for name, _ in dialogs}
+    assert all(not found for found in english.values()), {n: f for n, f in english.items() if f}
 
 
 def run(*args: str, **env) -> subprocess.CompletedProcess:

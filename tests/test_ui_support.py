@@ -1,6 +1,7 @@
 """Shared helpers and fixtures for the window tests (no tests here): a window with temporary settings."""
 from __future__ import annotations
 
+import platform
 import re
 
 import pytest
@@ -125,7 +126,10 @@ def answer():
 
 # words that may stay in Latin letters in a Chinese interface: product and file-type names, key names
 LATIN_ALLOWED = {"PDF", "Word", "DOCX", "WPS", "Excel", "JSON", "GB", "Ctrl", "Shift", "Alt", "PgUp", "PgDown",
-                 "Del", "Tab", "Enter", "Esc", "Backspace", "Home", "End"}
+                 "Del", "Tab", "Enter", "Esc", "Backspace", "Home", "End", "F1", "F2", "F9",
+                 # 帮助 ▸ 关于 names the software, the system it runs on, the PDF font and its licence
+                 "gkbg", "Python", "Qt", "PySide", "Linux", "Windows", "Darwin", "AR", "PL", "SungtiL", "Arphic",
+                 "Public", "License"} | set(re.findall(r"[A-Za-z]{2,}", platform.release()))
 _FILE_OR_PATH = re.compile(r"[\w.\-]*\.(gkbg\.json|json|docx|pdf|gkbg)\b|\S*[/\\]\S*|\*\.\w+", re.I)
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
@@ -194,3 +198,102 @@ def visible_texts(root) -> list[tuple[str, str]]:
 def english_in(root) -> list[tuple[str, str]]:
     """The visible texts of root that hold English."""
     return [(where, text) for where, text in visible_texts(root) if english_words(text)]
+
+
+def every_dialog(window, tmp_path):
+    """(name, opener) for every dialog, popup and window the main window opens, each opened as the clerk
+    opens it where that is one call; an opener shows it modally (or returns the non-modal window it shows).
+    window shows the sample report; tmp_path holds the files some of them need."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QContextMenuEvent
+
+    import ui.output.printing as printing
+    from conftest import SAMPLE
+    from model.recovery import RecoveryStore
+    from model.report import CellRef, Report
+    from model.rules import Severity, check
+    from ui import dialogs
+    from ui.files.recovery_dialog import RecoveryDialog
+    from ui.findings.explain import ExplainDialog
+    from ui.output.print_preview import PrintPreviewDialog
+
+    pages = window.outputs.pages(None)
+    store = RecoveryStore(tmp_path / "recovery")
+    for n in range(8):  # many drafts left by a crash: the list scrolls, the dialog does not grow
+        store.write(f"s{n}", window.report, None)
+    token = Report.for_year(2023, "某某县教育局")
+    token.set_text("problems", "无")
+    warning = next(f for f in check(token) if f.severity is Severity.WARNING)
+    docx = tmp_path / "火花镇.docx"
+    from export import export_report
+
+    export_report(window.report, docx)
+
+    def cell_menu():
+        grid = grid_page(window, "applications")
+        rect = grid.view.visualRect(grid.model.index_of(CellRef("applications", "new", "natural")))
+        event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, rect.center(),
+                                  grid.view.viewport().mapToGlobal(rect.center()))
+        QApplication.sendEvent(grid.view.viewport(), event)
+
+    def printer():
+        printing.has_printer = lambda: True  # (the test's monkeypatch puts it back)
+        window.outputs.choose_printer(pages)
+
+    def instructions():
+        window.help.show_instructions()
+        return window.help.dialog
+
+    return [
+        ("新建", window.files.new_report),
+        ("导出字体", window.outputs.choose_fonts),
+        ("打印选项", window.outputs.ask_options),
+        ("保存提示", lambda: dialogs.ask_save(window, "尚未保存", "“某某镇人民政府2024年政府信息公开工作年度报告”有未保存的"
+                                             "修改。\n是否保存？")),
+        ("是否", lambda: dialogs.ask_yes_no(window, "报告尚有错误", "仍要导出吗？")),
+        ("失败", lambda: dialogs.fail(window, "保存失败", "磁盘已满。")),
+        ("日历", window.pages[0].pick_date),
+        ("打印预览", PrintPreviewDialog(pages, window.report.title(), lambda: None, window).exec),
+        ("打印", printer),
+        ("恢复", RecoveryDialog(store, store.pending(), window).exec),
+        ("单元格菜单", cell_menu),
+        ("说明警告", ExplainDialog(warning, window).exec),
+        ("基于上年报告", lambda: window.last_year.new_from_last_year(path=SAMPLE)),
+        ("导入摘要", lambda: window.importing.import_path(docx)),
+        ("汇总", window.aggregates.open_dialog),
+        ("关于", window.actions.show_about),
+        ("填报说明", instructions),
+    ]
+
+
+def open_and_look(opener, look) -> None:
+    """Open with opener; look(dialog) sees the dialog (modal or popup, or the window opener returns) shown,
+    then it is closed."""
+    def close(dialog):
+        from PySide6.QtWidgets import QMenu
+
+        dialog.close() if isinstance(dialog, QMenu) else dialog.reject()
+
+    state = {"seen": False}
+
+    def poll():
+        dialog = QApplication.activePopupWidget() or QApplication.activeModalWidget()
+        if dialog is None:
+            if not state["seen"]:
+                QTimer.singleShot(20, poll)
+            return
+        state["seen"] = True
+        try:
+            look(dialog)
+        finally:
+            close(dialog)
+
+    QTimer.singleShot(20, poll)
+    shown = opener()
+    if not state["seen"] and hasattr(shown, "isVisible") and shown.isVisible():  # a window of its own
+        state["seen"] = True
+        try:
+            look(shown)
+        finally:
+            shown.close()
+    assert state["seen"], "nothing was shown"
