@@ -67,6 +67,9 @@ def start_gui(argv: list[str]):
     report, path, error, state = initial_draft(argv)
     from PySide6.QtCore import QTimer
 
+    from .qt_compat import quick_pyside_scan
+
+    quick_pyside_scan()  # before the window's modules are imported
     from .main_window import MainWindow
     from .settings import open_settings
 
