@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import re
 import unicodedata
 from collections import Counter, deque
 from collections.abc import Callable, Iterable
@@ -17,6 +16,7 @@ from .errors import InputError, ReportError
 from .formats import format_by_id
 from .formats.definition import CellKind
 from .frozen import frozen
+from .lazy_re import LazyPattern
 from .report import CellRef, Report
 from .rules import Severity
 
@@ -91,7 +91,7 @@ class Batch:
 # ---------------------------------------------------------------- duplicates
 
 
-_SPACES = re.compile(r"\s+")
+_SPACES = LazyPattern(r"\s+")
 
 
 def normalize_unit(name: str) -> str:

@@ -8,10 +8,11 @@ from .aggregate_record import sources_of
 from .formats import format_by_id
 from .formats.definition import ReportFormat
 from .frozen import frozen
+from .lazy_re import LazyPattern
 from .report import CellRef, Report
 
 TABLE, RESULTS = "applications", "results"  # section 三's table and its row group 三、本年度办理结果
-_NUMBER = re.compile(r"^（[一二三四五六七八九十]+）")
+_NUMBER = LazyPattern(r"^（[一二三四五六七八九十]+）")
 
 
 @frozen

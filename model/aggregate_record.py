@@ -9,6 +9,7 @@ from .draft_blocks import DraftBlock
 from .draft_reader import check_keys
 from .errors import DraftError
 from .frozen import frozen
+from .lazy_re import LazyPattern
 from .report import CellRef, Report
 from .rules import FINDING_SOURCES, Finding, Severity
 
@@ -17,8 +18,8 @@ SOURCE_ERROR_RULE = "A1"  # a unit summed into the report has errors in its own 
 POLICIES = ("", "once", "all")  # duplicates: none found / each summed once / all summed as they are
 MAX_ENTRIES = 100_000
 MAX_TEXT = 4096
-_SHA256 = re.compile(r"[0-9a-f]{64}")
-_UNWRITABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_SHA256 = LazyPattern(r"[0-9a-f]{64}")
+_UNWRITABLE = LazyPattern("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 @frozen

@@ -9,7 +9,6 @@ behind are removed once clearly stale. Every failure is a DraftError with a Chin
 from __future__ import annotations
 
 import os
-import re
 import stat
 import time
 from pathlib import Path
@@ -17,11 +16,12 @@ from pathlib import Path
 from .chars import describe_char
 from .errors import DraftError
 from .file_read import real_path, show_path
+from .lazy_re import LazyPattern
 from .os_errors import os_reason
 
 STALE_TEMP_SECONDS = 3600  # a temp file of ours this old was left by a killed writer
 _TOKEN_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_"
-_TOKEN = re.compile(r"[a-z0-9_]{8}\.tmp")  # the random part of our temp names (as tempfile.mkstemp made them)
+_TOKEN = LazyPattern(r"[a-z0-9_]{8}\.tmp")  # the random part of our temp names (as tempfile.mkstemp made them)
 _STEM_BYTES = 200  # a temp name must fit in 255 bytes
 _CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
 

@@ -9,6 +9,7 @@ from .chars import visible
 from .errors import InputError
 from .formats.definition import MAX_COUNT, CellKind, Column
 from .frozen import frozen
+from .lazy_re import LazyPattern
 
 MAX_MONEY = Decimal("999999999999.999999")
 UNIT_FACTORS = {"元": Decimal(1), "万元": Decimal(10000)}  # every unit a money column may use
@@ -67,7 +68,7 @@ def describe_expected(kind: CellKind) -> str:
     return "应为整数（可为负数）" if kind is CellKind.SIGNED else "应为非负整数"
 
 
-_SEPARATORS = re.compile(r"[\s,，_']")
+_SEPARATORS = LazyPattern(r"[\s,，_']")
 _MINUS = str.maketrans({"\u2212": "-", "\u2012": "-", "\u2013": "-", "\ufe63": "-"})  # minus sign, dashes
 
 
@@ -77,8 +78,8 @@ def normalize_number_text(text: str) -> str:
     return _SEPARATORS.sub("", folded)
 
 
-_INT = re.compile(r"[+-]?\d+")
-_DEC = re.compile(r"\d+(\.\d+)?")
+_INT = LazyPattern(r"[+-]?\d+")
+_DEC = LazyPattern(r"\d+(\.\d+)?")
 
 
 def parse_cell_text(text: str, column: Column, default_unit: str | None = None) -> CellValue:

@@ -8,18 +8,18 @@ surrogate or the non-characters U+FFFE/U+FFFF are refused: UTF-8 and the XML of 
 """
 from __future__ import annotations
 
-import re
-
 from .errors import InputError
+from .lazy_re import LazyPattern
 
 _CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"  # C0 and C1 control characters and DEL, tab and line feed excepted
 _UNWRITABLE = "\ud800-\udfff\ufffe\uffff"
-_LINE_ENDS = re.compile(r"\r\n?")
-_BREAKS = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")  # a new line in a text
-_CONTROL = re.compile(f"[{_CONTROLS}]")
-_REFUSED_IN_TEXT = re.compile(f"[{_CONTROLS}{_UNWRITABLE}]")
-_REFUSED_IN_LINE = re.compile(f"[\t\n{_CONTROLS}{_UNWRITABLE}\u2028\u2029]")
-_ESCAPE = re.compile(f"[\t\n\r{_CONTROLS}{_UNWRITABLE}]")
+# (the classes naming characters beyond U+00FF are the costly ones to compile: they wait until a text needs them)
+_LINE_ENDS = LazyPattern(r"\r\n?")
+_BREAKS = LazyPattern("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")  # a new line in a text
+_CONTROL = LazyPattern(f"[{_CONTROLS}]")
+_REFUSED_IN_TEXT = LazyPattern(f"[{_CONTROLS}{_UNWRITABLE}]")
+_REFUSED_IN_LINE = LazyPattern(f"[\t\n{_CONTROLS}{_UNWRITABLE}\u2028\u2029]")
+_ESCAPE = LazyPattern(f"[\t\n\r{_CONTROLS}{_UNWRITABLE}]")
 
 NAMES = {"\t": "制表符", "\n": "换行符", "\r": "回车符", "\x1b": "转义符", "\x00": "空字符", "\x7f": "删除符",
          "\x07": "响铃符", "\x08": "退格符"}
@@ -40,8 +40,27 @@ def describe_char(ch: str) -> str:
 
 def refused_char(text: str, one_line: bool = False) -> tuple[int, str] | None:
     """(index, character) of the first character not allowed in a text (or a one-line field), or None."""
+    if _all_allowed(text, one_line):
+        return None
     match = (_REFUSED_IN_LINE if one_line else _REFUSED_IN_TEXT).search(text)
     return (match.start(), match.group()) if match else None
+
+
+def _all_allowed(text: str, one_line: bool) -> bool:
+    """True when text holds no character refused in a text (one_line: in a one-line field): the common case,
+    told without the patterns naming every refused character."""
+    if _CONTROL.search(text) or (one_line and ("\t" in text or "\n" in text or "\u2028" in text
+                                                or "\u2029" in text)):
+        return False
+    if text.isascii():
+        return True
+    if "\ufffe" in text or "\uffff" in text:
+        return False
+    try:
+        text.encode("utf-8")  # refuses a lone surrogate
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def check_chars(text: str, what: str, one_line: bool = False) -> None:
@@ -60,15 +79,14 @@ def normalize_line_ends(text: str) -> str:
 def clean_text(text: str) -> str:
     """A text section as stored: line ends and line breaks a line feed, other control characters dropped.
     Lone surrogates stay (check_chars refuses them). Returns text itself when nothing needed cleaning."""
-    if _REFUSED_IN_TEXT.search(text) is None and "\r" not in text and "\u2028" not in text \
-            and "\u2029" not in text:
+    if _all_allowed(text, False) and "\r" not in text and "\u2028" not in text and "\u2029" not in text:
         return text
     return _CONTROL.sub("", _BREAKS.sub("\n", normalize_line_ends(text)))
 
 
 def clean_line(text: str) -> str:
     """A one-line field as stored: line breaks removed (pasted text), a tab a space; nothing else."""
-    if _REFUSED_IN_LINE.search(text) is None and "\r" not in text:
+    if _all_allowed(text, True) and "\r" not in text:
         return text
     return _BREAKS.sub("", text.replace("\r", "").replace("\n", "")).replace("\t", " ")
 

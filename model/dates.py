@@ -6,11 +6,12 @@ import unicodedata
 from datetime import date
 
 from .errors import InputError
+from .lazy_re import LazyPattern
 
 _DIGITS = {ch: str(i) for i, ch in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0"}
-_SEPARATED = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
-_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
-_CHINESE = re.compile(r"([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日?")
+_SEPARATED = LazyPattern(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+_COMPACT = LazyPattern(r"(\d{4})(\d{2})(\d{2})")
+_CHINESE = LazyPattern(r"([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日?")
 
 
 def parse_date(text: str) -> date:

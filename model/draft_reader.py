@@ -12,6 +12,7 @@ from .draft_blocks import blocks
 from .errors import DraftError, InputError
 from .formats import FORMATS, LAST_YEAR, format_by_id
 from .formats.definition import MAX_COUNT, CellKind, Table
+from .lazy_re import LazyPattern
 from .report import FIELD_LABELS, HEADER_FIELDS, MAX_TEXT_CHARS, CellRef, Report
 
 MARKER = "gov-info-disclosure-annual-report"
@@ -25,7 +26,7 @@ def report_from_dict(doc: Any) -> Report:
     return _Reader().read(doc)
 
 
-_INT_TEXT = re.compile(r"\d+(\.\d+)?", re.ASCII)  # ASCII digits only, as documented
+_INT_TEXT = LazyPattern(r"\d+(\.\d+)?", re.ASCII)  # ASCII digits only, as documented
 
 
 class _Reader:

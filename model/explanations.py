@@ -8,15 +8,15 @@ explained.
 """
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from .draft_blocks import DraftBlock
 from .errors import DraftError
+from .lazy_re import LazyPattern
 
 MAX_TEXT = 1000  # characters of one explanation
 MAX_ENTRIES = 500
-KEY = re.compile(r"(?P<rule>R\d+(?:[.\-][A-Za-z0-9_]+)*)@(?P<place>[^#@\s]{1,200})#(?P<numbers>[^#@\s]{0,200})")
+KEY = LazyPattern(r"(?P<rule>R\d+(?:[.\-][A-Za-z0-9_]+)*)@(?P<place>[^#@\s]{1,200})#(?P<numbers>[^#@\s]{0,200})")
 TITLE = "检查说明"
 
 

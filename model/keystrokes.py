@@ -1,16 +1,16 @@
 """Text being typed into a number cell: refused at once when no further typing could make it valid."""
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from .cells import MAX_MONEY, MONEY_PLACES, UNIT_FACTORS, describe_expected, normalize_number_text
 from .formats.definition import MAX_COUNT, CellKind, Column
+from .lazy_re import LazyPattern
 
-_COUNT = re.compile(r"\+?(\d*)")
-_SIGNED = re.compile(r"[+\-减增]?(\d*)")
+_COUNT = LazyPattern(r"\+?(\d*)")
+_SIGNED = LazyPattern(r"[+\-减增]?(\d*)")
 _UNITS = "|".join(sorted((u[:i] for u in UNIT_FACTORS for i in range(1, len(u) + 1)), key=len, reverse=True))
-_MONEY = re.compile(rf"(\d*)(?:\.(\d*))?({_UNITS})?")
+_MONEY = LazyPattern(rf"(\d*)(?:\.(\d*))?({_UNITS})?")
 
 
 def refusal(text: str, column: Column) -> str | None:

@@ -1,16 +1,16 @@
 """Totals as printed in an imported report: the draft block `printed_totals` and the cells they may hold."""
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from .draft_blocks import DraftBlock
 from .errors import DraftError
 from .formats.definition import MAX_COUNT, CellKind, ReportFormat
+from .lazy_re import LazyPattern
 from .report import CellRef, Report, cell_kind
 
 MAX_SOURCE = 260
-_WHEN = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}")
+_WHEN = LazyPattern(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}")
 _TOTALS: dict[str, tuple[CellRef, ...]] = {}
 
 

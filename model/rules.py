@@ -1,7 +1,6 @@
 """The rule engine: checks a report (and optionally last year's) against its format's rules (docs/checks.md)."""
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from enum import Enum
 
@@ -13,6 +12,7 @@ from .formats.definition import (
 from .formats.help_texts import RULE_HINTS
 from .frozen import frozen
 from .last_year import LastYear
+from .lazy_re import LazyPattern
 from .report import CellRef, Report
 
 
@@ -128,8 +128,8 @@ def count_explained(findings: list[Finding]) -> int:
     return sum(1 for f in findings if f.explained)
 
 
-_QUOTED = re.compile(r"“[^”]*”")
-_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+_QUOTED = LazyPattern(r"“[^”]*”")
+_NUMBER = LazyPattern(r"-?\d+(?:\.\d+)?")
 
 
 def fingerprint(rule: str, place: str, numbers: tuple = ()) -> str:
@@ -384,8 +384,8 @@ def _printed_or(printed: dict, report: Report, ref: CellRef) -> int:
     return value if value is not None else report.count(ref)
 
 
-_SPACE = re.compile(r"\s+")
-_SENTENCE_END = re.compile(r"[。！？；;!?\n]+")
+_SPACE = LazyPattern(r"\s+")
+_SENTENCE_END = LazyPattern(r"[。！？；;!?\n]+")
 
 
 def text_length(text: str) -> int:

@@ -92,12 +92,12 @@ def rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-_FULL_WIDTH = re.compile("[０-９．\u3000]")
+_FULL_WIDTH = "０１２３４５６７８９．\u3000"
 
 
 def fold(text: str) -> str:
     """Full-width digits, point and space as ASCII (one character for one)."""
-    return text.translate(FOLD) if _FULL_WIDTH.search(text) else text
+    return text.translate(FOLD) if any(ch in text for ch in _FULL_WIDTH) else text
 
 
 class Bounds:

@@ -1,0 +1,63 @@
+"""Start-up kept cheap without changing behaviour: what waits until it is used, and the shortcuts made for it."""
+from __future__ import annotations
+
+import re
+import sys
+
+import PySide6.QtCore  # noqa: F401  (PySide's import hook)
+from hypothesis import given
+from hypothesis import strategies as st
+
+from model import chars
+from model.lazy_re import LazyPattern
+from ui.qt_compat import quick_pyside_scan
+
+
+def test_quick_pyside_scan_answers_as_pyside_does():
+    """The cheaper scan of imported modules gives PySide's own answer: uses PySide or not."""
+    feature = sys.modules["shibokensupport.feature"]
+    quick_pyside_scan()
+    quick = feature._mod_uses_pyside
+    assert getattr(quick, "quick", False)
+    quick_pyside_scan()  # a second call keeps it (no scan wrapped in a scan)
+    assert feature._mod_uses_pyside is quick
+    original = quick.__closure__[0].cell_contents
+    import json
+
+    import model.report
+    import ui.actions
+    import ui.qt_compat
+
+    modules = [ui.actions, model.report, ui.qt_compat, json, sys, feature]
+    assert [quick(m) for m in modules] == [original(m) for m in modules]
+    assert quick(ui.actions) and not quick(model.report)
+
+
+def test_a_lazy_pattern_compiles_on_first_use_and_then_is_the_pattern():
+    pattern = LazyPattern(r"(?P<n>\d+)年", re.ASCII)
+    assert "compiled" not in vars(pattern)
+    assert pattern.search("２０２３年 2023年").group("n") == "2023"  # ASCII digits only, as the flag says
+    assert vars(pattern)["compiled"] == re.compile(r"(?P<n>\d+)年", re.ASCII)
+    assert pattern.sub("", "1年2年") == "" and pattern.groupindex == {"n": 1}
+    assert [m.span() for m in pattern.finditer("1年 22年")] == [(0, 2), (3, 6)]
+
+
+# characters near every boundary of the refused ranges, and ordinary Chinese text
+CHARS = st.text(alphabet=st.sampled_from(
+    "\x00\x08\t\n\x0b\x0c\r\x1f \x7e\x7f\x85\x9f\xa0\u2027\u2028\u2029\u3000\ud7ff\ud800\udbff\udc00\udfff"
+    "\ue000\ufffd\ufffe\uffff\U00010000a，。年一"), max_size=12)
+
+
+@given(CHARS)
+def test_the_quick_character_checks_agree_with_the_full_patterns(text):
+    """refused_char, clean_text and clean_line skip the patterns that name every refused character when
+    nothing is refused; their answers stay those of the patterns."""
+    for one_line, pattern in ((False, chars._REFUSED_IN_TEXT), (True, chars._REFUSED_IN_LINE)):
+        match = pattern.search(text)
+        assert chars.refused_char(text, one_line) == ((match.start(), match.group()) if match else None)
+    expected_text = (text if chars._REFUSED_IN_TEXT.search(text) is None and not set("\r\u2028\u2029") & set(text)
+                     else chars._CONTROL.sub("", chars._BREAKS.sub("\n", chars.normalize_line_ends(text))))
+    assert chars.clean_text(text) == expected_text
+    expected_line = (text if chars._REFUSED_IN_LINE.search(text) is None and "\r" not in text
+                     else chars._BREAKS.sub("", text.replace("\r", "").replace("\n", "")).replace("\t", " "))
+    assert chars.clean_line(text) == expected_line
