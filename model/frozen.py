@@ -1,14 +1,18 @@
 """@frozen: immutable value classes like @dataclass(frozen=True), set up cheaply when the module loads.
 
 dataclasses generates six methods per class from source text (exec) and inspects the annotations,
-which costs start-up time for the dozens of classes the model defines. Here only __init__ is generated;
-equality, hashing, repr and immutability are shared functions over the field values. Behaviour is that
-of a frozen dataclass: fields in annotation order, defaults, == and hash over the field values of the
-same class, Name(field=value, …) repr, assignment raising FrozenInstanceError (an AttributeError).
+which costs start-up time for the dozens of classes the model defines. Here only __init__ is made per class,
+from one compiled __init__ per number of fields with its names replaced (compiling source text costs
+20–60 µs a class); equality, hashing, repr and immutability are shared functions over the field values.
+Behaviour is that of a frozen dataclass: fields in annotation order, defaults, == and hash over the field
+values of the same class, Name(field=value, …) repr, assignment raising FrozenInstanceError (an
+AttributeError).
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from operator import attrgetter
+from types import CodeType, FunctionType
 
 
 class FrozenInstanceError(AttributeError):
@@ -37,21 +41,31 @@ def _values(names: tuple[str, ...]):
 
 
 def _make_init(cls: type, names: tuple[str, ...], defaults: dict):
-    params, body = [], []
-    namespace = {"_set": object.__setattr__}
-    for name in names:
-        if name in defaults:
-            namespace[f"_d_{name}"] = defaults[name]
-            params.append(f"{name}=_d_{name}")
-        else:
-            params.append(name)
-        body.append(f"    _set(self, {name!r}, {name})")
-    source = f"def __init__(self, {', '.join(params)}):\n" + ("\n".join(body) or "    pass")
-    exec(source, namespace)  # one small function per class, as dataclasses makes it
-    init = namespace["__init__"]
+    argdefs = tuple(defaults[name] for name in names if name in defaults)
+    if names[len(names) - len(argdefs):] != tuple(name for name in names if name in defaults):
+        raise TypeError(f"{cls.__qualname__}: a field without a default follows one with a default")
+    code = _init_code(len(names))
+    placeholders = code.co_varnames[1:]
+    rename = dict(zip(placeholders, names))
+    code = code.replace(co_varnames=("self", *names), co_consts=tuple(rename.get(c, c) for c in code.co_consts),
+                        co_name="__init__", co_qualname=f"{cls.__qualname__}.__init__")
+    init = FunctionType(code, _INIT_GLOBALS, "__init__", argdefs or None)
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     init.__annotations__ = {**cls.__dict__.get("__annotations__", {}), "return": None}
     return init
+
+
+_INIT_GLOBALS = {"_set": object.__setattr__}
+
+
+@lru_cache(maxsize=None)
+def _init_code(count: int) -> CodeType:
+    """The code of __init__(self, _0, _1, …) setting field "_0" to _0, "_1" to _1, …, as dataclasses writes it."""
+    params = [f"_{i}" for i in range(count)]
+    body = [f"    _set(self, {name!r}, {name})" for name in params]
+    namespace = dict(_INIT_GLOBALS)
+    exec(f"def __init__(self, {', '.join(params)}):\n" + ("\n".join(body) or "    pass"), namespace)
+    return namespace["__init__"].__code__
 
 
 def _eq(values):

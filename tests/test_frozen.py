@@ -61,3 +61,38 @@ def test_fields_cannot_be_changed_or_deleted():
         with pytest.raises(AttributeError):
             obj.extra = 1
     assert light.key == "a" and light.label == "甲"
+
+
+def test_classes_of_as_many_fields_keep_their_own_names_defaults_and_errors():
+    """__init__ is one compiled function per number of fields, renamed for each class."""
+
+    @frozen
+    class Other:
+        colour: str
+        shape: str
+        count: int = 2
+        weight: float = 0.5
+
+    assert Light.__init__.__code__.co_code == Other.__init__.__code__.co_code
+    assert str(inspect.signature(Other)) == "(colour: 'str', shape: 'str', count: 'int' = 2, weight: 'float' = 0.5) -> None"
+    assert (Other("红", "圆").count, Light("a", "b").size, Light("a", "b").parts) == (2, 1, ())
+    assert Other.__init__.__qualname__ == Other.__init__.__code__.co_qualname
+    assert Other.__init__.__qualname__.endswith("Other.__init__")
+    with pytest.raises(TypeError, match="missing 1 required positional argument: 'shape'"):
+        Other("红")
+    with pytest.raises(TypeError, match="unexpected keyword argument 'key'"):
+        Other("红", "圆", key="a")
+
+
+def test_a_field_without_default_after_one_with_is_refused_as_dataclasses_refuse_it():
+    with pytest.raises(TypeError):
+        @dataclass(frozen=True)
+        class HeavyBad:
+            key: str = ""
+            label: str
+
+    with pytest.raises(TypeError):
+        @frozen
+        class LightBad:
+            key: str = ""
+            label: str
