@@ -8,7 +8,7 @@ from typing import Any
 
 from .cells import check_money, describe_expected
 from .chars import visible
-from .draft_blocks import blocks
+from .draft_blocks import BLOCK_MODULES, block
 from .errors import DraftError, InputError
 from .formats import FORMATS, LAST_YEAR, format_by_id
 from .formats.definition import MAX_COUNT, CellKind, Table
@@ -46,7 +46,7 @@ class _Reader:
         if version < 1:
             raise DraftError(f"草稿格式版本“{version}”无效")
         expected = {"marker", "schema_version", "format", "year", "texts", "tables", *HEADER_FIELDS}
-        optional = {"generator", *(b.key for b in blocks())} if version >= 2 else set()
+        optional = {"generator", *BLOCK_MODULES} if version >= 2 else set()
         self._keys({k: v for k, v in doc.items() if k not in optional}, expected, "草稿")
         generator = doc.get("generator", "")
         if not isinstance(generator, str) or len(generator) > MAX_GENERATOR:
@@ -77,9 +77,9 @@ class _Reader:
                                  else f"{FIELD_NAMES[name]}：{message}") from None
         self._texts(report, doc["texts"])
         self._tables(report, doc["tables"])
-        for block in blocks():
-            if block.key in doc:
-                block.read(doc[block.key], report)
+        for key in BLOCK_MODULES:
+            if key in doc:
+                block(key).read(doc[key], report)
         return report
 
     def _keys(self, obj: dict, expected: set[str] | list[str], where: str) -> None:

@@ -1,13 +1,16 @@
 """Start-up kept cheap without changing behaviour: what waits until it is used, and the shortcuts made for it."""
 from __future__ import annotations
 
+import json
 import re
+import subprocess
 import sys
 
 import PySide6.QtCore  # noqa: F401  (PySide's import hook)
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import ROOT
 from model import chars
 from model.lazy_re import LazyPattern
 from ui.qt_compat import quick_pyside_scan
@@ -61,3 +64,32 @@ def test_the_quick_character_checks_agree_with_the_full_patterns(text):
     expected_line = (text if chars._REFUSED_IN_LINE.search(text) is None and "\r" not in text
                      else chars._BREAKS.sub("", text.replace("\r", "").replace("\n", "")).replace("\t", " "))
     assert chars.clean_line(text) == expected_line
+
+
+def test_every_draft_block_is_listed_under_its_own_key():
+    from model.draft_blocks import BLOCK_MODULES, block, blocks
+
+    assert [b.key for b in blocks()] == list(BLOCK_MODULES)
+    assert all(block(key).key == key for key in BLOCK_MODULES)
+
+
+def test_a_draft_without_blocks_is_read_without_importing_their_modules(sample_path):
+    """Reading the sample (no optional block) leaves the blocks' modules unimported; a draft with a block
+    imports its module and reads it."""
+    code = ("import sys, json\nfrom model.draft import load_draft\nfrom model.draft_blocks import BLOCK_MODULES\n"
+            f"load_draft({str(sample_path)!r})\n"
+            "print(json.dumps(sorted(m for m in BLOCK_MODULES.values() if m in sys.modules)))\n")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert run.returncode == 0, run.stderr[-800:]
+    assert json.loads(run.stdout) == []
+
+
+def test_a_draft_block_is_read_when_the_draft_has_it(tmp_path, sample_report):
+    from model.draft import load_draft, save_draft
+    from model.printed_totals import attach, total_cells
+
+    ref = total_cells(sample_report.format)[0]
+    attach(sample_report, {ref: 7}, "报告.docx")
+    save_draft(sample_report, tmp_path / "a.gkbg.json")
+    loaded = load_draft(tmp_path / "a.gkbg.json")
+    assert (loaded.stated_totals, loaded.stated_totals_source) == ({ref: 7}, "报告.docx")

@@ -93,12 +93,15 @@ class ImportActions(QObject):
     # ---- the printed totals ----
 
     def update_actions(self, *_args) -> None:
-        from model.printed_totals import in_force
-
         if not shiboken6.isValid(self.accept_totals):  # the window is being destroyed
             return
         report = self.window.report
-        self.accept_totals.setEnabled(report is not None and in_force(report))
+        if report is None or not report.stated_totals:  # (model.printed_totals waits for a report that has them)
+            self.accept_totals.setEnabled(False)
+            return
+        from model.printed_totals import in_force
+
+        self.accept_totals.setEnabled(in_force(report))
 
     def accept_computed_totals(self) -> bool:
         from model.printed_totals import in_force
