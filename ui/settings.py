@@ -16,6 +16,7 @@ LAST_FOLDER_KEY = "files/last_folder"
 UNIT_KEY = "report/default_unit"
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
+EXPLANATIONS_KEY = "output/explanations_page"  # a 检查说明 page at the end of exports and prints
 
 
 def data_dir() -> Path:

@@ -6,6 +6,7 @@ from PySide6.QtGui import QKeySequence
 from model.rules import Finding, Severity
 
 from ..actions import window_action
+from ..settings import EXPLANATIONS_KEY
 
 MAX_LISTED = 12  # errors named in the 提交前检查 message; the panel lists them all
 
@@ -35,13 +36,9 @@ class CheckActions:
     # ---- the 检查说明 page ----
 
     def with_explanations_page(self) -> bool:
-        from ..output.export_settings import EXPLANATIONS_KEY
-
         return bool(self.window.settings.value(EXPLANATIONS_KEY, False, bool))
 
     def set_explanations_page(self, on: bool) -> None:
-        from ..output.export_settings import EXPLANATIONS_KEY
-
         self.window.settings.setValue(EXPLANATIONS_KEY, bool(on))
 
     # ---- explained warnings ----

@@ -98,7 +98,7 @@ class OutputActions(QObject):
     # ---- print ----
 
     def ask_options(self):
-        from .export_settings import EXPLANATIONS_KEY
+        from ..settings import EXPLANATIONS_KEY
         from .print_options import PrintOptionsDialog
 
         dialog = PrintOptionsDialog(self.errors(), bool(self.settings.value(APPROVAL_KEY, False, bool)),

@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel
 
 from ..screen_fit import fit_dialog
+from ..settings import EXPLANATIONS_KEY
 
 FONT_ROLES = (  # (settings key, ExportOptions field, label, default)
     ("export/title_font", "title_font", "标题字体：", "方正小标宋简体"),
@@ -24,7 +25,6 @@ def font_names(settings) -> dict[str, str]:
     return names
 
 
-EXPLANATIONS_KEY = "output/explanations_page"  # a 检查说明 page at the end of exports and prints
 
 
 def export_options(settings, **extra):

@@ -1,8 +1,6 @@
 """A text section tab: the heading, the official guidance as a hint, a plain-text editor and a live count."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout
-
 from model.errors import InputError
 from model.formats.definition import TextSection
 from model.report import MAX_TEXT_CHARS
@@ -26,6 +24,8 @@ class TextPage(LazyPage):
         self.section = section
 
     def build(self) -> None:
+        from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout  # (the text tabs wait to be shown)
+
         session, section = self.session, self.section
         self.heading = QLabel(section.heading)
         self.heading.setObjectName("heading")
