@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -93,3 +94,68 @@ def test_a_draft_block_is_read_when_the_draft_has_it(tmp_path, sample_report):
     save_draft(sample_report, tmp_path / "a.gkbg.json")
     loaded = load_draft(tmp_path / "a.gkbg.json")
     assert (loaded.stated_totals, loaded.stated_totals_source) == ({ref: 7}, "报告.docx")
+
+
+START_AND_PROBE = """
+import json, sys
+sys.path.insert(0, {root!r})
+from ui.app import start_gui
+from ui import event_filters
+app, window = start_gui([{sample!r}])
+app.processEvents()
+state = {{"event_types_at_first_paint": "QEvent" in vars(sys.modules["PySide6.QtCore"]),
+          "held_at_first_paint": event_filters.filters_held()}}
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+field = window.pages[0].edits["unit_name"]
+
+def ctrl_z_taken_by_field():
+    event = QKeyEvent(QEvent.Type.ShortcutOverride, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    QCoreApplication.sendEvent(field, event)
+    return event.isAccepted()
+
+state["field_takes_ctrl_z_while_held"] = ctrl_z_taken_by_field()
+for _ in range(5):
+    app.processEvents()
+state["held_after"] = event_filters.filters_held()
+state["field_takes_ctrl_z_after"] = ctrl_z_taken_by_field()
+print(json.dumps(state))
+"""
+
+
+def test_no_python_event_handler_runs_before_the_window_first_appears(tmp_path, sample_path):
+    """The window's event filters wait one turn of the event loop after the window is shown (a Python event
+    handler called earlier builds PySide's QEvent types: start-up time); then Ctrl+Z in a field of 基本信息
+    goes to the window's undo stack, not to the field's own history."""
+    code = START_AND_PROBE.format(root=str(ROOT), sample=str(sample_path))
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "GKBG_DATA_DIR": str(tmp_path / "data")}
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
+    assert run.returncode == 0, run.stderr[-800:]
+    assert json.loads(run.stdout.strip().splitlines()[-1]) == {
+        "event_types_at_first_paint": False, "held_at_first_paint": True, "field_takes_ctrl_z_while_held": True,
+        "held_after": False, "field_takes_ctrl_z_after": False}
+
+
+def test_outside_start_up_filters_go_in_at_once(qtbot):
+    from PySide6.QtCore import QObject
+    from PySide6.QtWidgets import QLineEdit
+
+    from ui import event_filters
+
+    class Seen(QObject):
+        def __init__(self):
+            super().__init__()
+            self.events = 0
+
+        def eventFilter(self, obj, event):
+            self.events += 1
+            return False
+
+    seen, field = Seen(), QLineEdit()
+    qtbot.addWidget(field)
+    assert not event_filters.filters_held()
+    event_filters.install_filter(field, seen)
+    field.setText("x")
+    field.show()
+    qtbot.waitExposed(field)
+    assert seen.events > 0

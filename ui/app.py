@@ -70,11 +70,13 @@ def start_gui(argv: list[str]):
     from .qt_compat import quick_pyside_scan
 
     quick_pyside_scan()  # before the window's modules are imported
+    from .event_filters import hold_filters, release_filters
     from .main_window import MainWindow
     from .settings import open_settings
 
     app = make_application()
     settings = open_settings()
+    hold_filters()  # until the window has been shown (see ui.event_filters)
     window = MainWindow(settings)
     if report is not None:
         window.set_report(report, path, state)
@@ -88,6 +90,7 @@ def start_gui(argv: list[str]):
         # the icon one turn of the event loop later: building PySide's QIcon type alone takes ~15 ms under X11,
         # not to be spent before the window first appears
         QTimer.singleShot(0, lambda: app.setWindowIcon(app_icon()))
+        QTimer.singleShot(0, release_filters)  # shown now: the keys and right-clicks of its fields
         if os.environ.get(QUIT_AFTER_START_ENV):
             print(f"window shown: {window.windowTitle()}\nsettings: {settings.fileName()}\n"
                   f"recovery copies: {window.files.store.folder}", flush=True)

@@ -3,7 +3,7 @@ a title that does change width re-lays the tab bar without repainting the page."
 from __future__ import annotations
 
 from PySide6 import QtCore
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabBar, QTabWidget
 
 from . import style
@@ -27,6 +27,7 @@ class ReportTabs(QTabWidget):
 
     def __init__(self, parent=None) -> None:
         self._retitled = False  # a shown tab's title changed since the last layout request
+        self._relayout: _Relayout | None = None  # filters this widget's layout requests, from the first retitling
         self.marks: dict[int, str] = {}  # tab index → "error" or "warning"
         super().__init__(parent)
         self.setDocumentMode(True)
@@ -34,19 +35,24 @@ class ReportTabs(QTabWidget):
 
     def setTabText(self, index: int, text: str) -> None:
         """QTabWidget.setTabText lays out and repaints everything at once; when shown, the tab bar's own
-        layout request comes here instead (event), where the page is left alone if it keeps its place."""
+        layout request comes to _Relayout instead, where the page is left alone if it keeps its place.
+        (An event filter installed then, not an event() override: that would be called for every event
+        from the start, and a Python event handler before the window first appears costs start-up time.)"""
         if self.isVisible():
             self._retitled = True
+            if self._relayout is None:
+                self._relayout = _Relayout(self)
+                self.installEventFilter(self._relayout)
             self.tabBar().setTabText(index, text)
         else:
             super().setTabText(index, text)
 
-    def event(self, event) -> bool:
-        if self._retitled and event.type() == QEvent.Type.LayoutRequest:
-            self._retitled = False
-            if self._place_tab_bar_only():
-                return True
-        return super().event(event)
+    def _layout_requested(self) -> bool:
+        """A layout request: True when handled here (a retitled tab bar placed alone)."""
+        if not self._retitled:
+            return False
+        self._retitled = False
+        return self._place_tab_bar_only()
 
     def _place_tab_bar_only(self) -> bool:
         if (not self.isVisible() or not self.documentMode() or self._stack is None
@@ -91,6 +97,13 @@ class ReportTabs(QTabWidget):
             label.setFixedWidth(label.fontMetrics().horizontalAdvance(MARK_TEXT) + 2)
             bar.setTabButton(index, _RIGHT(), label)
         return label
+
+
+class _Relayout(QObject):
+    """ReportTabs' layout requests after a title change go to _layout_requested first."""
+
+    def eventFilter(self, tabs, event) -> bool:
+        return event.type() == QtCore.QEvent.Type.LayoutRequest and tabs._layout_requested()
 
 
 def _RIGHT():

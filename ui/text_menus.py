@@ -5,14 +5,17 @@ The menus' texts come from Qt's Chinese catalogue (ui.translations).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6 import QtCore
+from PySide6.QtCore import QObject
+
+from .event_filters import install_filter
 
 HIDDEN = ("edit-undo", "edit-redo")
 
 
 class _WindowUndoMenus(QObject):
     def eventFilter(self, obj, event) -> bool:
-        if event.type() != QEvent.Type.ContextMenu:
+        if event.type() != QtCore.QEvent.Type.ContextMenu:
             return False
         field = obj if hasattr(obj, "createStandardContextMenu") else obj.parent()  # a text editor's viewport
         if not hasattr(field, "createStandardContextMenu"):
@@ -39,9 +42,9 @@ _FILTER: list[_WindowUndoMenus] = []
 def use_window_undo_menu(widget) -> None:
     if not _FILTER:
         _FILTER.append(_WindowUndoMenus())
-    widget.installEventFilter(_FILTER[0])
+    install_filter(widget, _FILTER[0])
     if hasattr(widget, "viewport"):  # QPlainTextEdit gets its right-clicks through the viewport
-        widget.viewport().installEventFilter(_FILTER[0])
+        install_filter(widget.viewport(), _FILTER[0])
 
 
 use_chinese_menu = use_window_undo_menu  # the former name (the menu texts are Qt's Chinese ones now)

@@ -12,7 +12,7 @@ from model.report import MAX_LABEL, MAX_UNIT_NAME, CellRef
 
 from .. import style
 from ..actions import defer_undo_to_window
-from .lazy import LazyPage
+from .lazy import TabPage
 from ..text_menus import use_window_undo_menu
 
 FIELDS = (("unit_name", "填报单位"), ("attachment_label", "附件标注"), ("report_date", "报告日期"))
@@ -48,7 +48,7 @@ def date_placeholder(year: int) -> str:
     return f"如 {year + 1}-01-15 或 {year + 1}年1月15日"
 
 
-class HeaderPage(LazyPage):
+class HeaderPage(TabPage):
     """Each field is stored (one undo step) when editing finishes; a refused value stays, marked, to correct."""
 
     def __init__(self, session, parent=None) -> None:

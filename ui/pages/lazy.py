@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 
-class LazyPage(QWidget):
+class TabPage(QWidget):
     """Subclasses put their widgets up in build(); ensure_built() runs it once, then applies the zoom."""
 
     message = Signal(str)  # status-bar text (refused input, paste results)
@@ -42,6 +42,12 @@ class LazyPage(QWidget):
     def apply_zoom(self, font, heading_font) -> None:
         self.set_zoom_font(font)
         self.heading.setFont(heading_font)
+
+
+class LazyPage(TabPage):
+    """A TabPage that builds itself when first shown. (The 基本信息 page, built before the window is shown, is a
+    plain TabPage: a Python event handler called before the window first appears costs start-up time,
+    see ui.event_filters.)"""
 
     def showEvent(self, event) -> None:
         self.ensure_built()
