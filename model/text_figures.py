@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .formats import text_words as W
 from .formats.definition import Phrase, TextFigure
@@ -81,10 +81,38 @@ _MONEY = (r"\s*(?P<pre>(?:{approx})\s*)?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?
 
 
 @lru_cache(maxsize=None)
+def _number(money: bool, units: str) -> re.Pattern[str]:
+    """The number after a phrase's tail (its unit, and the words saying it is approximate): one pattern for all
+    the phrases quoting a count in these units, or an amount (compiling one costs ~0.3 ms)."""
+    return re.compile((_MONEY if money else _NUMBER).format(approx=W.APPROX_BEFORE, cn=CN_NUMERAL,
+                                                            after=W.APPROX_AFTER, units=units, tail=W.APPROX_TAIL))
+
+
+@lru_cache(maxsize=None)
 def _compiled(tail: str, money: bool, units: str) -> re.Pattern[str]:
-    number = (_MONEY if money else _NUMBER).format(approx=W.APPROX_BEFORE, cn=CN_NUMERAL,
-                                                   after=W.APPROX_AFTER, units=units, tail=W.APPROX_TAIL)
-    return re.compile(tail + number)
+    """A phrase's tail and the number as one pattern (what number_after finds)."""
+    return re.compile(f"(?:{tail})" + _number(money, units).pattern)
+
+
+TAIL_REACH = 80  # characters a phrase's tail spans at most (tests hold every format's phrases to it)
+
+
+def number_after(phrase: Phrase, figure: TextFigure, plain: str, start: int) -> re.Match[str] | None:
+    """The match of phrase's tail and the number from start, as _compiled(tail, …).match(plain, start) finds it
+    (groups pre, num, post, unit, tail; it spans plain[start:m.end()]), mostly without compiling that pattern:
+    the tail is matched on its own, then the number where the tail ends. Only when no number follows there, but
+    one begins within reach of the tail, does the whole pattern decide (it may end the tail elsewhere)."""
+    tail = rx(phrase.tail).match(plain, start)
+    if tail is None:
+        return None
+    number = _number(figure.money, figure.units)
+    found = number.match(plain, tail.end())
+    if found is not None:
+        return found
+    first = number.search(plain, start)
+    if first is None or first.start() > start + TAIL_REACH:
+        return None
+    return _compiled(phrase.tail, figure.money, figure.units).match(plain, start)
 
 
 @lru_cache(maxsize=None)
@@ -105,8 +133,8 @@ class Bounds:
 
     def __init__(self, text: str) -> None:
         self.length = len(text)
-        self.sentence_ends = [m.end() for m in rx(W.SENTENCE_END).finditer(text)]
-        self.clause_ends = [m.end() for m in rx(W.CLAUSE_END).finditer(text)]
+        self.sentence_ends = _after_each(text, W.SENTENCE_END)
+        self.clause_ends = _after_each(text, W.CLAUSE_END)
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """Start and end of the sentence holding pos."""
@@ -117,6 +145,18 @@ class Bounds:
     def clause_start(self, pos: int) -> int:
         i = bisect_right(self.clause_ends, pos)
         return self.clause_ends[i - 1] if i else 0
+
+
+def _after_each(text: str, chars: str) -> list[int]:
+    """The positions just after each occurrence of any of chars in text, in order."""
+    ends = []
+    for ch in chars:
+        i = text.find(ch)
+        while i >= 0:
+            ends.append(i + 1)
+            i = text.find(ch, i + 1)
+    ends.sort()
+    return ends
 
 
 class PeriodMarks:
@@ -169,28 +209,46 @@ _CACHE: dict[tuple[int, str, int], tuple[Quote, ...]] = {}
 
 
 def _find(figures: tuple[TextFigure, ...], text: str, year: int) -> tuple[Quote, ...]:
-    plain = fold(text)
-    bounds = Bounds(plain)
-    periods = PeriodMarks(plain, bounds, year)
+    reading = _Reading(fold(text), year)
+    plain = reading.plain
     quotes: dict[tuple[str, int], Quote] = {}
     for figure in figures:
         for phrase in figure.phrases:
             pos = plain.find(phrase.anchor)
             while pos >= 0:
-                quote = _read(figure, phrase, plain, bounds, periods, pos)
+                quote = _read(figure, phrase, reading, pos)
                 if quote is not None:
                     quotes.setdefault((figure.key, quote.start), quote)
                 pos = plain.find(phrase.anchor, pos + 1)
     return tuple(sorted(quotes.values(), key=lambda q: q.start))
 
 
-def _read(figure: TextFigure, phrase: Phrase, plain: str, bounds: Bounds, periods: PeriodMarks,
-          pos: int) -> Quote | None:
-    m = _compiled(phrase.tail, figure.money, figure.units).match(plain, pos + len(phrase.anchor))
+class _Reading:
+    """A text being read for figures: its sentences and the words of other periods are found when a figure
+    first needs them (a text whose phrases quote no number needs neither)."""
+
+    def __init__(self, plain: str, year: int) -> None:
+        self.plain = plain
+        self.year = year
+
+    @cached_property
+    def bounds(self) -> Bounds:
+        return Bounds(self.plain)
+
+    @cached_property
+    def periods(self) -> PeriodMarks:
+        return PeriodMarks(self.plain, self.bounds, self.year)
+
+
+def _read(figure: TextFigure, phrase: Phrase, reading: _Reading, pos: int) -> Quote | None:
+    plain = reading.plain
+    start = pos + len(phrase.anchor)
+    m = number_after(phrase, figure, plain, start)
     if m is None or m.group("pre") or m.group("post") or m.group("tail"):
         return None  # not this phrase, or an approximate figure (never compared)
     if phrase.after_not and rx(phrase.after_not).match(plain, m.end(), m.end() + 20):
         return None
+    bounds = reading.bounds
     clause = plain[bounds.clause_start(pos):pos]
     if phrase.before_not and rx(phrase.before_not).search(clause):
         return None
@@ -198,12 +256,12 @@ def _read(figure: TextFigure, phrase: Phrase, plain: str, bounds: Bounds, period
         return None
     if rx(W.APPROX_CLAUSE).search(clause):
         return None  # 约收到申请30件
-    if periods.before(pos):
+    if reading.periods.before(pos):
         return None
     sentence_start = bounds.sentence(pos)[0]
     if rx(W.OTHER_SCOPE).search(plain, sentence_start, pos):
         return None  # 全县各部门共收到申请…: more than this organ
-    if phrase.context and not (rx(phrase.context).search(m.group(0))
+    if phrase.context and not (rx(phrase.context).search(plain[start:m.end()])  # the tail and the number
                                 or rx(phrase.context).search(plain, paragraph_start(plain, pos), pos)):
         return None
     raw = m.group("num")

@@ -159,3 +159,62 @@ def test_outside_start_up_filters_go_in_at_once(qtbot):
     field.show()
     qtbot.waitExposed(field)
     assert seen.events > 0
+
+
+# ---- the figures quoted in the texts: the tail matched alone, then the number (model.text_figures) ----
+
+def _phrases():
+    from model.formats.figures import FIGURES_2019, FIGURES_2021
+
+    seen = {}
+    for figure in FIGURES_2019 + FIGURES_2021:
+        for phrase in figure.phrases:
+            seen.setdefault((phrase.tail, figure.money, figure.units), (phrase, figure))
+    return list(seen.values())
+
+
+def test_every_phrase_tail_stays_within_reach():
+    from re import _parser
+
+    from model.text_figures import TAIL_REACH
+
+    widths = {phrase.tail: _parser.parse(phrase.tail).getwidth()[1] for phrase, _ in _phrases()}
+    assert max(widths.values()) <= TAIL_REACH, widths
+
+
+WORDS = ("数量", "总数", "数", "为", "共计", "共", "计", "达到", "达", "的", "申请", "案件", "行政", "规范性文件", "规章",
+         "信息公开", "公开", "至本年", "度", "继续办理", "办理", "收入", "金额", "（区分处理）", "(一)", "约", "近", "超过",
+         "不少于", "上百", "余", "多", "左右", "以上", "件", "件次", "个", "份", "部", "项", "元", "万元", "亿元", "三", "十",
+         "两", "零", "百", "5", "12", "1,200", "3.5", " ", "，", "。", "年", "了")
+
+
+@given(st.lists(st.sampled_from(WORDS), max_size=9))
+def test_the_tail_then_the_number_reads_as_the_whole_pattern(words):
+    """number_after (the tail alone, then the number) finds what the tail and the number as one pattern find,
+    for every phrase of both formats."""
+    from model.text_figures import _compiled, number_after
+
+    text = "".join(words)
+    for phrase, figure in _phrases():
+        for start in range(min(len(text), 3) + 1):
+            whole = _compiled(phrase.tail, figure.money, figure.units).match(text, start)
+            mine = number_after(phrase, figure, text, start)
+            assert (mine is None) == (whole is None), (phrase.tail, text, start)
+            if whole is not None:
+                assert mine.end() == whole.end() and all(
+                    mine.group(g) == whole.group(g) for g in ("pre", "num", "post", "unit", "tail")), (phrase.tail, text)
+
+
+def test_a_tail_that_must_give_back_words_to_the_number_is_read_by_the_whole_pattern():
+    """数5件 after a tail that may take 数5: the tail gives them back and the number is 约-like (数5件), as the
+    whole pattern reads it; without a number within reach nothing is compiled for it."""
+    from model.formats.definition import Phrase, Target, TextFigure
+    from model.text_figures import _compiled, number_after
+
+    phrase = Phrase("收到", "(?:数5)?")
+    figure = TextFigure("test", "测试", (phrase,), (Target(("applications.new.total",), "测试"),))
+    m = number_after(phrase, figure, "收到数5件", 2)
+    assert (m.group("pre"), m.group("num"), m.group("unit"), m.end()) == ("数", "5", "件", 5)
+    before = _compiled.cache_info().currsize
+    assert number_after(Phrase("收到", "(?:数量)?"), figure, "收到数量不详。" + "说明" * 60 + "5件", 2) is None
+    assert _compiled.cache_info().currsize == before

@@ -27,11 +27,11 @@ MONTH_NOT_AFTER = "0123456789一二三四五六七八九十"
 OTHER_SCOPE = r"全县|全市|全区|全省|全州|全盟|全旗|全镇|全乡|全系统|系统内|各部门|各单位|各乡镇|各街道|所属|下属|直属"
 # this report's own rows named with period words: not another period
 NEUTRAL_PERIOD = r"上一?年度?结转|结转(?:至|到)?下一?年度"
-# sentences and clauses
-SENTENCE_END = r"[。！？；;!?\n]"
+# sentences and clauses: the characters that end them (plain characters, not expressions)
+SENTENCE_END = "。！？；;!?\n"
 PARAGRAPH_END = "\n"
 HEADING_CHARS = 30  # a line this short above a paragraph is its heading (（二）依申请公开)
-CLAUSE_END = r"[，,：:。！？；;!?\n]"
+CLAUSE_END = "，,：:" + SENTENCE_END
 
 # ---- years (model.text_years) ----
 
