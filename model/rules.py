@@ -9,7 +9,6 @@ from .formats.definition import (
     MAX_COUNT, BalanceRule, CarryOverRule, CellKind, ItemCountRule, ReportFormat, RequiredRule, StaleYearRule,
     StockRule, Table, TextFiguresRule, TextLengthRule, TextMentionRule, TextRepeatRule, TextSubstanceRule,
 )
-from .formats.help_texts import RULE_HINTS
 from .frozen import frozen
 from .last_year import LastYear
 from .lazy_re import LazyPattern
@@ -142,6 +141,13 @@ def message_numbers(message: str) -> tuple[str, ...]:
     return tuple(_NUMBER.findall(_QUOTED.sub("", message)))
 
 
+def _rule_hints() -> dict[str, str]:
+    """What to look at for each rule (model.formats.help_texts: imported with the first finding)."""
+    from .formats.help_texts import RULE_HINTS
+
+    return RULE_HINTS
+
+
 class _Checker:
     def __init__(self, report: Report, last: LastYear | None) -> None:
         self.report = report
@@ -169,7 +175,7 @@ class _Checker:
         numbers = message_numbers(message) if numbers is None else numbers
         self.findings.append(Finding(severity, rule, heading, row, column, message, key, ref,
                                      cells or ((ref,) if ref else ()), fingerprint(rule, place, numbers),
-                                     hint or RULE_HINTS.get(rule, ""), span))
+                                     hint or _rule_hints().get(rule, ""), span))
 
     def run(self) -> None:
         self.check_ranges()
@@ -241,7 +247,7 @@ class _Checker:
                     self.add(Severity.ERROR, spec.id, table, lhs[0],
                              f"{table.column_label(column.key)}：{spec.lhs_text}＝{left}，"
                              f"{spec.rhs_text}＝{right}，相差{abs(left - right)}{basis}", tuple(lhs + rhs),
-                             hint=RULE_HINTS[f"{spec.id}.{'more' if left > right else 'less'}"])
+                             hint=_rule_hints()[f"{spec.id}.{'more' if left > right else 'less'}"])
 
     # ---- rule 6 ----
 

@@ -120,6 +120,21 @@ def rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+def mentions(words: str, text: str) -> bool:
+    """rx(words).search(text) is not None, for a pattern listing words (a|b|c): told without compiling the
+    pattern when it is only plain words (no other regular-expression syntax)."""
+    plain = _plain_words(words)
+    if plain is None:
+        return rx(words).search(text) is not None
+    return any(word in text for word in plain)
+
+
+@lru_cache(maxsize=None)
+def _plain_words(pattern: str) -> tuple[str, ...] | None:
+    words = tuple(pattern.split("|"))
+    return words if all(word and re.escape(word) == word for word in words) else None
+
+
 _FULL_WIDTH = "０１２３４５６７８９．\u3000"
 
 
@@ -259,7 +274,7 @@ def _read(figure: TextFigure, phrase: Phrase, reading: _Reading, pos: int) -> Qu
     if reading.periods.before(pos):
         return None
     sentence_start = bounds.sentence(pos)[0]
-    if rx(W.OTHER_SCOPE).search(plain, sentence_start, pos):
+    if mentions(W.OTHER_SCOPE, plain[sentence_start:pos]):
         return None  # 全县各部门共收到申请…: more than this organ
     if phrase.context and not (rx(phrase.context).search(plain[start:m.end()])  # the tail and the number
                                 or rx(phrase.context).search(plain, paragraph_start(plain, pos), pos)):

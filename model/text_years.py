@@ -5,7 +5,7 @@ import re
 
 from .formats import text_words as W
 from .frozen import frozen
-from .text_figures import Bounds, cached, fold, inside_name, rx, year_value, years_in
+from .text_figures import Bounds, cached, fold, inside_name, mentions, rx, year_value, years_in
 
 
 @frozen
@@ -50,18 +50,18 @@ def _plainly_other(plain: str, bounds: Bounds, value: int, start: int, end: int,
     """The sentence plainly speaks of this year as past or future (or names a document, a span of years)."""
     s, e = bounds.sentence(start)
     sentence, before, after = plain[s:e], plain[s:start], plain[end:e]
-    if rx(W.STATISTICS).search(sentence):
+    if mentions(W.STATISTICS, sentence):
         return False  # 统计期限自2023年1月1日起至2023年12月31日止: only the report year belongs here
     if inside_name(before, len(before)) or rx(W.DOCUMENT_AFTER).match(after):
         return True
     if rx(W.RANGE_BEFORE).search(before) or rx(W.RANGE_AFTER).match(after):
         return True
     if value < year:
-        return bool(rx(W.PAST_WORDS).search(sentence) or rx(W.PAST_BEFORE).search(before)
+        return bool(mentions(W.PAST_WORDS, sentence) or rx(W.PAST_BEFORE).search(before)
                     or rx(W.PAST_AFTER).match(after))
     if value == year + 1 and rx(W.FILING_AFTER).match(after):
         return True
-    return bool(rx(W.FUTURE_WORDS).search(sentence) or rx(W.FUTURE_AFTER).match(after))
+    return bool(mentions(W.FUTURE_WORDS, sentence) or rx(W.FUTURE_AFTER).match(after))
 
 
 def _title(plain: str, bounds: Bounds, m: re.Match[str], year: int, unit_name: str) -> list[YearMention]:
@@ -71,7 +71,7 @@ def _title(plain: str, bounds: Bounds, m: re.Match[str], year: int, unit_name: s
     start, end = m.start("year"), m.end()
     s, e = bounds.sentence(start)
     out = []
-    if value != year and not (value < year and rx(W.TITLE_PAST).search(plain[s:e])):
+    if value != year and not (value < year and mentions(W.TITLE_PAST, plain[s:e])):
         out.append(YearMention("title-year", value, start, end))
     unit = title_unit(plain[s:start])
     if unit and unit_name.strip() and not _same_unit(unit, unit_name):

@@ -218,3 +218,14 @@ def test_a_tail_that_must_give_back_words_to_the_number_is_read_by_the_whole_pat
     before = _compiled.cache_info().currsize
     assert number_after(Phrase("收到", "(?:数量)?"), figure, "收到数量不详。" + "说明" * 60 + "5件", 2) is None
     assert _compiled.cache_info().currsize == before
+
+
+@given(st.text(alphabet=st.sampled_from("全县市各部门单位系统内所属下直统计期限以来已将拟明年曾经a.|()[]\\n "), max_size=16))
+def test_word_lists_are_found_as_their_patterns_find_them(text):
+    """mentions() answers plain word lists without compiling them, as the pattern would; other patterns too."""
+    from model.formats import text_words as W
+    from model.text_figures import _plain_words, mentions
+
+    for words in (W.OTHER_SCOPE, W.STATISTICS, W.PAST_WORDS, W.FUTURE_WORDS, W.TITLE_PAST, "a.|b", "县(市)|x"):
+        assert mentions(words, text) == (re.search(words, text) is not None), (words, text)
+    assert _plain_words(W.OTHER_SCOPE) and _plain_words("a.|b") is None and _plain_words("a||b") is None

@@ -28,6 +28,7 @@ class ReportTabs(QTabWidget):
     def __init__(self, parent=None) -> None:
         self._retitled = False  # a shown tab's title changed since the last layout request
         self._relayout: _Relayout | None = None  # filters this widget's layout requests, from the first retitling
+        self._labelled = False  # some tab has a mark label (until then the tab bar is left alone: start-up time)
         self.marks: dict[int, str] = {}  # tab index → "error" or "warning"
         super().__init__(parent)
         self.setDocumentMode(True)
@@ -74,7 +75,8 @@ class ReportTabs(QTabWidget):
         """A coloured dot beside a tab's title: "error", "warning" or None. The first mark gives every tab its
         room for one, once (so a report that checks clean opens without them: start-up time); from then
         on no tab moves when a mark comes or goes."""
-        if mark is None and not self.marks and self.tabBar().tabButton(index, _RIGHT()) is None:
+        if mark is None and not self.marks and (not self._labelled
+                                                or self.tabBar().tabButton(index, _RIGHT()) is None):
             return
         label = self.mark_label(index)
         if mark is None:
@@ -96,6 +98,7 @@ class ReportTabs(QTabWidget):
             label = QLabel(bar)
             label.setFixedWidth(label.fontMetrics().horizontalAdvance(MARK_TEXT) + 2)
             bar.setTabButton(index, _RIGHT(), label)
+            self._labelled = True
         return label
 
 
