@@ -97,22 +97,45 @@ def _compiled(tail: str, money: bool, units: str) -> re.Pattern[str]:
 TAIL_REACH = 80  # characters a phrase's tail spans at most (tests hold every format's phrases to it)
 
 
-def number_after(phrase: Phrase, figure: TextFigure, plain: str, start: int) -> re.Match[str] | None:
+def number_after(phrase: Phrase, figure: TextFigure, plain: str, start: int,
+                 shared_units: str | None = None) -> re.Match[str] | None:
     """The match of phrase's tail and the number from start, as _compiled(tail, …).match(plain, start) finds it
     (groups pre, num, post, unit, tail; it spans plain[start:m.end()]), mostly without compiling that pattern:
-    the tail is matched on its own, then the number where the tail ends. Only when no number follows there, but
-    one begins within reach of the tail, does the whole pattern decide (it may end the tail elsewhere)."""
+    the tail is matched on its own, then the number where the tail ends, with shared_units (every count unit
+    of the figures read, longest first) in place of the figure's own when it counts: one number pattern for
+    all of them. Only when that is not the figure's reading (no number there, but one begins within the
+    tail's reach; a unit the figure does not count in) does the whole pattern decide."""
     tail = rx(phrase.tail).match(plain, start)
     if tail is None:
         return None
-    number = _number(figure.money, figure.units)
+    units = figure.units if figure.money or shared_units is None else shared_units
+    number = _number(figure.money, units)
     found = number.match(plain, tail.end())
-    if found is not None:
+    if found is None:
+        first = number.search(plain, start)
+        if first is None or first.start() > start + TAIL_REACH:
+            return None
+    elif units == figure.units or _first_word(figure.units, plain, found.start("unit")) == found.group("unit"):
         return found
-    first = number.search(plain, start)
-    if first is None or first.start() > start + TAIL_REACH:
-        return None
     return _compiled(phrase.tail, figure.money, figure.units).match(plain, start)
+
+
+def _first_word(words: str, text: str, at: int) -> str | None:
+    """The first of the plain words a|b|c that text has at position at (as the pattern a|b|c matches)."""
+    plain = _plain_words(words)
+    return next((word for word in plain if text.startswith(word, at)), None) if plain else None
+
+
+def shared_count_units(figures: tuple[TextFigure, ...]) -> str:
+    """Every unit the figures count in (plain words), longest first: one number pattern reads them all."""
+    units = _SHARED_UNITS.get(id(figures))
+    if units is None:
+        words = dict.fromkeys(w for f in figures if not f.money for w in f.units.split("|"))
+        units = _SHARED_UNITS[id(figures)] = "|".join(sorted(words, key=len, reverse=True))
+    return units
+
+
+_SHARED_UNITS: dict[int, str] = {}  # by the figures of a format's rule (kept as long as the format)
 
 
 @lru_cache(maxsize=None)
@@ -224,7 +247,7 @@ _CACHE: dict[tuple[int, str, int], tuple[Quote, ...]] = {}
 
 
 def _find(figures: tuple[TextFigure, ...], text: str, year: int) -> tuple[Quote, ...]:
-    reading = _Reading(fold(text), year)
+    reading = _Reading(fold(text), year, shared_count_units(figures))
     plain = reading.plain
     quotes: dict[tuple[str, int], Quote] = {}
     for figure in figures:
@@ -242,9 +265,10 @@ class _Reading:
     """A text being read for figures: its sentences and the words of other periods are found when a figure
     first needs them (a text whose phrases quote no number needs neither)."""
 
-    def __init__(self, plain: str, year: int) -> None:
+    def __init__(self, plain: str, year: int, units: str) -> None:
         self.plain = plain
         self.year = year
+        self.units = units  # every count unit of the figures (number_after)
 
     @cached_property
     def bounds(self) -> Bounds:
@@ -258,7 +282,7 @@ class _Reading:
 def _read(figure: TextFigure, phrase: Phrase, reading: _Reading, pos: int) -> Quote | None:
     plain = reading.plain
     start = pos + len(phrase.anchor)
-    m = number_after(phrase, figure, plain, start)
+    m = number_after(phrase, figure, plain, start, reading.units)
     if m is None or m.group("pre") or m.group("post") or m.group("tail"):
         return None  # not this phrase, or an approximate figure (never compared)
     if phrase.after_not and rx(phrase.after_not).match(plain, m.end(), m.end() + 20):

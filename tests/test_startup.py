@@ -192,17 +192,29 @@ WORDS = ("数量", "总数", "数", "为", "共计", "共", "计", "达到", "�
 def test_the_tail_then_the_number_reads_as_the_whole_pattern(words):
     """number_after (the tail alone, then the number) finds what the tail and the number as one pattern find,
     for every phrase of both formats."""
-    from model.text_figures import _compiled, number_after
+    from model.formats.figures import FIGURES_2019, FIGURES_2021
+    from model.text_figures import _compiled, number_after, shared_count_units
 
     text = "".join(words)
+    shared = {shared_count_units(FIGURES_2019), shared_count_units(FIGURES_2021), None}
     for phrase, figure in _phrases():
         for start in range(min(len(text), 3) + 1):
             whole = _compiled(phrase.tail, figure.money, figure.units).match(text, start)
-            mine = number_after(phrase, figure, text, start)
-            assert (mine is None) == (whole is None), (phrase.tail, text, start)
-            if whole is not None:
-                assert mine.end() == whole.end() and all(
-                    mine.group(g) == whole.group(g) for g in ("pre", "num", "post", "unit", "tail")), (phrase.tail, text)
+            for units in shared:
+                mine = number_after(phrase, figure, text, start, units)
+                assert (mine is None) == (whole is None), (phrase.tail, text, start, units)
+                if whole is not None:
+                    assert mine.end() == whole.end() and all(mine.group(g) == whole.group(g) for g in (
+                        "pre", "num", "post", "unit", "tail")), (phrase.tail, text, units)
+
+
+def test_the_units_of_all_figures_are_read_by_one_pattern():
+    from model.formats.figures import FIGURES_2019
+    from model.text_figures import shared_count_units
+
+    units = shared_count_units(FIGURES_2019).split("|")
+    assert units[0] == "件次" and {"件", "个", "份", "部", "项", "次"} <= set(units)
+    assert all(len(a) >= len(b) for a, b in zip(units, units[1:]))
 
 
 def test_a_tail_that_must_give_back_words_to_the_number_is_read_by_the_whole_pattern():
