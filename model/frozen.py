@@ -2,8 +2,8 @@
 
 dataclasses generates six methods per class from source text (exec) and inspects the annotations,
 which costs start-up time for the dozens of classes the model defines. Here only __init__ is made per class,
-from one compiled __init__ per number of fields with its names replaced (compiling source text costs
-20–60 µs a class); equality, hashing, repr and immutability are shared functions over the field values.
+from an __init__ of as many parameters compiled with this module (one compiled per number of fields beyond
+nine), its names replaced; equality, hashing, repr and immutability are shared functions over the field values.
 Behaviour is that of a frozen dataclass: fields in annotation order, defaults, == and hash over the field
 values of the same class, Name(field=value, …) repr, assignment raising FrozenInstanceError (an
 AttributeError).
@@ -55,12 +55,41 @@ def _make_init(cls: type, names: tuple[str, ...], defaults: dict):
     return init
 
 
-_INIT_GLOBALS = {"_set": object.__setattr__}
+_set = object.__setattr__
+_INIT_GLOBALS = {"_set": _set}
+
+# __init__ for 0–9 fields, ready compiled with this module: field "_0" set to _0, … (renamed by _make_init)
+_READY = (
+    lambda self: None,
+    lambda self, _0: _set(self, "_0", _0),
+    lambda self, _0, _1: _set(self, "_0", _0) or _set(self, "_1", _1),
+    lambda self, _0, _1, _2: _set(self, "_0", _0) or _set(self, "_1", _1) or _set(self, "_2", _2),
+    lambda self, _0, _1, _2, _3: (
+        _set(self, "_0", _0) or _set(self, "_1", _1) or _set(self, "_2", _2) or _set(self, "_3", _3)),
+    lambda self, _0, _1, _2, _3, _4: (
+        _set(self, "_0", _0) or _set(self, "_1", _1) or _set(self, "_2", _2) or _set(self, "_3", _3) or
+        _set(self, "_4", _4)),
+    lambda self, _0, _1, _2, _3, _4, _5: (
+        _set(self, "_0", _0) or _set(self, "_1", _1) or _set(self, "_2", _2) or _set(self, "_3", _3) or
+        _set(self, "_4", _4) or _set(self, "_5", _5)),
+    lambda self, _0, _1, _2, _3, _4, _5, _6: (
+        _set(self, "_0", _0) or _set(self, "_1", _1) or _set(self, "_2", _2) or _set(self, "_3", _3) or
+        _set(self, "_4", _4) or _set(self, "_5", _5) or _set(self, "_6", _6)),
+    lambda self, _0, _1, _2, _3, _4, _5, _6, _7: (
+        _set(self, "_0", _0) or _set(self, "_1", _1) or _set(self, "_2", _2) or _set(self, "_3", _3) or
+        _set(self, "_4", _4) or _set(self, "_5", _5) or _set(self, "_6", _6) or _set(self, "_7", _7)),
+    lambda self, _0, _1, _2, _3, _4, _5, _6, _7, _8: (
+        _set(self, "_0", _0) or _set(self, "_1", _1) or _set(self, "_2", _2) or _set(self, "_3", _3) or
+        _set(self, "_4", _4) or _set(self, "_5", _5) or _set(self, "_6", _6) or _set(self, "_7", _7) or
+        _set(self, "_8", _8)),
+)
 
 
 @lru_cache(maxsize=None)
 def _init_code(count: int) -> CodeType:
     """The code of __init__(self, _0, _1, …) setting field "_0" to _0, "_1" to _1, …, as dataclasses writes it."""
+    if count < len(_READY):
+        return _READY[count].__code__
     params = [f"_{i}" for i in range(count)]
     body = [f"    _set(self, {name!r}, {name})" for name in params]
     namespace = dict(_INIT_GLOBALS)

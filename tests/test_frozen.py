@@ -96,3 +96,13 @@ def test_a_field_without_default_after_one_with_is_refused_as_dataclasses_refuse
         class LightBad:
             key: str = ""
             label: str
+
+
+def test_many_fields_as_few():
+    names = [f"f{i}" for i in range(12)]
+    wide = frozen(type("Wide", (), {"__annotations__": {n: "int" for n in names}, "f11": 11}))
+    value = wide(*range(11))
+    assert [getattr(value, n) for n in names] == list(range(12))
+    assert str(inspect.signature(wide)).startswith("(f0: 'int', f1: 'int'") and "f11: 'int' = 11" in str(inspect.signature(wide))
+    with pytest.raises(TypeError):
+        wide(*range(13))
