@@ -143,6 +143,17 @@ def rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+def find_all(pattern: str, needs: tuple[str, ...], text: str):
+    """rx(pattern).finditer(text), where every match holds one of needs: a text holding none of them is not
+    searched (nor the pattern compiled)."""
+    return rx(pattern).finditer(text) if any(word in text for word in needs) else iter(())
+
+
+def ends_with(words: tuple[str, ...], text: str) -> bool:
+    """rx("(?:" + "|".join(words) + ")$").search(text) is not None ($: at the end, or before a last line feed)."""
+    return text.endswith(words) or (text.endswith("\n") and text[:-1].endswith(words))
+
+
 def mentions(words: str, text: str) -> bool:
     """rx(words).search(text) is not None, for a pattern listing words (a|b|c): told without compiling the
     pattern when it is only plain words (no other regular-expression syntax)."""
@@ -202,10 +213,10 @@ class PeriodMarks:
     (found once per text; a figure is about another period when such words precede it in its sentence)."""
 
     def __init__(self, text: str, bounds: Bounds, year: int) -> None:
-        neutral = [m.span() for m in rx(W.NEUTRAL_PERIOD).finditer(text)]
+        neutral = [m.span() for m in find_all(W.NEUTRAL_PERIOD, W.NEUTRAL_PERIOD_NEEDS, text)]
         marks = [m.span() for m in rx(W.OTHER_PERIOD).finditer(text)
                  if not any(a <= m.start() < b for a, b in neutral)]
-        marks += [m.span() for m in rx(W.MONTH).finditer(text)
+        marks += [m.span() for m in find_all(W.MONTH, W.MONTH_NEEDS, text)
                   if not (m.start() and text[m.start() - 1] in W.MONTH_NOT_AFTER)]
         for value, start, end in years_in(text):
             sentence_start = bounds.sentence(start)[0]
@@ -293,7 +304,7 @@ def _read(figure: TextFigure, phrase: Phrase, reading: _Reading, pos: int) -> Qu
         return None
     if phrase.before_needs and not rx(phrase.before_needs).search(clause):
         return None
-    if rx(W.APPROX_CLAUSE).search(clause):
+    if ends_with(W.APPROX_CLAUSE_WORDS, clause):
         return None  # 约收到申请30件
     if reading.periods.before(pos):
         return None

@@ -5,7 +5,7 @@ import re
 
 from .formats import text_words as W
 from .frozen import frozen
-from .text_figures import Bounds, cached, fold, inside_name, mentions, rx, year_value, years_in
+from .text_figures import Bounds, cached, find_all, fold, inside_name, mentions, rx, year_value, years_in
 
 
 @frozen
@@ -35,7 +35,7 @@ def _find(text: str, year: int, unit_name: str) -> tuple[YearMention, ...]:
     bounds = Bounds(plain)
     out: list[YearMention] = []
     titled: set[int] = set()
-    for m in rx(r"(?P<year>" + W.YEAR + r")\s*年度?\s*" + W.TITLE).finditer(plain):
+    for m in find_all(r"(?P<year>" + W.YEAR + r")\s*年度?\s*" + W.TITLE, W.TITLE_NEEDS, plain):
         titled.add(m.start("year"))
         out.extend(_title(plain, bounds, m, year, unit_name))
     for value, start, end in years_in(plain):

@@ -241,3 +241,20 @@ def test_word_lists_are_found_as_their_patterns_find_them(text):
     for words in (W.OTHER_SCOPE, W.STATISTICS, W.PAST_WORDS, W.FUTURE_WORDS, W.TITLE_PAST, "a.|b", "县(市)|x"):
         assert mentions(words, text) == (re.search(words, text) is not None), (words, text)
     assert _plain_words(W.OTHER_SCOPE) and _plain_words("a.|b") is None and _plain_words("a||b") is None
+
+
+NEEDS_ALPHABET = "上一年度结转至到下十二月份1 2019政府信息公开工作报告约大将近接超过\n，"
+
+
+@given(st.text(alphabet=st.sampled_from(NEEDS_ALPHABET), max_size=14))
+def test_a_text_without_the_words_a_pattern_needs_has_no_match(text):
+    """The words listed as needed by a text-check pattern are in every match: a text without them is skipped
+    without compiling the pattern; the 约… clause words are found at the end as the pattern finds them."""
+    from model.formats import text_words as W
+    from model.text_figures import ends_with, find_all
+
+    title = r"(?P<year>" + W.YEAR + r")\s*年度?\s*" + W.TITLE
+    for pattern, needs in ((W.NEUTRAL_PERIOD, W.NEUTRAL_PERIOD_NEEDS), (W.MONTH, W.MONTH_NEEDS),
+                           (title, W.TITLE_NEEDS), (W.TITLE, W.TITLE_NEEDS)):
+        assert [m.span() for m in find_all(pattern, needs, text)] == [m.span() for m in re.finditer(pattern, text)]
+    assert ends_with(W.APPROX_CLAUSE_WORDS, text) == (re.search(W.APPROX_CLAUSE, text) is not None)

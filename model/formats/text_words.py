@@ -10,7 +10,8 @@ is a regular expression; a word missing here costs a missed warning, a word too 
 # right before the number: 约258件, 近300件, 超过20件, 数十件
 APPROX_BEFORE = r"约|大约|近|将近|接近|超过|逾|不足|不到|不少于|多于|少于|上百|上千|数"
 # right before the phrase: 约收到申请30件
-APPROX_CLAUSE = r"(?:约|大约|将近|接近|超过)$"
+APPROX_CLAUSE_WORDS = ("约", "大约", "将近", "接近", "超过")
+APPROX_CLAUSE = "(?:" + "|".join(APPROX_CLAUSE_WORDS) + ")$"
 # right after the number: 258余件, 二十多件, 二十来件
 APPROX_AFTER = r"余|多|来"
 # after the unit: 20件左右, 100件以上
@@ -22,11 +23,13 @@ OTHER_PERIOD = (
 )
 # months 1–11 are a part of the year (12月 is its end: 截至12月31日); not after another digit (12月)
 MONTH = r"(?:1[01]|[1-9]|十一|[一二三四五六七八九十])\s*月"
+MONTH_NEEDS = ("月",)  # every month holds it (a text without it needs no pattern: start-up time)
 MONTH_NOT_AFTER = "0123456789一二三四五六七八九十"
 # in the sentence before a figure: it counts more than this organ (全县各部门共收到申请…)
 OTHER_SCOPE = r"全县|全市|全区|全省|全州|全盟|全旗|全镇|全乡|全系统|系统内|各部门|各单位|各乡镇|各街道|所属|下属|直属"
 # this report's own rows named with period words: not another period
 NEUTRAL_PERIOD = r"上一?年度?结转|结转(?:至|到)?下一?年度"
+NEUTRAL_PERIOD_NEEDS = ("结转",)
 # sentences and clauses: the characters that end them (plain characters, not expressions)
 SENTENCE_END = "。！？；;!?\n"
 PARAGRAPH_END = "\n"
@@ -67,6 +70,7 @@ STATISTICS = r"统计期限|统计时限|统计期间|统计时间|统计区间|
 # ---- the report's title quoted in the text ----
 
 TITLE = r"政府信息公开(?:工作)?年度报告"
+TITLE_NEEDS = ("政府信息公开年度报告", "政府信息公开工作年度报告")  # TITLE as written
 # the sentence cites last year's report: 2022年政府信息公开工作年度报告中提出的问题已整改
 TITLE_PAST = r"上年|去年|上一年|以来|已|整改|提出的|反映的|指出的"
 # words before a unit name in the title: 现将火花镇人民政府2019年…
