@@ -24,6 +24,8 @@ _YEAR = re.compile(r"((?:19|20)\d{2})年度?")
 _YEAR_ONLY = re.compile(r"^[(（]?((?:19|20)\d{2})年度?[)）]?$")
 _DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _NOTE_CORE = core(APPLICATIONS_NOTE, numbered=False)
+# table titles a clerk may type as a paragraph above each table of 二 (第二十条第（一）项 …): layout, not content
+_TITLE_CORES = {core(t.title, numbered=False) for f in FORMATS for s in f.table_sections() for t in s.tables if t.title}
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "O": 0}
 _DATE = re.compile(r"^(?:日期[:：]\s*)?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$|^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _CN_DATE = re.compile(r"^([〇○零一二三四五六七八九O]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$")
@@ -204,7 +206,7 @@ def _texts(out: Outline, blocks, preamble: list[str], notes: Notes) -> None:
             out.texts[key] = [text.replace("\t", " ") for text, _ in lines]
         else:
             for text, para in lines:
-                if core(text, numbered=False) != _NOTE_CORE:
+                if core(text, numbered=False) not in (_NOTE_CORE, *_TITLE_CORES):
                     where = f"（第{para.page}页）" if para.page else ""
                     notes.ignored.append(Note(heading, "", "", f"表格外的文字{where}“{_short(text)}”"))
         tables = sum(1 for b in blocks[first:stop] if isinstance(b, RawTable))
@@ -225,7 +227,8 @@ def _end_of_report(blocks, last_heading: int, notes: Notes) -> int:
         block = blocks[i]
         if isinstance(block, Para) and fold(block.text) == "检查说明":
             rest = sum(1 for b in blocks[i:] if isinstance(b, Para) and b.text.strip())
-            notes.ignored.append(Note("检查说明", "", "", f"报告之后的“检查说明”页（{rest}段）是给审核单位的附页，未导入"))
+            notes.ignored.append(Note("检查说明", "", "", f"报告之后的“检查说明”页（{rest}段）是给审核单位的附页，未导入："
+                                                          f"其中的说明请在“检查结果”中对相应警告重新填写"))
             return i
     return len(blocks)
 

@@ -1,6 +1,6 @@
 """Optional blocks of a schema-2 draft beyond the report's own fields: one key, a writer and a reader each.
 
-A feature that keeps its data in the draft (last year's figures, printed totals, explained warnings, the
+A feature that keeps its data in the draft (last year's figures, the cells carried from it, printed totals, explained warnings, the
 sources of a 汇总) defines a module-level DRAFT_BLOCK = DraftBlock(...) in its own model module and names that
 module in BLOCK_MODULES. The writer returns the block's JSON value, or None when there is nothing to keep (the
 key is then left out). The reader gets the loaded JSON value and the report read so far, validates the value
@@ -25,8 +25,8 @@ class DraftBlock:
 
 
 # modules defining DRAFT_BLOCK, imported on first use (they may import the draft module themselves)
-BLOCK_MODULES: tuple[str, ...] = ("model.last_year_block", "model.explanations", "model.printed_totals",
-                                  "model.aggregate_record")
+BLOCK_MODULES: tuple[str, ...] = ("model.last_year_block", "model.carried_marks", "model.explanations",
+                                  "model.printed_totals", "model.aggregate_record")
 _BLOCKS: list[DraftBlock] = []
 
 

@@ -1,0 +1,124 @@
+"""Reports typed in Word/WPS with python-docx's table API, and the PDFs LibreOffice prints from them (tables run
+over pages, rows and header rows cut by a page break): every value, text and header field read back."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+
+import pytest
+from clerk_docx import Look, clerk_docx, differences, distinct_report
+
+from importer import import_file
+from importer.document import Cell, RawTable
+from importer.page_breaks import join_broken_rows
+
+VARIANTS = {
+    "wps-2019": (2019, Look(wps_borders=True, number_indent="　　", label_tail=" ", half_brackets=True)),
+    "wps-2023": (2023, Look(wps_borders=True, number_indent="　　", label_tail="　", half_brackets=True)),
+    "four-tables-2021": (2021, Look(four_tables=True, half_brackets=True, label_tail=" ")),
+    "split-repeat-2022": (2022, Look(split_three_at=16, repeat_header=True)),
+    "split-2024": (2024, Look(split_three_at=12)),
+    "header-rows-2022": (2022, Look(word_header_rows=True)),
+    "extra-right-2022": (2022, Look(extra_column="right")),
+    "extra-left-2019": (2019, Look(extra_column="left", number_indent="　　")),
+    "equal-widths-2021": (2021, Look(four_tables=True, official_widths=False)),
+    "large-print-2020": (2020, Look(table_size=14, official_widths=False)),  # numbers wrap in their cells
+}
+
+
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("clerks")
+    return {name: clerk_docx(distinct_report(year), look, folder / f"{name}.docx")
+            for name, (year, look) in VARIANTS.items()}
+
+
+@pytest.mark.parametrize("name", VARIANTS)
+def test_word_files_as_clerks_make_them(documents, name):
+    result = import_file(documents[name])
+    assert differences(distinct_report(VARIANTS[name][0]), result.report) == []
+    assert result.not_found == [] and result.ignored == []  # block titles typed above 二's tables are layout
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_pdfs_printed_from_them_by_libreoffice(documents, tmp_path):
+    out = tmp_path / "pdf"
+    subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless", "--convert-to",
+                    "pdf", "--outdir", str(out), *map(str, documents.values())], check=True, capture_output=True,
+                   timeout=300, env={**os.environ, "HOME": str(tmp_path)})
+    run_over = 0
+    for name, (year, _look) in VARIANTS.items():
+        result = import_file(out / f"{name}.pdf")
+        assert differences(distinct_report(year), result.report) == [], name
+        assert result.not_found == [] and result.ignored == [], (name, result.not_found, result.ignored)
+        run_over += sum("页的表格" in line and "–" in line for line in result.read)
+    assert run_over >= 8  # tables read whole over page breaks (三 in every report, 二 or 四 in some)
+
+
+# ---- a table run on over a page break, as the PDF reader stitches it (rows from the next page at `breaks`) ----
+
+def table(rows: list[list[tuple]], breaks: list[int]) -> RawTable:
+    """rows of (col, colspan, rowspan, text)."""
+    cells = [Cell(r, c, rs, cs, text) for r, row in enumerate(rows) for c, cs, rs, text in row]
+    return RawTable(cells, len(rows), max(c.col + c.colspan for c in cells), "第2–3页的表格", 2, breaks=breaks)
+
+
+def texts(t: RawTable) -> list[list[str]]:
+    return [[c.text.replace("\n", "") for c in sorted(t.cells, key=lambda c: c.col) if c.row == r]
+            for r in range(t.rows)]
+
+
+HEADER = [[(0, 1, 1, "信息内容"), (1, 1, 1, "自然人"), (2, 1, 1, "总计")]]
+
+
+def test_a_label_cut_by_the_page_joins_its_halves_and_the_repeated_header_goes():
+    t = join_broken_rows(table(HEADER + [[(0, 1, 1, "3.要求提供公开出版物"), (1, 1, 1, "178"), (2, 1, 1, "178")],
+                                        [(0, 1, 1, "4.无正当理由大量反复申"), (1, 1, 1, "60"), (2, 1, 1, "60")]]
+                                  + HEADER + [[(0, 1, 1, "请"), (1, 1, 1, ""), (2, 1, 1, "")],
+                                              [(0, 1, 1, "5.要求行政机关确认或重新出具已获取信息"), (1, 1, 1, "7"),
+                                               (2, 1, 1, "7")]], breaks=[3]))
+    assert texts(t) == [["信息内容", "自然人", "总计"], ["3.要求提供公开出版物", "178", "178"],
+                        ["4.无正当理由大量反复申请", "60", "60"], ["5.要求行政机关确认或重新出具已获取信息", "7", "7"]]
+
+
+def test_numbers_below_a_label_whose_row_was_cut_join_it():
+    t = join_broken_rows(table(HEADER + [[(0, 1, 1, "一、本年新收政府信息公开申请数量"), (1, 1, 1, ""), (2, 1, 1, "36")],
+                                        [(0, 1, 1, ""), (1, 1, 1, "218"), (2, 1, 1, "5")]], breaks=[2]))
+    assert texts(t) == [["信息内容", "自然人", "总计"], ["一、本年新收政府信息公开申请数量", "218", "365"]]
+
+
+def test_a_header_cut_in_two_and_a_corner_cut_between_rows():
+    corner = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+    t = join_broken_rows(table([[(0, 1, 2, corner[:12]), (1, 2, 1, "申请人情况")],
+                                [(1, 1, 1, "自然"), (2, 1, 1, "总计")],
+                                [(0, 1, 1, corner[12:]), (1, 1, 1, "人"), (2, 1, 1, "")],
+                                [(0, 1, 1, "一、本年新收政府信息公开申请数量"), (1, 1, 1, "2"), (2, 1, 1, "2")]],
+                               breaks=[2]))
+    assert texts(t)[:2] == [[corner, "申请人情况"], ["自然人", "总计"]] and t.rows == 3
+    # the break fell after the first header row: the corner is made whole, the rows stay
+    t = join_broken_rows(table([[(0, 1, 1, corner[:12]), (1, 2, 1, "申请人情况")],
+                                [(0, 1, 1, corner[12:]), (1, 1, 1, "自然人"), (2, 1, 1, "总计")],
+                                [(0, 1, 1, "一、本年新收政府信息公开申请数量"), (1, 1, 1, "2"), (2, 1, 1, "2")]],
+                               breaks=[1]))
+    assert texts(t) == [[corner, "申请人情况"], ["自然人", "总计"], ["一、本年新收政府信息公开申请数量", "2", "2"]]
+    assert next(c for c in t.cells if c.col == 0 and c.row == 0).rowspan == 2
+
+
+@pytest.mark.parametrize("rows, breaks", [
+    ([[(0, 1, 1, "1.信访举报投诉类申请"), (1, 1, 1, "3"), (2, 1, 1, "3")],
+      [(0, 1, 1, "2.重复申请"), (1, 1, 1, "4"), (2, 1, 1, "4")]], [1]),  # two whole rows
+    ([[(0, 1, 1, "1.信访举报投诉类申请"), (1, 1, 1, ""), (2, 1, 1, "")],
+      [(0, 1, 1, "2.重复申请"), (1, 1, 1, ""), (2, 1, 1, "")]], [1]),  # zeros left blank
+    ([[(0, 1, 1, "结果维持"), (1, 1, 1, "总计")], [(0, 1, 1, "3"), (1, 1, 1, "3")]], [1]),  # 四: header, numbers
+    ([[(0, 1, 1, "结果维持"), (1, 1, 1, "总计")], [(0, 1, 1, ""), (1, 1, 1, "")]], [1]),  # 四 left blank
+])
+def test_rows_whole_on_both_sides_stay_apart(rows, breaks):
+    before = table(rows, breaks)
+    assert texts(join_broken_rows(before)) == texts(before)
+
+
+def test_the_rest_of_a_header_row_with_nothing_in_it_goes():
+    t = join_broken_rows(table([[(0, 2, 1, "行政复议")], [(0, 2, 1, "")], [(0, 1, 1, "结果维持"), (1, 1, 1, "总计")],
+                                [(0, 1, 1, "3"), (1, 1, 1, "3")]], breaks=[1]))
+    assert texts(t) == [["行政复议"], ["结果维持", "总计"], ["3", "3"]]
