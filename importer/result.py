@@ -9,7 +9,7 @@ from model.rules import Finding, Severity
 
 # what a draft keeps but a printed report does not show, so an import cannot bring it back
 NOT_IN_DOCUMENT = ("上年报告的关联：打印的报告中没有，跨年度检查（上年结转、现行有效件数、上一年项目数量、与上年重复）"
-                   "需要时请关联上年报告的草稿（文件 ▸ 关联上年报告…，或 main.py link）",)
+                   "需要时请关联上年报告的草稿（文件 ▸ 关联上年报告…）",)
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,7 @@ class Look:
     four_tables: bool = False  # 二 as one table per 第二十条 item, its title a paragraph above
     table_size: float = 10.5  # 五号
     official_widths: bool = True  # label columns wide, number columns narrow; False: python-docx's equal widths
+    no_lines: bool = False  # tables drawn without any ruling line
 
 
 WIDTHS = {4: [4.5, 3.6, 3.6, 3.6], 10: [1.6, 1.6, 4.6] + [1.15] * 6 + [1.4], 15: [1.03] * 15}
@@ -114,16 +115,18 @@ def _table(doc, report: Report, grid, rows: list[int], look: Look, repeat: int =
     extra = 1 if look.extra_column else 0
     shift = 1 if look.extra_column == "left" else 0
     table = doc.add_table(rows=len(rows), cols=grid.cols + extra)
-    if not look.wps_borders:
+    if not look.wps_borders and not look.no_lines:
         table.style = "Table Grid"
     at = {r: i for i, r in enumerate(rows)}
+    width = grid.cols + extra
+    blank = table._cells  # before any merge: python-docx's table.cell() walks the whole table each time
     for cell in grid.cells:
         if cell.row not in at:
             continue
         covered = [at[r] for r in range(cell.row, cell.row + cell.rowspan) if r in at]
-        target = table.cell(at[cell.row], cell.col + shift)
+        target = blank[at[cell.row] * width + cell.col + shift]
         if cell.rowspan > 1 or cell.colspan > 1:
-            target = target.merge(table.cell(covered[-1], cell.col + shift + cell.colspan - 1))
+            target = target.merge(blank[covered[-1] * width + cell.col + shift + cell.colspan - 1])
         target.text = (_value(report, cell.ref, cell.kind, look) if cell.role is Role.VALUE
                        else _label(cell.text, look))
         for run in (r for p in target.paragraphs for r in p.runs):

@@ -27,17 +27,20 @@ VARIANTS = {
 }
 
 
+NO_LINES = (2022, Look(no_lines=True))  # read from Word; from a PDF not (no ruling lines to find the cells by)
+
+
 @pytest.fixture(scope="module")
 def documents(tmp_path_factory):
     folder = tmp_path_factory.mktemp("clerks")
     return {name: clerk_docx(distinct_report(year), look, folder / f"{name}.docx")
-            for name, (year, look) in VARIANTS.items()}
+            for name, (year, look) in {**VARIANTS, "no-lines-2022": NO_LINES}.items()}
 
 
-@pytest.mark.parametrize("name", VARIANTS)
+@pytest.mark.parametrize("name", [*VARIANTS, "no-lines-2022"])
 def test_word_files_as_clerks_make_them(documents, name):
     result = import_file(documents[name])
-    assert differences(distinct_report(VARIANTS[name][0]), result.report) == []
+    assert differences(distinct_report(VARIANTS.get(name, NO_LINES)[0]), result.report) == []
     assert result.not_found == [] and result.ignored == []  # block titles typed above 二's tables are layout
 
 
@@ -54,6 +57,11 @@ def test_pdfs_printed_from_them_by_libreoffice(documents, tmp_path):
         assert result.not_found == [] and result.ignored == [], (name, result.not_found, result.ignored)
         run_over += sum("页的表格" in line and "–" in line for line in result.read)
     assert run_over >= 8  # tables read whole over page breaks (三 in every report, 二 or 四 in some)
+    result = import_file(out / "no-lines-2022.pdf")  # tables without lines: not read, and the summary says why
+    assert result.not_found[0].text.startswith("PDF文件中没有找到画有表格线的表格（表格没有画线，或是图片）")
+    lines = result.text().split("\n")
+    first = next(i for i, line in enumerate(lines) if line.startswith("未找到（"))
+    assert "请改用原始的 Word 文件导入" in lines[first + 1]  # the cause above the rows not found
 
 
 # ---- a table run on over a page break, as the PDF reader stitches it (rows from the next page at `breaks`) ----
@@ -122,3 +130,13 @@ def test_the_rest_of_a_header_row_with_nothing_in_it_goes():
     t = join_broken_rows(table([[(0, 2, 1, "行政复议")], [(0, 2, 1, "")], [(0, 1, 1, "结果维持"), (1, 1, 1, "总计")],
                                 [(0, 1, 1, "3"), (1, 1, 1, "3")]], breaks=[1]))
     assert texts(t) == [["行政复议"], ["结果维持", "总计"], ["3", "3"]]
+
+
+def test_the_summary_says_what_a_printed_report_cannot_hold(documents):
+    from importer.result import NOT_IN_DOCUMENT
+
+    result = import_file(documents["wps-2019"])
+    lines = result.text().split("\n")
+    at = lines.index("报告中没有、未导入的信息：")
+    assert "上年报告的关联" in lines[at + 1] and "文件 ▸ 关联上年报告…" in lines[at + 1]
+    assert result.as_dict()["not_in_document"] == list(NOT_IN_DOCUMENT)
