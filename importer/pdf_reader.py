@@ -97,7 +97,7 @@ def _read(pdf, name: str) -> SourceDocument:
         if table_rows > MAX_TABLE_ROWS:
             raise ImportRefused(f"“{name}”到第{number}页为止的表格已有{table_rows}行，年度报告的表格只有约80行："
                                 f"这不像是一份年度报告，未导入")
-    for chain in stitch(pages):
+    for chain in stitch(pages, _apart):
         first = chain[0]
         if len(chain) == 1 and first.small:  # not a table: its text is running text
             small = _lines(first.chars, first.page)
@@ -112,6 +112,26 @@ def _read(pdf, name: str) -> SourceDocument:
     items.sort(key=lambda item: (item[0], item[1]))
     out.blocks = _paragraphs(items, _drop_page_numbers(lines, heights))
     return out
+
+
+def _apart(a: Fragment, b: Fragment) -> bool:
+    """Two tables of different parts of the report (二 and 三 …), though one ends a page and the other begins the
+    next with the same edges: each has labels of its own part."""
+    from model.formats import FORMATS
+
+    from .tables import section_labels
+
+    def part(fragment: Fragment) -> str | None:
+        table = build_table([fragment], _lines)
+        scores = {}
+        for fmt in FORMATS:
+            for section in fmt.table_sections():
+                scores[section.key] = max(scores.get(section.key, 0), section_labels(section).score(table))
+        best = max(scores, key=scores.get)
+        return best if scores[best] >= 3 else None
+
+    first, second = part(a), part(b)
+    return first is not None and second is not None and first != second
 
 
 def _page_count(pdf) -> int:

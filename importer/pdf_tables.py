@@ -8,7 +8,7 @@ from .document import Cell, RawTable
 
 MIN_CELLS = 4  # fewer boxes are a frame or a box around a paragraph, unless they continue a table over a page
 EDGE = 3.0  # points: the same left and right edges on both sides of a page break
-HEADER_ZONE = 0.1  # the top tenth of a page may hold a running header above a table run on from the page before
+HEADER_ZONE = 0.075  # above the body (2.54 cm on A4): a running header over a table run on from the page before
 
 
 @dataclass
@@ -48,10 +48,11 @@ def inside(char, box) -> bool:
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
-def stitch(pages: list[tuple[list[Fragment], list]]) -> list[list[Fragment]]:
+def stitch(pages: list[tuple[list[Fragment], list]], apart=lambda a, b: False) -> list[list[Fragment]]:
     """Tables in reading order, each the list of its fragments: a table that ends a page and one that begins the
     next with the same left and right edges are one table broken by the page (nothing but a running header or a
-    page number between them). pages: per page, its fragments and its body lines (objects with top, bottom)."""
+    page number between them), unless apart(a, b) says they are two (another part of the report).
+    pages: per page, its fragments and its body lines (objects with top, bottom)."""
     chains: list[list[Fragment]] = []
     open_chain: list[Fragment] | None = None
     for fragments, lines in pages:
@@ -60,7 +61,8 @@ def stitch(pages: list[tuple[list[Fragment], list]]) -> list[list[Fragment]]:
             first = i == 0 and not any(line.bottom <= fragment.bbox[1] + 1 and line.top > fragment.height * HEADER_ZONE
                                        for line in lines)
             if first and open_chain is not None and _same_edges(open_chain[-1], fragment) \
-                    and not (fragment.small and all(f.small for f in open_chain)):
+                    and not (fragment.small and all(f.small for f in open_chain)) \
+                    and not apart(open_chain[-1], fragment):
                 open_chain.append(fragment)
             else:
                 chains.append([fragment])

@@ -140,3 +140,61 @@ def test_the_summary_says_what_a_printed_report_cannot_hold(documents):
     at = lines.index("报告中没有、未导入的信息：")
     assert "上年报告的关联" in lines[at + 1] and "文件 ▸ 关联上年报告…" in lines[at + 1]
     assert result.as_dict()["not_in_document"] == list(NOT_IN_DOCUMENT)
+
+
+# ---- which tables on two pages are one ----
+
+def fragment(page: int, rows: list[list[str]], top: float = 72.0, left: float = 85.0, width: float = 450.0):
+    """A ruled table drawn on a page: one box per text, 20 points high, characters 8 points apart inside."""
+    from importer.pdf_tables import Fragment
+
+    boxes, chars = [], []
+    for r, row in enumerate(rows):
+        w = width / len(row)
+        for c, text in enumerate(row):
+            x0, y0 = left + c * w, top + 20 * r
+            boxes.append((x0, y0, x0 + w, y0 + 20))
+            chars += [{"text": ch, "x0": x0 + 2 + 8 * i, "x1": x0 + 9 + 8 * i, "top": y0 + 5, "bottom": y0 + 15,
+                       "size": 10.0} for i, ch in enumerate(text)]
+    bbox = (left, top, left + width, top + 20 * len(rows))
+    return Fragment(page, 842.0, bbox, boxes, chars)
+
+
+class Line:
+    def __init__(self, top: float) -> None:
+        self.top, self.bottom = top, top + 12
+
+
+ROWS_3 = [["1.信访举报投诉类申请", "3", "3"], ["2.重复申请", "4", "4"]]
+
+
+@pytest.mark.parametrize("case, chains", [
+    ("run on", 1),
+    ("text between", 2),  # a paragraph ends page 1 below the table
+    ("heading above", 2),  # a line above the table on page 2
+    ("running header", 1),  # a line above the body of page 2 only
+    ("other edges", 2),
+    ("apart", 2),
+])
+def test_tables_on_two_pages_are_one_when_nothing_is_between(case, chains):
+    from importer.pdf_tables import stitch
+
+    a = fragment(1, ROWS_3, top=700)
+    b = fragment(2, ROWS_3, top=100, width=400 if case == "other edges" else 450)
+    lines_1 = [Line(760)] if case == "text between" else []
+    lines_2 = {"heading above": [Line(80)], "running header": [Line(40)]}.get(case, [])
+    found = stitch([([a], lines_1), ([b], lines_2)], apart=lambda x, y: case == "apart")
+    assert len(found) == chains
+
+
+def test_two_parts_of_the_report_are_not_stitched():
+    from importer.pdf_reader import _apart
+
+    proactive = fragment(1, [["信息内容", "上一年项目数量", "本年增/减"], ["行政事业性收费", "0", "0"],
+                             ["信息内容", "采购项目数量", "采购总金额"], ["政府集中采购", "0", "0"]], top=700)
+    applications = fragment(2, [["一、本年新收政府信息公开申请数量", "1", "1"], ["二、上年结转政府信息公开申请数量", "0", "0"],
+                                ["（一）予以公开", "1", "1"]])
+    more = fragment(2, [["1.信访举报投诉类申请", "3", "3"], ["2.重复申请", "4", "4"], ["3.要求提供公开出版物", "0", "0"]])
+    assert _apart(proactive, applications)
+    assert not _apart(applications, more)
+    assert not _apart(fragment(1, [["（本列数据的勾稽关系为：第一项加", "申请人情况"]]), more)  # too little to tell
