@@ -52,11 +52,16 @@ def story(layout: PageLayout, fonts: PdfFonts) -> list:
                 items.append((PageBreakIfNotEmpty(), False))
             items.append((TableFlowable(block, fonts, page.text_height_pt), False))
     out: list = []
+    chained: list[int] = []  # how many flowables each item of out keeps together
     for flowable, keep in reversed(items):
-        if keep and out and not isinstance(out[-1], PageBreak):
+        # a chain longer than a page has lines can never be kept together: Word breaks it too (and a
+        # deeper nesting of thousands of headings would exhaust Python's recursion limit)
+        if keep and out and not isinstance(out[-1], PageBreak) and chained[-1] < page.lines_per_page:
             out[-1] = KeepWithNext(flowable, out[-1], page.text_height_pt)
+            chained[-1] += 1
         else:
             out.append(flowable)
+            chained.append(1)
     return out[::-1]
 
 

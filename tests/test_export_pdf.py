@@ -264,6 +264,19 @@ def test_table_flowable_splits_only_between_keep_units(sample_report):
     assert all(c.role is not Role.VALUE for c in tail.block.cells if c.row < 3)
 
 
+@pytest.mark.parametrize("line", ["（一）", "（二）加强领导。"])
+def test_thousands_of_headings_in_a_row_export(report_2021, line):
+    # each second-level heading keeps with the next paragraph: a chain of thousands once exhausted Python's
+    # recursion limit (a valid draft that could not be printed)
+    from model.report import MAX_TEXT_CHARS
+
+    count = MAX_TEXT_CHARS // (len(line) + 1)
+    report_2021.set_text("overview", "\n".join([line] * count))
+    texts = page_texts(pdf_bytes(report_2021))
+    assert len(texts) > count // 22
+    assert sum(t.split("\n").count(line) for t in texts) == count
+
+
 def test_a_pdf_renderer_failure_is_a_chinese_message(sample_report, monkeypatch):
     import export.pdf_render as pdf_render
     from model.errors import ReportError
