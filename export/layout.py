@@ -8,7 +8,7 @@ from enum import Enum
 from model.report import Report
 
 # point sizes of the Chinese type scale
-ERHAO, SANHAO, SIHAO, XIAOSI, WUHAO = 22.0, 16.0, 14.0, 12.0, 10.5
+ERHAO, SANHAO, SIHAO, XIAOSI, WUHAO, XIAOWU = 22.0, 16.0, 14.0, 12.0, 10.5, 9.0
 MM = 72 / 25.4  # points per millimetre
 
 

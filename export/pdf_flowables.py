@@ -269,7 +269,7 @@ class TableFlowable(Flowable):
         first = centre + step * (len(cell.lines) - 1) / 2
         for i, line in enumerate(cell.lines):
             runs = self.fonts.runs(line, FontRole.TABLE)
-            width = sum(_width(t, name, size) for name, t in runs)
+            width = sum(_width(t, name, size) for name, t in runs) * cell.scale
             if cell.align is Align.LEFT:
                 x = x0 + PAD_X
             elif cell.align is Align.RIGHT:
@@ -277,6 +277,8 @@ class TableFlowable(Flowable):
             else:
                 x = (x0 + x1 - width) / 2
             text = canvas.beginText(x, first - i * step - baseline_below_centre(size))
+            if cell.scale != 1.0:
+                text.setHorizScale(cell.scale * 100)
             for name, t in runs:
                 text.setFont(name, size)
                 text.textOut(t)

@@ -14,7 +14,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from export_drafts import (
     bad_line_edges, body_lines, body_numbers, full_line_units, nine_digit_report, pdftotext, plain_text,
-    printed_numbers, soffice_pdfs, unbroken,
+    pages_with, printed_numbers, soffice_pdfs, unbroken,
 )
 from test_export_layout import expected_cells, filled_2021, joined_tables
 
@@ -385,6 +385,14 @@ def test_libreoffice_repeats_headers_and_group_labels_of_a_cut_table(converted):
     assert len(continued) >= 2
     for cells in continued:
         assert {"申请人情况", "三、本年度办理结果"} <= cells
+
+
+@needs_soffice
+def test_libreoffice_keeps_a_table_that_fits_a_page_whole_with_its_heading(converted):
+    report, pdf = converted["sample"]
+    heading, first, last = pages_with(pdf, report.format.section("applications").heading,
+                                      "一、本年新收政府信息公开申请数量", "四、结转下年度继续办理")
+    assert len(heading) == len(first) == len(last) == 1 and heading == first == last
 
 
 @needs_soffice

@@ -8,7 +8,7 @@ import pdfplumber
 import pytest
 from export_drafts import (
     bad_line_edges, body_lines, body_numbers, full_line_units, lines_per_page, nine_digit_report,
-    pdftotext, plain_text, printed_numbers, unbroken,
+    pages_with, pdftotext, plain_text, printed_numbers, unbroken,
 )
 from pypdf import PdfReader
 from test_export_layout import expected_cells, filled_2021, joined_tables
@@ -238,6 +238,15 @@ def test_a_heading_never_ends_a_page(printed):
         assert not set(last.values()) & headings, name
 
 
+def test_a_table_that_fits_a_page_goes_whole_to_the_next_with_its_heading(printed):
+    # the sample's 三 does not fit under the end of 二 on page 3: rather than cut after row 二 (leaving
+    # half of page 3 empty and the table in two), it goes whole to page 4
+    report, path = printed["sample"]
+    heading, first, last = pages_with(path, report.format.section("applications").heading,
+                                      "一、本年新收政府信息公开申请数量", "四、结转下年度继续办理")
+    assert len(heading) == len(first) == len(last) == 1 and heading == first == last
+
+
 def test_nine_digit_tables_split_with_header_and_group_labels_repeated(printed):
     _report, path = printed["nine"]
     with pdfplumber.open(path) as pdf:
@@ -251,13 +260,18 @@ def test_nine_digit_tables_split_with_header_and_group_labels_repeated(printed):
 
 
 def test_table_flowable_splits_only_between_keep_units(sample_report):
+    from export.table_layout import table_block
+
     layout = build_layout(sample_report)
-    proactive, applications, _review = layout.tables()
+    proactive, kept, _review = layout.tables()
     fonts = PdfFonts()
     flowable = TableFlowable(proactive, fonts, layout.page.text_height_pt)
     room = sum(proactive.row_heights_pt[:6])  # the first block and part of the second
     head, tail = flowable.split(WIDTH, room)
     assert head.block.rows == 4 and tail.block.rows == proactive.rows - 4
+    # 三 fits a page: kept whole, never cut wherever it lands
+    assert TableFlowable(kept, fonts, layout.page.text_height_pt).split(WIDTH, kept.height - 1) == []
+    applications = table_block(sample_report, sample_report.format.section("applications"), WIDTH)
     assert TableFlowable(applications, fonts, layout.page.text_height_pt).split(WIDTH, 50) == []
     head, tail = TableFlowable(applications, fonts, 10_000).split(WIDTH, sum(applications.row_heights_pt[:6]))
     assert [c.text for c in tail.block.cells if c.row < 3] == [c.text for c in applications.cells if c.row < 3]
