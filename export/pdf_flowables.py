@@ -34,12 +34,14 @@ class _Line:
 
 class GridParagraph(Flowable):
     """A paragraph on the page's line grid: lines one pitch (28.95 pt) apart, broken by the 禁则 rules,
-    full lines justified; splits between lines."""
+    full lines justified; splits between lines. `following` paragraphs of the same plain style are set
+    after it in the same flowable (thousands of one-line paragraphs would each cost reportlab a flowable)."""
 
     def __init__(self, para: Paragraph, fonts: PdfFonts, page: PageSetup, lines: list[_Line] | None = None,
-                 space_before: float | None = None) -> None:
+                 space_before: float | None = None, following: tuple[Paragraph, ...] = ()) -> None:
         super().__init__()
         self.para = para
+        self.following = following
         self.fonts = fonts
         self.page = page
         self.pitch = page.line_pitch
@@ -55,14 +57,18 @@ class GridParagraph(Flowable):
         left = para.style.left_chars * size
         right = para.right_chars * size
         lines: list[_Line] = []
-        offset = 0
-        for segment in para.text.split("\n"):
-            lines += self._segment(segment, offset, width - left - right, left, first=not lines)
-            offset += len(segment) + 1
+        for paragraph in (para, *self.following):
+            offset = 0
+            first = True
+            for segment in paragraph.text.split("\n"):
+                lines += self._segment(paragraph, segment, offset, width - left - right, left, first=first)
+                offset += len(segment) + 1
+                first = False
         return lines
 
-    def _segment(self, text: str, offset: int, room: float, left: float, first: bool) -> list[_Line]:
-        para, size = self.para, self.para.size
+    def _segment(self, para: Paragraph, text: str, offset: int, room: float, left: float,
+                 first: bool) -> list[_Line]:
+        size = para.size
         spans = para.spans()
         lead_end = para.lead
         toks = tokens(text)

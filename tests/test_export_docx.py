@@ -79,6 +79,25 @@ def test_every_label_and_number_in_its_cell(make, sample_report):
                 assert line.strip(" \u3000") in texts
 
 
+def test_numbers_too_wide_at_six_points_are_condensed_not_shrunk():
+    # 15 columns of 9-digit numbers (四) cannot be printed at 7.5 pt on 158 mm: Word's 字符缩放 (w:w)
+    # keeps their height instead of shrinking them to 4 pt
+    report = nine_digit_report(2023)
+    layout = build_layout(report)
+    doc = open_docx(docx_bytes(report))
+    seen = set()
+    for block, table in zip(layout.tables(), doc.tables):
+        for cell in block.cells:
+            if cell.role.value != "value" or not cell.text:
+                continue
+            (run,) = [r for p in table.cell(cell.row, cell.col).paragraphs for r in p.runs]
+            scale = run._r.find(f"{W}rPr/{W}w")
+            assert (scale is None and cell.scale == 1) or int(scale.get(qn("w:val"))) == round(cell.scale * 100)
+            assert (run.font.size.pt if run.font.size else 10.5) == cell.size >= 7.5
+            seen.add((block.key, cell.scale))
+    assert ("review", 0.5) in seen and any(k == "applications" and s < 1 for k, s in seen)
+
+
 def test_official_merges_of_the_form(sample_report):
     doc = open_docx(docx_bytes(sample_report))
     proactive, applications, review = doc.tables

@@ -34,12 +34,27 @@ def test_no_line_starts_with_a_closing_mark_or_ends_with_an_opening_one(text, wi
         if hanging:
             assert line[-1] in HANGING
         if i and line.strip():
-            # only a line that is a single piece (or a run of marks) cannot give a character to the next
+            # only a line with no break the rules allow (a single piece, a run of marks) breaks them
             previous = lines[i - 1][0].strip()
-            assert line.strip()[0] not in CANNOT_START or len(tokens(previous)) == 1 \
-                or all(c in CANNOT_START for c in previous[-2:])
+            assert line.strip()[0] not in CANNOT_START or not allowed_breaks(previous)
         if i < len(lines) - 1 and line.strip():
-            assert line.strip()[-1] not in CANNOT_END or all(c in CANNOT_END for c in line.strip())
+            assert line.strip()[-1] not in CANNOT_END or not allowed_breaks(line.strip())
+
+
+def allowed_breaks(line: str) -> list[int]:
+    """Token boundaries inside a line where the 禁则 rules allow a break."""
+    toks = [t for t in tokens(line) if not t.isspace()]
+    return [k for k in range(1, len(toks)) if toks[k][0] not in CANNOT_START and toks[k - 1][-1] not in CANNOT_END]
+
+
+def test_a_run_of_marks_longer_than_a_line_breaks_where_the_line_is_full():
+    # clerks type 。。。。。。 or ………… for an ellipsis: a run longer than a line can only break against the
+    # rules; it once came out one character a line ('展', '。', '。', …: thousands of pages for a long run)
+    lines = [line for line, _ in lines_of("我们的工作取得了很大进展" + "。" * 40 + "下一步继续努力", 28)]
+    assert "".join(lines) == "我们的工作取得了很大进展" + "。" * 40 + "下一步继续努力"
+    assert len(lines) == 3 and all(len(line) > 1 for line in lines)
+    assert [len(line) for line, _ in lines_of("（" * 60, 28)] == [28, 28, 4]
+    assert [len(line) for line, _ in lines_of("…" * 80, 28)] == [28, 28, 24]
 
 
 def test_numbers_and_latin_words_never_break():
