@@ -165,6 +165,8 @@ class GridParagraph(Flowable):
         para, size = self.para, self.para.size
         left = para.style.left_chars * size
         top = self.height - self._top_space
+        text = canvas.beginText()  # one text object for every line: font and spacing set only when they change
+        font, spacing = None, 0.0
         for i, line in enumerate(self._lines or []):
             centre = top - (i + 0.5) * self.pitch
             baseline = centre - baseline_below_centre(size)
@@ -176,12 +178,18 @@ class GridParagraph(Flowable):
                 x += (line.room - line.width) / 2
             elif para.align is Align.RIGHT:
                 x += line.room - line.width
-            text = canvas.beginText(x, baseline)
-            text.setCharSpace(space)
+            if not line.runs:
+                continue
+            text.setTextOrigin(x, baseline)
+            if space != spacing:
+                text.setCharSpace(space)
+                spacing = space
             for name, t, _w in line.runs:
-                text.setFont(name, size)
+                if name != font:
+                    text.setFont(name, size)
+                    font = name
                 text.textOut(t)
-            canvas.drawText(text)
+        canvas.drawText(text)
 
 
 def _without_after(para: Paragraph) -> Paragraph:
