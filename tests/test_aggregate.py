@@ -406,11 +406,13 @@ def test_changes_since_the_summary_was_made(tmp_path):
 def test_inputs_recorded_on_another_machine_are_found_beside_the_summary(tmp_path):
     """Recorded paths of another drive or system (D:\\…\\各单位\\unit0000.gkbg.json) are looked for under the
     summary's folder by their last names; a file changed there is reported at its new place."""
+    import hashlib
+
     from model.aggregate_check import Relocation
-    from model.aggregate_record import SourceFile, SummarySources
+    from model.aggregate_record import SourceFile, SummarySources, attach
 
     paths = write_units(tmp_path / "年报" / "各单位", 2)
-    sha = [__import__("hashlib").sha256(p.read_bytes()).hexdigest() for p in paths]
+    sha = [hashlib.sha256(p.read_bytes()).hexdigest() for p in paths]
     sources = SummarySources(
         (r"D:\县政府\年报\各单位", r"D:\县政府\年报\单独.gkbg.json"), "", "2025-01-01T00:00:00",
         tuple(SourceFile(rf"D:\县政府\年报\各单位\{p.name}", p.stat().st_size, h, "x")
@@ -421,8 +423,6 @@ def test_inputs_recorded_on_another_machine_are_found_beside_the_summary(tmp_pat
     assert place.of("/elsewhere/a.gkbg.json") == Path("/elsewhere/a.gkbg.json")
     assert Relocation(sources, None).moves == {}  # an unsaved summary: nothing to look beside
     report = Report.for_year(2019, "某县")
-    from model.aggregate_record import attach
-
     attach(report, sources)
     paths[0].write_bytes(paths[0].read_bytes() + b" ")
     changes = changes_since(report, tmp_path / "年报" / "汇总.gkbg.json")
