@@ -5,7 +5,7 @@ import re
 
 from .formats import text_words as W
 from .frozen import frozen
-from .text_figures import Bounds, cached, fold, inside_name, rx, year_value, years_in
+from .text_figures import Bounds, cached, fold, inside_name, paragraph_start, rx, year_value, years_in
 
 
 @frozen
@@ -58,10 +58,11 @@ def _plainly_other(plain: str, bounds: Bounds, value: int, start: int, end: int,
         return True
     if value < year:
         return bool(rx(W.PAST_WORDS).search(sentence) or rx(W.PAST_BEFORE).search(before)
-                    or rx(W.PAST_AFTER).match(after))
+                    or (rx(W.PAST_AFTER).match(after) and not rx(W.DATE_OF_DATA_BEFORE).search(before)))
     if value == year + 1 and rx(W.FILING_AFTER).match(after):
         return True
-    return bool(rx(W.FUTURE_WORDS).search(sentence) or rx(W.FUTURE_AFTER).match(after))
+    return bool(rx(W.FUTURE_WORDS).search(sentence) or rx(W.FUTURE_AFTER).match(after)
+                or rx(W.PLAN_WORDS).search(plain, paragraph_start(plain, start), start))
 
 
 def _title(plain: str, bounds: Bounds, m: re.Match[str], year: int, unit_name: str) -> list[YearMention]:

@@ -32,6 +32,9 @@ def stale(year: int, text: str, unit: str = "某某县教育局") -> list[tuple[
     (2023, "二〇二二年度，我局政务公开工作稳步推进。"),
     (2023, "2024年共收到政府信息公开申请20件。"),  # a later year spoken of as if it were done
     (2024, "截至2023年底，现行有效规范性文件15件。"),
+    (2024, "截至2023年12月31日，我局现行有效行政规范性文件5件。"),  # a date of data, not a dated event
+    (2024, "2023年度报告期内，我局共收到申请20件。"),  # 报告期: not last year's report
+    (2024, "改进措施：一是2023年组织开展基层政务公开专项督查。"),  # plan words make only a later year future
 ])
 def test_stale_year(year, text):
     (mention,) = stale(year, text)
@@ -58,6 +61,16 @@ def test_stale_year(year, text):
     (2020, "认真贯彻2019年新修订的《条例》。"),
     (2024, "2023年12月出台的《依申请公开工作规程》于2024年1月1日起施行。"),
     (2024, "在2023年度全县政务公开考核中获评优秀等次。"),
+    # found writing realistic reports (audit of issue 14)
+    (2023, "改进措施：一是2024年组织开展基层政务公开专项督查；二是2024年建立政策解读质量评估机制。"),
+    (2023, "（二）改进情况\n1.2024年在全县推广政务公开专区建设。"),
+    (2024, "针对2023年度报告中指出的问题，我局逐项整改。"),  # last year's report
+    (2024, "2023年报告中提出的“解读形式单一”问题，本年度通过制作图解得到改善。"),
+    (2024, "2023年底，我局成立政务公开工作专班。"),  # a dated event
+    (2024, "全面完成2023年度政务公开整改任务。"),
+    (2024, "2021年以来累计公开规范性文件45件。"),
+    (2024, "2022年、2023年连续两年获评先进。"),
+    (2024, "下一年度，我局将2025年作为“政务公开质量提升年”。"),
 ])
 def test_year_plainly_past_future_or_this_year(year, text):
     assert stale(year, text) == []
