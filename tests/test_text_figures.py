@@ -114,6 +114,19 @@ CASES = [
     ("procurement_amount", 2019, "采购总金额251000元。", Decimal("251000")),
     ("procurement_amount", 2019, "采购预算金额30万元。", None),
     ("procurement_amount", 2019, "采购金额较大的项目均已公示。", None),
+    # look-alikes found writing realistic reports (audit of issue 14): parts, other amounts, subsets
+    ("fees", 2023, "全年为企业减免行政事业性收费30万元，收取行政事业性收费12.5万元。", Decimal("12.5")),
+    ("fees", 2023, "免征行政事业性收费200万元。", None),
+    ("fees", 2023, "涉企行政事业性收费12.5万元。", None),
+    ("fees", 2023, "退还行政事业性收费0.5万元。", None),
+    ("procurement_amount", 2019, "采购预算金额3600万元，实际采购金额3526.48万元。", Decimal("3526.48")),
+    ("procurement_amount", 2019, "其中，货物类采购金额1200万元。", None),
+    ("procurement_amount", 2019, "通过电子卖场采购金额50万元。", None),
+    ("procurement_projects", 2019, "其中，工程类集中采购项目6个。", None),
+    ("disclosed", 2023, "其中，上年结转的2件申请中，予以公开1件，无法提供1件。", None),
+    ("disclosed", 2023, "对上年结转的2件，予以公开1件。", None),
+    ("disclosed", 2023, "其中，涉及征地拆迁类申请12件，予以公开5件。", None),
+    ("unable", 2023, "其中，上年结转的2件申请中，予以公开1件，无法提供1件。", None),
 ]
 
 

@@ -138,7 +138,7 @@ def test_a_report_without_unit_overview_or_problems_has_errors(year):
         ("R12.unit_name", Severity.ERROR, "header"), ("R12.overview", Severity.ERROR, "overview"),
         ("R12.problems", Severity.ERROR, "problems")]
     assert findings[0].section == "基本信息" and "填报单位未填写" in findings[0].message
-    assert findings[1].message == "“一、总体情况”为空：这一部分必须填写"
+    assert findings[1].message == "尚未填写，这一部分必须填写"  # every view names the section beside it
     assert all(f.hint for f in findings)
 
 
@@ -156,3 +156,19 @@ def test_submission_check_also_wants_the_report_date():
     assert (f.rule, f.severity, f.section_key) == ("R12.report_date", Severity.ERROR, "header")
     report.set_field("report_date", "2024-01-20")
     assert check(report, submission=True) == []
+
+
+def test_no_message_repeats_the_section_every_view_names_beside_it():
+    """The panel, 提交前检查, check, the explain dialog and the 检查说明 page all show the section with the message:
+    “一、总体情况：“一、总体情况”为空” would say it twice."""
+    from model.rules import missing_parts
+
+    empty = report_with(2023, "overview", "")
+    empty.set_text("problems", "无")
+    empty.set_text("other", "")
+    long = report_with(2023, "overview", "字" * 1001)
+    findings = check(empty) + check(long)
+    assert {f.rule for f in findings} >= {"R12.overview", "R9.problems-empty", "R9.fee-silent", "R9.overview-length"}
+    for f in findings:
+        assert f.section not in f.message, f.message
+    assert missing_parts(check(empty)) == ["“一、总体情况”未填写"]

@@ -113,7 +113,7 @@ def test_missing_unit_and_texts_are_errors_named_in_the_export_prompt(qtbot, mak
     answers = answer("否")
     assert not window.outputs.export(".pdf", tmp_path / "out.pdf")
     assert "尚有 2 个错误" in answers.seen[0][1]
-    assert "其中：填报单位未填写；“一、总体情况”为空。" in answers.seen[0][1]
+    assert "其中：填报单位未填写；“一、总体情况”未填写。" in answers.seen[0][1]
     header = next(f for f in window.session.findings if f.section_key == "header")
     window.jump_to(header)
     assert window.tabs.currentIndex() == 0 and window.focusWidget() is window.pages[0].edits["unit_name"]

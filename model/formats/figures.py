@@ -65,12 +65,15 @@ CONCLUDED = TextFigure(
 APPLICATION = r"申请"
 # nor when its sentence counts documents: 全年审查公文326件，其中予以公开215件、依申请公开58件、不予公开53件
 DOCUMENTS = r"公文|发文|属性"
+# nor when its sentence narrows the applications first: 上年结转的2件申请中，予以公开1件; 涉及征地拆迁类申请12件，…
+RESULT_SUBSET = r"结转的|涉及|类申请"
 
 
 def _result(key: str, word: str, row: str, label: str, tail: str = "", before_not: str = "") -> TextFigure:
     """A result of 三（一）…（六）: 予以公开12件, 部分公开（区分处理）5件."""
     return TextFigure(key, f"{word}的申请", (P(word, tail + RESULT_FILL, before_not=before_not + RESULT_PART_BEFORE,
-                                            context=APPLICATION, sentence_not=DOCUMENTS),),
+                                            context=APPLICATION,
+                                            sentence_not=DOCUMENTS + "|" + RESULT_SUBSET),),
                       (T((f"applications.{row}.total",), label),))
 
 
@@ -150,15 +153,21 @@ def normative_figures(made_column: str, made_label: str, public_columns: tuple[t
     return made, published
 
 
+# a part of the purchases: one kind, one channel, the budget or the savings (其中，货物类采购金额1200万元)
+PROCUREMENT_PART_BEFORE = r"其中|货物|工程|服务类|分散|电子卖场|网上商城|协议供货|定点|预算|节约|中小企业|框架"
+# an amount that is not the fees collected: 减免行政事业性收费5万元, 涉企, 本级 (a government's, not the organ's)
+FEE_PART_BEFORE = r"减免|免征|免收|减征|缓征|停征|取消|降低|减少|退还|退付|涉企|本级|代收|全口径"
+
 FIGURES_2019 = COMMON_FIGURES + normative_figures(
     "made", "本年新制作数量", (("published", "本年新公开数量"), ("public_total", "对外公开总数量")), "规范性文件",
 ) + (
     TextFigure("procurement_projects", "政府集中采购项目",
-               (P("政府集中采购项目", FILL), P("集中采购项目", FILL, before_not=r"政府$")),
+               (P("政府集中采购项目", FILL, before_not=PROCUREMENT_PART_BEFORE),
+                P("集中采购项目", FILL, before_not=r"政府$|" + PROCUREMENT_PART_BEFORE)),
                (T(("item9.procurement.projects",), "政府集中采购项目数量（表二第二十条第（九）项）"),),
                units="个|项|件"),
     TextFigure("procurement_amount", "政府集中采购金额",
-               (P("采购总金额", FILL), P("采购金额", FILL), P("采购总额", FILL)),
+               tuple(P(a, FILL, before_not=PROCUREMENT_PART_BEFORE) for a in ("采购总金额", "采购金额", "采购总额")),
                (T(("item9.procurement.amount",), "政府集中采购总金额（表二第二十条第（九）项）"),),
                money=True),
 )
@@ -179,7 +188,7 @@ FIGURES_2021 = COMMON_FIGURES + normative_figures(
                (T(("item1.rules.in_force",), "规章现行有效件数（表二第二十条第（一）项）"),),
                units="件|个|份|部"),
     TextFigure("fees", "行政事业性收费金额",
-               (P("行政事业性收费", r"(?:收入|金额|总额|总金额)?" + LINK),),
+               (P("行政事业性收费", r"(?:收入|金额|总额|总金额)?" + LINK, before_not=FEE_PART_BEFORE),),
                (T(("item8.fees.amount",), "行政事业性收费本年收费金额（表二第二十条第（八）项）"),),
                money=True),
 )
