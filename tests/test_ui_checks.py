@@ -119,6 +119,25 @@ def test_missing_unit_and_texts_are_errors_named_in_the_export_prompt(qtbot, mak
     assert window.tabs.currentIndex() == 0 and window.focusWidget() is window.pages[0].edits["unit_name"]
 
 
+def test_the_findings_panel_shows_every_section_name_whole(qtbot, make_window):
+    """The 部分 column is fixed in width: 基本信息 (the longest name it shows) fits, not “…”."""
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QStyle
+
+    report = fresh_report(2023, "")
+    report.set_text("problems", "无")
+    window = make_window(report)
+    table = window.findings_dock.table
+    shown = {table.item(row, 1).text() for row in range(table.rowCount())}
+    assert shown == {"基本信息", "五", "六"}
+    for zoom in (0, +1, +1, -1, -1, -1):
+        window.zoom(zoom)
+        margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+        for col, text in ((1, "基本信息"), (0, "已说明")):
+            room = table.columnWidth(col) - 2 * margin
+            assert QFontMetrics(table.font()).horizontalAdvance(text) <= room, (zoom, text)
+
+
 def test_print_options_name_what_is_missing(qtbot, make_window, answer):
     window = make_window(fresh_report(2020, ""))
     seen = {}
