@@ -74,7 +74,7 @@ def _title(plain: str, bounds: Bounds, m: re.Match[str], year: int, unit_name: s
     out = []
     if value != year and not (value < year and rx(W.TITLE_PAST).search(plain[s:e])):
         out.append(YearMention("title-year", value, start, end))
-    unit = title_unit(plain[s:start])
+    unit = "" if rx(W.TITLE_REQUIREMENTS_AFTER).match(plain[end:e]) else title_unit(plain[s:start])
     if unit and unit_name.strip() and not _same_unit(unit, unit_name):
         out.append(YearMention("title-unit", value, start - len(unit), end, unit))
     return out

@@ -99,6 +99,10 @@ def test_one_warning_per_year_and_section_quoting_the_first_sentence():
     ("本报告是某某县2023年政府信息公开工作年度报告。", []),  # 某某县 is part of the unit's name
     ("我局2022年政府信息公开工作年度报告中提出的问题已整改。", []),  # last year's report, plainly cited
     ("按照2023年政府信息公开工作年度报告的要求。", []),
+    # another organ's requirements for the reports, not this report's title (audit of issue 14)
+    ("本报告是根据县政府办公室2023年政府信息公开工作年度报告编制要求编写的。", []),
+    ("按照市政府办公室2023年度政府信息公开工作年度报告编制工作要求，编制本报告。", []),
+    ("根据碧水镇人民政府2023年政府信息公开工作年度报告模板编写。", []),
 ])
 def test_title_quoted_in_the_text(text, expected):
     assert stale(2023, text) == expected

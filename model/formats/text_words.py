@@ -84,6 +84,9 @@ TITLE_PAST = r"上年|去年|上一年|以来|已|整改|提出的|反映的|指
 # words before a unit name in the title: 现将火花镇人民政府2019年…
 TITLE_STOPS = (r"现将|现予|特将|特此|本报告|根据|按照|依据|编制|编写|编印|制作|形成|发布|公布|公开|由|是|为|"
                r"的|将|和|及|与|在|对|了|本|我")  # 我局, 本镇: the unit speaking of itself, not its name
+# after the title: the text cites another organ's requirements for the reports, not this report
+# (按照市政府办公室2024年度政府信息公开工作年度报告编制工作要求): the organ named is not this report's unit
+TITLE_REQUIREMENTS_AFTER = r"^\s*(?:的)?(?:编制|编写|编报|报送|发布工作|格式|模板|培训|工作要求|要求|通知)"
 # a unit name ends like the name of an organ
 ORGAN_SUFFIX = (r"(?:人民政府|政府|办事处|委员会|管委会|局|委|办公室|办|厅|署|院|所|中心|站|队|镇|乡|街道|"
                 r"区|县|市|省|州|旗|盟)$")
