@@ -149,6 +149,14 @@ def test_print_options_name_what_is_missing(qtbot, make_window, answer):
     answer(look)
     assert window.outputs.ask_options() is None
     assert "尚有 1 个错误" in seen["status"] and "填报单位未填写" in seen["status"]
+    window.session.set_field("unit_name", "测试镇人民政府")  # no error left: the missing date is still said
+    answer(look)
+    assert window.outputs.ask_options() is None
+    assert seen["status"].startswith("检查通过") and "报告日期尚未填写，打印件不印落款日期" in seen["status"]
+    window.session.set_field("report_date", "2021-01-20")
+    answer(look)
+    assert window.outputs.ask_options() is None
+    assert seen["status"] == "检查通过：报告没有错误。"
 
 
 def test_submission_check_wants_the_date_and_goes_to_it(qtbot, make_window, answer):
