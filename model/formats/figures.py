@@ -108,7 +108,7 @@ LITIGATION = TextFigure(
 def _decisions(key: str, name: str, row: str, table: str, item: str) -> TextFigure:
     anchors = (f"{name}决定", f"{name}处理决定", f"{name}决定书")
     return TextFigure(
-        key, f"{name}处理决定",
+        key, f"{name}决定",
         tuple(P(a, FILL, before_not=PUBLISHED_BEFORE + "|" + PART_BEFORE + "|" + DECISION_PART_BEFORE)
               for a in anchors),
         (T((f"{table}.{row}.decisions",), f"{name}处理决定数量（表二第二十条第（{item}）项）"),),
