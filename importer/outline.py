@@ -169,10 +169,44 @@ def _title(out: Outline, notes: Notes) -> None:
     if prefix.endswith("政府") and not prefix[:-2].endswith("人民"):
         prefix = prefix[:-2]  # the 政府 of 政府信息公开, not of the unit's name
     unit = _YEAR.sub("", prefix) if year else prefix
-    unit = re.sub(r"^关于|关于$|的$", "", unit).strip("（）()【】[]《》“”\"")
-    out.unit = unit[:100]
+    out.unit = _unwrapped(re.sub(r"^关于|关于$|的$", "", unit))[:100]
     notes.read.append(f"标题“{out.title}”：填报单位“{out.unit or '（无）'}”"
                       + (f"，{out.year}年度" if out.year else "，标题中没有年度"))
+
+
+_BRACKETS = {"（": "）", "(": ")", "【": "】", "[": "]", "《": "》", "“": "”", '"': '"'}
+
+
+def _unwrapped(unit: str) -> str:
+    """The unit without the brackets left at its ends by the title around it (《…, …）, “…”), keeping those of its own
+    name: 青山乡人民政府（第1片）, 县委办公室(县政府办公室)."""
+    while unit:
+        first, last = unit[0], unit[-1]
+        if first in _BRACKETS and last == _BRACKETS[first] and len(unit) > 1 and _wraps(unit):
+            unit = unit[1:-1]
+            continue
+        if first in _BRACKETS and _BRACKETS[first] not in unit[1:]:
+            unit = unit[1:]  # opened, never closed
+        elif last in _BRACKETS.values() and not any(o in unit[:-1] for o, c in _BRACKETS.items() if c == last):
+            unit = unit[:-1]  # closed, never opened
+        elif last in _BRACKETS or first in _BRACKETS.values():
+            unit = unit[:-1] if last in _BRACKETS else unit[1:]  # opened at the end, closed at the start
+        else:
+            return unit
+    return unit
+
+
+def _wraps(text: str) -> bool:
+    """The bracket opening text is the one closing it: （甲）乙（丙） is not wrapped, （甲（乙））is."""
+    opening, closing = text[0], text[-1]
+    if opening == closing:
+        return True
+    depth = 0
+    for i, char in enumerate(text):
+        depth += (char == opening) - (char == closing)
+        if depth == 0:
+            return i == len(text) - 1
+    return False
 
 
 def find_year_in_text(blocks, outline: Outline) -> int | None:

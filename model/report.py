@@ -200,7 +200,7 @@ class Report:
         filled in, last year's report linked, printed totals imported, or no format for that year."""
         fmt = format_for_year(check_year(year))
         if self.has_numbers():
-            raise InputError("报告已填写了数字，年度不能再更改")
+            raise InputError("报告已填写了数字，年度不能再更改；下一年度的报告请用“基于上年报告新建”")
         if self.last_year is not None or self.stated_totals:
             raise InputError("报告已关联上年报告或带有导入的总计，年度不能更改")
         return fmt

@@ -203,8 +203,9 @@ def _read(figure: TextFigure, phrase: Phrase, plain: str, bounds: Bounds, period
     sentence_start = bounds.sentence(pos)[0]
     if rx(W.OTHER_SCOPE).search(plain, sentence_start, pos):
         return None  # 全县各部门共收到申请…: more than this organ
-    if phrase.context and not (rx(phrase.context).search(m.group(0))
-                                or rx(phrase.context).search(plain, paragraph_start(plain, pos), pos)):
+    if phrase.sentence_not and rx(phrase.sentence_not).search(plain, sentence_start, pos):
+        return None  # 12345热线诉求…办结1356件: another matter
+    if phrase.context and not in_context(phrase, plain, m.group(0), pos):
         return None
     raw = m.group("num")
     if figure.money:
@@ -217,6 +218,23 @@ def _read(figure: TextFigure, phrase: Phrase, plain: str, bounds: Bounds, period
         return None
     unit = m.group("unit")
     return Quote(figure, value, unit, f"{raw}{unit}", pos, m.end())
+
+
+def in_context(phrase: Phrase, plain: str, tail: str, pos: int) -> bool:
+    """The phrase's context words are in its tail, or before it: in its paragraph (or the heading line above);
+    with context_near only in its sentence up to 。, or in a heading line that names the anchor too."""
+    context = rx(phrase.context)
+    if context.search(tail):
+        return True
+    paragraph = paragraph_start(plain, pos)
+    if not phrase.context_near:
+        return bool(context.search(plain, paragraph, pos))
+    stops = [m.end() for m in rx(W.FULL_STOP).finditer(plain, paragraph, pos)]
+    if context.search(plain, stops[-1] if stops else paragraph, pos):
+        return True
+    line = plain.rfind(W.PARAGRAPH_END, 0, pos) + 1
+    heading = plain[paragraph:line]
+    return paragraph < line and phrase.anchor in heading and bool(context.search(heading))
 
 
 def paragraph_start(text: str, pos: int) -> int:

@@ -5,7 +5,7 @@ import re
 
 from .formats import text_words as W
 from .frozen import frozen
-from .text_figures import Bounds, cached, fold, inside_name, rx, year_value, years_in
+from .text_figures import Bounds, cached, fold, inside_name, paragraph_start, rx, year_value, years_in
 
 
 @frozen
@@ -58,10 +58,11 @@ def _plainly_other(plain: str, bounds: Bounds, value: int, start: int, end: int,
         return True
     if value < year:
         return bool(rx(W.PAST_WORDS).search(sentence) or rx(W.PAST_BEFORE).search(before)
-                    or rx(W.PAST_AFTER).match(after))
+                    or (rx(W.PAST_AFTER).match(after) and not rx(W.DATE_OF_DATA_BEFORE).search(before)))
     if value == year + 1 and rx(W.FILING_AFTER).match(after):
         return True
-    return bool(rx(W.FUTURE_WORDS).search(sentence) or rx(W.FUTURE_AFTER).match(after))
+    return bool(rx(W.FUTURE_WORDS).search(sentence) or rx(W.FUTURE_AFTER).match(after)
+                or rx(W.PLAN_WORDS).search(plain, paragraph_start(plain, start), start))
 
 
 def _title(plain: str, bounds: Bounds, m: re.Match[str], year: int, unit_name: str) -> list[YearMention]:
@@ -73,7 +74,7 @@ def _title(plain: str, bounds: Bounds, m: re.Match[str], year: int, unit_name: s
     out = []
     if value != year and not (value < year and rx(W.TITLE_PAST).search(plain[s:e])):
         out.append(YearMention("title-year", value, start, end))
-    unit = title_unit(plain[s:start])
+    unit = "" if rx(W.TITLE_REQUIREMENTS_AFTER).match(plain[end:e]) else title_unit(plain[s:start])
     if unit and unit_name.strip() and not _same_unit(unit, unit_name):
         out.append(YearMention("title-unit", value, start - len(unit), end, unit))
     return out
