@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from model.formats import FORMATS
 from model.formats.common import APPLICATIONS_NOTE
 from model.formats.definition import TextSection
+from model.report import MAX_UNIT_NAME
 
 from .document import Para, RawTable, SourceDocument
 from .labels import core, fold
@@ -136,23 +137,29 @@ def _front_matter(out: Outline, blocks, notes: Notes) -> list[str]:
     return [text for text, _ in lines[end:]]
 
 
+TITLE_LINES = 7  # a 100-character unit name and the rest of the title, 20 二号 characters a line
+TITLE_CHARS = MAX_UNIT_NAME + 40  # the unit name, its year and 政府信息公开工作年度报告 with room to spare
+
+
 def _find_title(lines: list[tuple[str, Para]]) -> tuple[int, int] | None:
-    """(first, stop) of the title's lines among the first lines: one line, or up to three short ones (the unit
-    name on a line of its own, a title broken in the middle), holding 政府信息公开工作年度报告."""
+    """(first, stop) of the title's lines among the first lines: one line, or a few short ones (the unit name on
+    lines of its own — up to 100 characters, five lines of 二号 —, a title broken in the middle), holding
+    政府信息公开工作年度报告."""
     for first in range(min(12, len(lines))):
-        for count in (1, 2, 3):
+        for count in range(1, TITLE_LINES + 1):
             part = [fold(text) for text, _ in lines[first:first + count]]
             if len(part) < count or not _PHRASE.search("".join(part)):
                 continue
-            if len("".join(part)) > 80 or (count > 1 and not all(_title_part(t) for t in part)):
+            if len("".join(part)) > TITLE_CHARS or (count > 1 and not all(_title_part(t) for t in part)):
                 break
             return first, first + count
     return None
 
 
 def _title_part(folded: str) -> bool:
-    """A line that may be part of a title broken over lines: short, not a sentence or a labelled field."""
-    return (len(folded) <= 40 and not re.search(r"[。，；,;:]", folded) and heading_of(folded) is None
+    """A line that may be part of a title broken over lines (a long unit name's lines may come joined into one):
+    not a sentence or a labelled field."""
+    return (len(folded) <= TITLE_CHARS and not re.search(r"[。，；,;:]", folded) and heading_of(folded) is None
             and not _ATTACHMENT.match(folded))
 
 
@@ -270,6 +277,7 @@ def _end_of_report(blocks, last_heading: int, notes: Notes) -> int:
 def _sign_off(out: Outline, lines: list[tuple[str, Para]], notes: Notes) -> list[tuple[str, Para]]:
     """Drop the 落款 (unit, date, 盖章/签字 lines) at the end of the last section; its date is the report date."""
     dropped: list[str] = []
+    unit, unit_tail = fold(out.unit), ""  # a long unit name wraps: its lines come last to first
     while lines:
         text, para = lines[-1]
         folded = fold(text)
@@ -277,7 +285,9 @@ def _sign_off(out: Outline, lines: list[tuple[str, Para]], notes: Notes) -> list
         if date is not None:
             if date and not out.report_date:
                 out.report_date = date
-        elif not (_SIGN_OFF.match(folded) or (out.unit and folded == fold(out.unit))
+        elif unit and len(folded) >= 2 and unit.endswith(folded + unit_tail):
+            unit_tail = folded + unit_tail
+        elif not (_SIGN_OFF.match(folded)
                   or (para.align == "right" and len(folded) <= 40 and not re.search(r"[。；;]", folded))):
             break
         dropped.insert(0, text)

@@ -10,6 +10,7 @@ from model.errors import ImportRefused
 
 from . import guard
 from .document import Para, RawTable, SourceDocument
+from .outline import heading_of
 from .page_breaks import join_broken_rows
 from .pdf_tables import Fragment, build_table, inside, page_fragments, row_count, stitch
 
@@ -227,7 +228,9 @@ def _drop_page_numbers(lines: list[_Line], heights: dict[int, float]) -> set[int
 
 
 def _paragraphs(items: list, dropped: set[int]) -> list:
-    """Lines joined into paragraphs: a paragraph starts indented, after a short line, a gap or a table."""
+    """Lines joined into paragraphs: a paragraph starts indented, after a short line, a gap or a table; a
+    section heading (一、总体情况 …) is a paragraph of its own (a short report may have no full line or no
+    unindented line to tell paragraphs apart by)."""
     body = [item[2] for item in items if isinstance(item[2], _Line) and id(item[2]) not in dropped]
     if not body:
         return [item[2] for item in items if isinstance(item[2], RawTable)]
@@ -253,10 +256,12 @@ def _paragraphs(items: list, dropped: set[int]) -> list:
             continue
         if id(item) in dropped:
             continue
+        heading = heading_of(item.text) is not None
         if current:
             last = current[-1]
             size = item.size
-            starts = (item.x0 > left + 0.5 * size
+            starts = (heading or heading_of(last.text) is not None
+                      or item.x0 > left + 0.5 * size
                       or last.x1 < right - 1.2 * last.size
                       or abs(item.size - last.size) > 1.5
                       or (item.page == last.page and item.top - last.top > pitch * 1.6))
