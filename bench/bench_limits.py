@@ -2,9 +2,11 @@
 under 2 s per PDF export (exit 1 when not).
 
 The worst drafts the loader accepts: every text section at MAX_TEXT_CHARS as one paragraph (reportlab
-re-wraps the rest of a paragraph at each page break) in three kinds of text — Chinese with punctuation,
-Chinese without any, and one unbreakable Latin "word" (Qt's line breaking is quadratic in a paragraph
-without a break opportunity); the unit name and 附件 label at their limits; every count at 999,999,999.
+re-wraps the rest of a paragraph at each page break) in four kinds of text — Chinese with punctuation,
+Chinese without any, full stops only (no break the 禁则 rules allow) and one unbreakable Latin "word"
+(Qt's line breaking is quadratic in a paragraph without a break opportunity) — or as the most paragraphs
+(one character a line, a second-level heading a line: each kept with the next); the unit name and 附件
+label at their limits; every count at 999,999,999.
 Keystrokes are typed into the middle of each text in the real window (offscreen Qt), one by one, each
 timed until the event loop is idle again (the rule check, the undo step and Qt's relayout included).
 """
@@ -32,6 +34,9 @@ TEXTS = {
     "Chinese with punctuation": "政府信息公开工作稳步推进，",
     "Chinese without punctuation": "政府信息公开工作稳步推进",
     "one unbreakable Latin word": "x",
+    "one character a line": "政\n",  # 10,000 paragraphs a section: the most flowables
+    "a heading a line": "（一）\n",  # every paragraph kept with the next one
+    "full stops only": "。",  # no break the 禁则 rules allow
 }
 
 

@@ -6,7 +6,7 @@ import sys
 import time
 from pathlib import Path
 
-from .common import EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE, out
+from .common import EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE, command_line, out
 
 
 def add_parser(sub) -> None:
@@ -66,6 +66,7 @@ def _aggregate(args: argparse.Namespace) -> int:
 
     from model.aggregate import ALL, ONCE, Batch, choose, find_duplicates, make_summary, refusal
     from model.aggregate_inputs import LARGE_BATCH
+    from model.errors import ReportError
 
     output = Path(args.output) if args.output else None
     batch = Batch()
@@ -87,15 +88,18 @@ def _aggregate(args: argparse.Namespace) -> int:
     if why is None and not units:
         why = "没有可汇总的报告"
     summary = None
-    if why is None and (output or args.xlsx):
-        summary = make_summary(batch, choice, args.unit or "", policy if duplicates else "")
-        if output is not None:
-            why = _save(summary, output, args.force)
-    if why is None and summary is not None and args.xlsx:
-        from export.breakdown_xlsx import write_breakdown
+    try:  # a sum out of range, a file that cannot be written: refused like the rest (and in --json)
+        if why is None and (output or args.xlsx):
+            summary = make_summary(batch, choice, args.unit or "", policy if duplicates else "")
+            if output is not None:
+                why = _save(summary, output, args.force)
+        if why is None and summary is not None and args.xlsx:
+            from export.breakdown_xlsx import write_breakdown
 
-        write_breakdown(args.xlsx, summary, [units[i] for i in choice.included],
-                        [(units[i], reason) for i, reason in choice.left_out], batch.unreadable)
+            write_breakdown(args.xlsx, summary, [units[i] for i in choice.included],
+                            [(units[i], reason) for i, reason in choice.left_out], batch.unreadable)
+    except ReportError as exc:
+        why = exc.message
     included = [units[i] for i in choice.included]
     errors = sum(1 for u in included if u.errors)
     if args.json:
@@ -190,9 +194,13 @@ def _check(args: argparse.Namespace) -> int:
         out(json.dumps({"summary": str(path), "made": sources.made, "unchanged": changes.unchanged,
                         "changed": [c.as_dict() for c in changes.changed],
                         "missing": [c.as_dict() for c in changes.missing],
-                        "new": [c.as_dict() for c in changes.new]}, ensure_ascii=False, indent=1))
+                        "new": [c.as_dict() for c in changes.new],
+                        "moved": [{"recorded": old, "now": now} for old, now in changes.moved]},
+                       ensure_ascii=False, indent=1))
         return EXIT_ERRORS if changes.any else EXIT_OK
     out(f"“{path.name}”汇总于 {sources.made.replace('T', ' ')}，共 {len(sources.files())} 个来源文件")
+    for old, now in changes.moved:
+        out(f"已移动：{old}  现在：{now}（按汇总报告所在位置找到，在此比较）")
     for title, items in (("已修改", changes.changed), ("已不在", changes.missing), ("新增", changes.new)):
         for c in items:
             out(f"{title}：{c.unit or Path(c.path).name}  {c.path}  {c.detail}")
@@ -200,10 +208,13 @@ def _check(args: argparse.Namespace) -> int:
         out(f"所有 {changes.unchanged} 个来源文件自汇总以来均未变化。")
         return EXIT_OK
     count = len(changes.changed) + len(changes.missing) + len(changes.new)
-    inputs = " ".join(_quote(p) for p in sources.inputs)
-    flag = {"once": " --once", "all": " --keep-duplicates"}.get(sources.policy, "")
+    moved = dict(changes.moved)
+    inputs = " ".join(_quote(moved.get(p, p)) for p in sources.inputs)
+    flags = {"once": " --once", "all": " --keep-duplicates"}.get(sources.policy, "")
+    if sources.unreadable:
+        flags += " --skip-unreadable"  # as when it was made: it could not have been made without
     out(f"自汇总以来有 {count} 个文件变化（{changes.unchanged} 个未变）。重新汇总：")
-    out(f"  python main.py aggregate {inputs} -o {_quote(str(path))}{flag}")
+    out(f"  {command_line()} aggregate {inputs} -o {_quote(str(path))}{flags}")
     out("（重新汇总会保留汇总报告中已写的文字和基本信息。）")
     return EXIT_ERRORS
 

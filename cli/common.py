@@ -7,6 +7,17 @@ import sys
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 
 
+def command_line() -> str:
+    """How this command line is started, for commands printed to be run again: the bundle's program by its full
+    path (on Windows its folder is not on PATH), quoted when it has spaces; or main.py under Python."""
+    from model.resources import frozen
+
+    if not frozen():
+        return "python main.py"
+    program = sys.executable
+    return f'"{program}"' if any(c in program for c in " \t'\"") else program
+
+
 def out(text: str = "") -> None:
     print(printable(text))
 

@@ -40,6 +40,9 @@ def breakdown_bytes(summary: Report, units: list[UnitFile], left_out: Iterable[t
         _SectionSheet(book, styles, summary, section, units, index).write()
     _findings_sheet(book, styles, units, list(left_out), list(unreadable))
     book.properties.title = f"{summary.title()} 各单位明细"
+    from model.version import APP_NAME, VERSION
+
+    book.properties.creator = book.properties.lastModifiedBy = f"{APP_NAME} {VERSION}"  # the version that made it
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -55,8 +58,11 @@ class _Styles:
         self.border = Border(left=thin, right=thin, top=thin, bottom=thin)
         self.centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
         self.wrap = Alignment(wrap_text=True, vertical="top")
-        self.bold, self.title = Font(bold=True), Font(bold=True, size=13)
-        self.error_font, self.error_bold = Font(color=ERROR_FONT), Font(color=ERROR_FONT, bold=True)
+        # every font named and sized like the workbook's default (Calibri 11): a font without them is drawn in
+        # the reader's own default (LibreOffice: a serif face at 10 pt) beside the plain cells
+        face = {"name": "Calibri", "size": 11}
+        self.bold, self.title = Font(bold=True, **face), Font(bold=True, name="Calibri", size=13)
+        self.error_font, self.error_bold = Font(color=ERROR_FONT, **face), Font(color=ERROR_FONT, bold=True, **face)
         self.header_fill = PatternFill("solid", fgColor=HEADER_FILL)
         self.total_fill = PatternFill("solid", fgColor=TOTAL_FILL)
         self.error_fill = PatternFill("solid", fgColor=ERROR_FILL)

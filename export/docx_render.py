@@ -126,6 +126,7 @@ def _cell(cell, widths: list[int], block: TableBlock, keep: bool, merge: str | N
     ppr.append(f'<w:jc w:val="{JC[cell.align]}"/>')
     text = ""
     if merge != "continue" and cell.lines:
-        extra = size_xml(cell.size) if cell.size != WUHAO else ""
+        extra = f'<w:w w:val="{round(cell.scale * 100)}"/>' if cell.scale != 1.0 else ""  # 字符缩放
+        extra += size_xml(cell.size) if cell.size != WUHAO else ""
         text = _run("\n".join(cell.lines), extra)
     return f"<w:tc><w:tcPr>{''.join(tcpr)}</w:tcPr><w:p><w:pPr>{''.join(ppr)}</w:pPr>{text}</w:p></w:tc>"

@@ -8,7 +8,7 @@ from enum import Enum
 from model.report import Report
 
 # point sizes of the Chinese type scale
-ERHAO, SANHAO, SIHAO, XIAOSI, WUHAO = 22.0, 16.0, 14.0, 12.0, 10.5
+ERHAO, SANHAO, SIHAO, XIAOSI, WUHAO, XIAOWU = 22.0, 16.0, 14.0, 12.0, 10.5, 9.0
 MM = 72 / 25.4  # points per millimetre
 
 
@@ -191,7 +191,9 @@ def build_layout(report: Report, approval_block: bool = False, watermark: str = 
         if isinstance(section, TextSection):
             blocks.extend(text_paragraphs(report.texts.get(section.key, "")))
         else:
-            first = page.text_height_pt - page.line_pitch  # the heading shares the page with the table
+            # the heading shares the page with the table (with its half line of space before, which Word
+            # may keep at the top of a page)
+            first = page.text_height_pt - 1.5 * page.line_pitch
             blocks.extend(table_blocks(report, section, page.text_width_pt, first, page.text_height_pt))
     closing = signature_paragraphs(report) if report.report_date and not approval_block else []
     if approval_block:

@@ -34,12 +34,14 @@ class _Line:
 
 class GridParagraph(Flowable):
     """A paragraph on the page's line grid: lines one pitch (28.95 pt) apart, broken by the 禁则 rules,
-    full lines justified; splits between lines."""
+    full lines justified; splits between lines. `following` paragraphs of the same plain style are set
+    after it in the same flowable (thousands of one-line paragraphs would each cost reportlab a flowable)."""
 
     def __init__(self, para: Paragraph, fonts: PdfFonts, page: PageSetup, lines: list[_Line] | None = None,
-                 space_before: float | None = None) -> None:
+                 space_before: float | None = None, following: tuple[Paragraph, ...] = ()) -> None:
         super().__init__()
         self.para = para
+        self.following = following
         self.fonts = fonts
         self.page = page
         self.pitch = page.line_pitch
@@ -55,14 +57,18 @@ class GridParagraph(Flowable):
         left = para.style.left_chars * size
         right = para.right_chars * size
         lines: list[_Line] = []
-        offset = 0
-        for segment in para.text.split("\n"):
-            lines += self._segment(segment, offset, width - left - right, left, first=not lines)
-            offset += len(segment) + 1
+        for paragraph in (para, *self.following):
+            offset = 0
+            first = True
+            for segment in paragraph.text.split("\n"):
+                lines += self._segment(paragraph, segment, offset, width - left - right, left, first=first)
+                offset += len(segment) + 1
+                first = False
         return lines
 
-    def _segment(self, text: str, offset: int, room: float, left: float, first: bool) -> list[_Line]:
-        para, size = self.para, self.para.size
+    def _segment(self, para: Paragraph, text: str, offset: int, room: float, left: float,
+                 first: bool) -> list[_Line]:
+        size = para.size
         spans = para.spans()
         lead_end = para.lead
         toks = tokens(text)
@@ -159,6 +165,8 @@ class GridParagraph(Flowable):
         para, size = self.para, self.para.size
         left = para.style.left_chars * size
         top = self.height - self._top_space
+        text = canvas.beginText()  # one text object for every line: font and spacing set only when they change
+        font, spacing = None, 0.0
         for i, line in enumerate(self._lines or []):
             centre = top - (i + 0.5) * self.pitch
             baseline = centre - baseline_below_centre(size)
@@ -170,12 +178,18 @@ class GridParagraph(Flowable):
                 x += (line.room - line.width) / 2
             elif para.align is Align.RIGHT:
                 x += line.room - line.width
-            text = canvas.beginText(x, baseline)
-            text.setCharSpace(space)
+            if not line.runs:
+                continue
+            text.setTextOrigin(x, baseline)
+            if space != spacing:
+                text.setCharSpace(space)
+                spacing = space
             for name, t, _w in line.runs:
-                text.setFont(name, size)
+                if name != font:
+                    text.setFont(name, size)
+                    font = name
                 text.textOut(t)
-            canvas.drawText(text)
+        canvas.drawText(text)
 
 
 def _without_after(para: Paragraph) -> Paragraph:
@@ -269,7 +283,7 @@ class TableFlowable(Flowable):
         first = centre + step * (len(cell.lines) - 1) / 2
         for i, line in enumerate(cell.lines):
             runs = self.fonts.runs(line, FontRole.TABLE)
-            width = sum(_width(t, name, size) for name, t in runs)
+            width = sum(_width(t, name, size) for name, t in runs) * cell.scale
             if cell.align is Align.LEFT:
                 x = x0 + PAD_X
             elif cell.align is Align.RIGHT:
@@ -277,6 +291,8 @@ class TableFlowable(Flowable):
             else:
                 x = (x0 + x1 - width) / 2
             text = canvas.beginText(x, first - i * step - baseline_below_centre(size))
+            if cell.scale != 1.0:
+                text.setHorizScale(cell.scale * 100)
             for name, t in runs:
                 text.setFont(name, size)
                 text.textOut(t)

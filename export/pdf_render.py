@@ -6,7 +6,7 @@ import io
 from model.version import APP_NAME, VERSION
 
 from .fonts import PdfFonts
-from .layout import MM, FontRole, PageLayout, Paragraph
+from .layout import BODY, MM, FontRole, PageLayout, Paragraph
 
 
 def render_pdf(layout: PageLayout, fonts: PdfFonts) -> bytes:
@@ -42,22 +42,47 @@ def story(layout: PageLayout, fonts: PdfFonts) -> list:
 
     page = layout.page
     items: list = []
-    for block in layout.blocks:
+    for block, following in _plain_runs(layout.blocks):
         if isinstance(block, Paragraph):
             if block.page_break_before:
                 items.append((PageBreakIfNotEmpty(), False))
-            items.append((GridParagraph(block, fonts, page), block.keeps_with_next))
+            items.append((GridParagraph(block, fonts, page, following=following), block.keeps_with_next))
         else:
             if block.continued:
                 items.append((PageBreakIfNotEmpty(), False))
             items.append((TableFlowable(block, fonts, page.text_height_pt), False))
     out: list = []
+    chained: list[int] = []  # how many flowables each item of out keeps together
     for flowable, keep in reversed(items):
-        if keep and out and not isinstance(out[-1], PageBreak):
+        # a chain longer than a page has lines can never be kept together: Word breaks it too (and a
+        # deeper nesting of thousands of headings would exhaust Python's recursion limit)
+        if keep and out and not isinstance(out[-1], PageBreak) and chained[-1] < page.lines_per_page:
             out[-1] = KeepWithNext(flowable, out[-1], page.text_height_pt)
+            chained[-1] += 1
         else:
             out.append(flowable)
+            chained.append(1)
     return out[::-1]
+
+
+def _plain_runs(blocks) -> list[tuple[object, tuple[Paragraph, ...]]]:
+    """Each block with the plain body paragraphs right after it that one flowable can set with it (same
+    style, no keeps, no spacing, no run-in heading): a draft of 30,000 one-character lines is otherwise
+    30,000 flowables and seconds of reportlab bookkeeping."""
+    out: list[tuple[object, list[Paragraph]]] = []
+    for block in blocks:
+        if out and _plain(block) and isinstance(out[-1][0], Paragraph) and out[-1][0].style == block.style \
+                and not out[-1][0].keeps_with_next and not out[-1][0].space_after and not out[-1][0].right_chars:
+            out[-1][1].append(block)
+        else:
+            out.append((block, []))
+    return [(block, tuple(following)) for block, following in out]
+
+
+def _plain(block) -> bool:
+    return (isinstance(block, Paragraph) and block.style is BODY and not block.lead and not block.space_before
+            and not block.space_after and not block.right_chars and not block.page_break_before
+            and not block.keeps_with_next)
 
 
 def _draw_page_number(canvas, layout: PageLayout, fonts: PdfFonts, number: int) -> None:

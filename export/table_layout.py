@@ -13,9 +13,9 @@ from model.formats.definition import CellKind, TableSection
 from model.grid import Role, section_grid
 from model.report import Report
 
-from .layout import MM, WUHAO, XIAOSI, Align
+from .layout import MM, WUHAO, XIAOSI, XIAOWU, Align
 from .table_split import keep_units, pieces
-from .table_widths import NUMBER_SIZES, column_widths, label_lines, need, row_heights
+from .table_widths import NUMBER_STYLES, PAD_Y, column_widths, label_lines, need, row_heights
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,7 @@ class TableCell:
     align: Align
     lines: tuple[str, ...] = ()
     size: float = WUHAO
+    scale: float = 1.0  # horizontal scale of the glyphs (字符缩放): numbers too wide for their column at 六号
 
     @property
     def shaded(self) -> bool:
@@ -50,6 +51,7 @@ class TableBlock:
     size: float  # font size of the labels
     units: tuple[tuple[int, int], ...]  # (first, last) rows kept on one page
     continued: bool = False  # a later piece of a table cut between pages: starts a new page
+    pad_y: float = PAD_Y  # points above and below the text of a cell
 
     @property
     def col_widths_mm(self) -> tuple[float, ...]:
@@ -83,8 +85,8 @@ class TableBlock:
         units = tuple((max(a, first) - first + h, min(b, end - 1) - first + h)
                       for a, b in self.units if b >= first and a < end)
         rows = h + end - first
-        return TableBlock(self.key, rows, self.col_widths_pt, row_heights(cells, rows, self.size),
-                          tuple(cells), h, self.size, units, continued)
+        return TableBlock(self.key, rows, self.col_widths_pt, row_heights(cells, rows, self.size, self.pad_y),
+                          tuple(cells), h, self.size, units, continued, self.pad_y)
 
 
 # ------------------------------------------------------------------ building
@@ -98,16 +100,32 @@ def table_size(section: TableSection) -> float:
     return XIAOSI if section.key == "proactive" else WUHAO
 
 
+# (type size, cell padding) tried in turn, most readable first, for a table under one header (三) until it
+# fits on one page with its heading: first less padding, then 小五 throughout
+_TIGHTER = ((None, 2.0), (None, 1.5), (XIAOWU, PAD_Y), (XIAOWU, 2.0), (XIAOWU, 1.5))
+
+
 def table_blocks(report: Report, section: TableSection, width: float, first_page: float,
                  page: float) -> list[TableBlock]:
-    """The section's table, cut into pieces only where a keep unit is taller than a page."""
+    """The section's table. A table under one header that fits on a page with its heading, set tighter if
+    need be, is kept whole (it goes to the next page rather than be cut); a taller one is cut between row
+    groups, into pieces only where a keep unit is taller than a page; blocks with headers of their own
+    (二) go on to the next page between blocks."""
     block = table_block(report, section, width)
+    if len(section_grid(section).block_starts) > 1:
+        return pieces(block, first_page, page)
+    if block.height > first_page:
+        trials = (table_block(report, section, width, size, pad_y) for size, pad_y in _TIGHTER)
+        block = next((t for t in trials if t.height <= first_page), block)
+    if block.height <= first_page:
+        return [replace(block, units=((block.header_rows, block.rows - 1),))]
     return pieces(block, first_page, page)
 
 
-def table_block(report: Report, section: TableSection, width: float) -> TableBlock:
+def table_block(report: Report, section: TableSection, width: float, size: float | None = None,
+                pad_y: float = PAD_Y) -> TableBlock:
     grid = section_grid(section)
-    size = table_size(section)
+    size = size or table_size(section)
     labels = min((c.col for c in grid.cells if c.role is Role.VALUE), default=0)
     raw = []
     for cell in grid.cells:
@@ -116,11 +134,11 @@ def table_block(report: Report, section: TableSection, width: float) -> TableBlo
         if cell.role is Role.LABEL and cell.rowspan > 1:
             align = Align.CENTER  # a group label merged over its rows
         raw.append(TableCell(cell.row, cell.col, cell.rowspan, cell.colspan, text, cell.role, align, size=size))
-    widths, number_size = column_widths(raw, grid.cols, labels, width, size)
-    cells = tuple(_with_lines(c, widths, number_size) for c in raw)
+    widths, number_style = column_widths(raw, grid.cols, labels, width, size, pad_y)
+    cells = tuple(_with_lines(c, widths, number_style) for c in raw)
     units = keep_units(cells, grid.rows, grid.header_rows, grid.block_starts)
-    return TableBlock(section.key, grid.rows, widths, row_heights(cells, grid.rows, size), cells,
-                      grid.header_rows, size, units)
+    return TableBlock(section.key, grid.rows, widths, row_heights(cells, grid.rows, size, pad_y), cells,
+                      grid.header_rows, size, units, pad_y=pad_y)
 
 
 def cell_text(report: Report, cell) -> str:
@@ -133,12 +151,13 @@ def cell_text(report: Report, cell) -> str:
     return display_text(value, cell.column)
 
 
-def _with_lines(cell: TableCell, widths: tuple[float, ...], number_size: float) -> TableCell:
+def _with_lines(cell: TableCell, widths: tuple[float, ...], number_style: tuple[float, float]) -> TableCell:
     """The cell's printed lines; a number as large as its column allows (only the widest ones, often the
-    totals, need the size every number of the table would fit at)."""
+    totals, need the style every number of the table would fit in)."""
     width = sum(widths[cell.col:cell.col + cell.colspan])
     if cell.role is Role.VALUE:
-        size = next((s for s in NUMBER_SIZES if s <= cell.size and need(cell.text, s) <= width + 1e-6),
-                    number_size)
-        return replace(cell, lines=(cell.text,) if cell.text else (), size=max(size, number_size))
+        styles = [s for s in NUMBER_STYLES if s[0] <= cell.size]
+        style = next((s for s in styles[:styles.index(number_style) + 1] if need(cell.text, *s) <= width + 1e-6),
+                     number_style)
+        return replace(cell, lines=(cell.text,) if cell.text else (), size=style[0], scale=style[1])
     return replace(cell, lines=label_lines(cell.text, width, cell.size))

@@ -12,11 +12,18 @@ from model.grid import Role
 from .typeset import text_ems, wrap_ems
 
 PAD_X = 2.0  # points: cell margin left and right (DOCX w:tblCellMar, PDF padding)
-PAD_Y = 2.5  # points above and below the text
+PAD_Y = 2.5  # points above and below the text (less in a table set tighter to fit one page)
 LEADING = 1.25  # line height / font size in tables
 BORDER = 0.75  # points: every table line (Word's 3/4 pt single border; thinner ones print unevenly)
-# sizes tried for the numbers, largest first, until the widest number fits its column
-NUMBER_SIZES = (12.0, 10.5, 9.0, 7.5, 6.5, 5.5, 5.0, 4.5, 4.0, 3.5, 3.0)
+# (size, horizontal scale) tried for the numbers, most readable first, until the widest number fits its
+# column: never smaller than 六号 (7.5 pt); below that the digits keep their height and are condensed, as
+# Word's 字符缩放 does (w:w). On A4 portrait, 15 columns of 9-digit numbers (table 四) need 15 × 9 × 0.5 em
+# = 506 pt of ink at 7.5 pt even in the narrowest Chinese face, more than the 448 pt text width: only
+# condensing (or breaking the numbers) can print them. The sizes under 7.5 pt are a last resort no valid
+# draft reaches (every number of a valid draft fits at 7.5 pt condensed to half its width).
+NUMBER_STYLES = ((12.0, 1.0), (10.5, 1.0), (9.0, 1.0), (7.5, 1.0), (7.5, 0.9), (7.5, 0.8), (7.5, 0.7),
+                 (7.5, 0.6), (7.5, 0.5), (6.5, 0.5), (5.5, 0.5), (4.5, 0.5), (3.5, 0.5))
+MIN_NUMBER_SIZE = 7.5  # 六号
 WIDTH_STEPS = 9  # label column widths tried per column, in half-character steps
 
 
@@ -51,19 +58,20 @@ def label_lines(text: str, width: float, size: float) -> tuple[str, ...]:
     return _lines(text, max(1, math.floor(room * 8 + 1e-6)))
 
 
-def need(text: str, size: float) -> float:
-    """Width a one-line text needs in a cell."""
-    return text_ems(text) * size + 2 * PAD_X + slack(size)
+def need(text: str, size: float, scale: float = 1.0) -> float:
+    """Width a one-line text needs in a cell (condensed to scale of its width)."""
+    return text_ems(text) * size * scale + 2 * PAD_X + slack(size)
 
 
 def _widest_unit(text: str) -> float:
     return max((text_ems(u) for u in label_units(text)), default=0.0)
 
 
-def column_widths(cells: list, cols: int, labels: int, total: float,
-                  size: float) -> tuple[tuple[float, ...], float]:
-    """Column widths (points, summing to total) and the number size: numbers get what their widest value
-    needs, at the largest size that leaves the label columns room for their widest unbreakable word."""
+def column_widths(cells: list, cols: int, labels: int, total: float, size: float,
+                  pad_y: float = PAD_Y) -> tuple[tuple[float, ...], tuple[float, float]]:
+    """Column widths (points, summing to total) and the number style (size, scale): numbers get what their
+    widest value needs, in the most readable style that leaves the label columns room for their widest
+    unbreakable word."""
     numbers = list(range(labels, cols))
     label_min = [0.0] * labels
     header_min = {c: 0.0 for c in numbers}
@@ -76,12 +84,13 @@ def column_widths(cells: list, cols: int, labels: int, total: float,
         else:
             header_min[cell.col] = max(header_min[cell.col], widest)
     values = [c for c in cells if c.role is Role.VALUE and c.text]
-    sizes = [s for s in NUMBER_SIZES if s <= size]
-    for number_size in sizes:
+    styles = [s for s in NUMBER_STYLES if s[0] <= size]
+    for style in styles:
+        number_size = style[0]
         needs = dict(header_min)
         for cell in values:
             if cell.colspan == 1:
-                needs[cell.col] = max(needs[cell.col], need(cell.text, number_size))
+                needs[cell.col] = max(needs[cell.col], need(cell.text, *style))
         room = total - sum(label_min)
         equal = max(needs.values(), default=0.0)
         options = []
@@ -89,32 +98,32 @@ def column_widths(cells: list, cols: int, labels: int, total: float,
             options.append({c: equal for c in numbers})
         if sum(needs.values()) <= room and (not options or labels):
             options.append(needs)
-        if not options and number_size != sizes[-1]:
+        if not options and style != styles[-1]:
             continue
         if not options:  # nothing fits (absurd input): share the width in proportion
             scale = room / sum(needs.values())
             options.append({c: w * scale for c, w in needs.items()})
         best = None
         for base in options:  # equal number columns unless narrower ones make the table lower
-            base = _spanning(values, base, number_size)
+            base = _spanning(values, base, style)
             label_widths, height = _label_widths(cells, labels, label_min, total - sum(base.values()), base,
-                                                 size, number_size)
+                                                 size, number_size, pad_y)
             if best is None or height < best[0] - 0.01:
                 best = (height, label_widths, base)
         _height, label_widths, base = best
         spare = total - sum(label_widths) - sum(base.values())
         widths = list(label_widths) + [base[c] + spare / len(numbers) for c in numbers]
-        return _rounded(widths, total), number_size
+        return _rounded(widths, total), style
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _spanning(values, base: dict, number_size: float) -> dict:
+def _spanning(values, base: dict, style: tuple[float, float]) -> dict:
     """Widen the columns under a value spanning several (2019 采购总金额) until it fits."""
     base = dict(base)
     for cell in values:
         if cell.colspan > 1:
             span = range(cell.col, cell.col + cell.colspan)
-            short = need(cell.text, number_size) - sum(base[c] for c in span)
+            short = need(cell.text, *style) - sum(base[c] for c in span)
             if short > 0:
                 for c in span:
                     base[c] += short / cell.colspan
@@ -127,9 +136,10 @@ def _rounded(widths: list[float], total: float) -> tuple[float, ...]:
     return tuple(out)
 
 
-def _label_widths(cells, labels, label_min, room, base, size, number_size) -> tuple[list[float], float]:
+def _label_widths(cells, labels, label_min, room, base, size, number_size,
+                  pad_y: float) -> tuple[list[float], float]:
     """Label column widths in room: the lowest table, then the narrowest (the rest goes to the numbers)."""
-    height = _TrialHeight(cells, labels, base, size, number_size)
+    height = _TrialHeight(cells, labels, base, size, number_size, pad_y)
     label_cells = [c for c in cells if c.role is not Role.VALUE and c.col < labels and c.text]
     step = size / 2
     if labels == 0:
@@ -161,12 +171,13 @@ def _label_widths(cells, labels, label_min, room, base, size, number_size) -> tu
 class _TrialHeight:
     """The table's height for trial label column widths: every other cell measured once."""
 
-    def __init__(self, cells, labels: int, base: dict, size: float, number_size: float) -> None:
+    def __init__(self, cells, labels: int, base: dict, size: float, number_size: float, pad_y: float) -> None:
         self.labels = labels
         self.size = size
         self.base = base
+        self.pad_y = pad_y
         rows = max(c.row + c.rowspan for c in cells)
-        self.fixed = [leading(size) + 2 * PAD_Y] * rows
+        self.fixed = [leading(size) + 2 * pad_y] * rows
         self.single: list = []  # label cells, one row high
         spans: list[tuple[object, float | None]] = []
         for c in cells:
@@ -174,10 +185,10 @@ class _TrialHeight:
             height = None
             if not varies:
                 if c.role is Role.VALUE:
-                    height = (leading(number_size) if c.text else 0.0) + 2 * PAD_Y
+                    height = (leading(number_size) if c.text else 0.0) + 2 * pad_y
                 else:
                     width = sum(base[k] for k in range(c.col, c.col + c.colspan))
-                    height = len(label_lines(c.text, width, size)) * leading(size) + 2 * PAD_Y
+                    height = len(label_lines(c.text, width, size)) * leading(size) + 2 * pad_y
             if c.rowspan > 1:
                 spans.append((c, height))
             elif varies:
@@ -189,7 +200,7 @@ class _TrialHeight:
 
     def _cell_need(self, cell, widths: tuple[float, ...]) -> float:
         width = sum(widths[k] if k < self.labels else self.base[k] for k in range(cell.col, cell.col + cell.colspan))
-        return len(label_lines(cell.text, width, self.size)) * leading(self.size) + 2 * PAD_Y
+        return len(label_lines(cell.text, width, self.size)) * leading(self.size) + 2 * self.pad_y
 
     def __call__(self, widths: tuple[float, ...]) -> float:
         key = tuple(round(w, 3) for w in widths)
@@ -207,8 +218,8 @@ class _TrialHeight:
         return self.memo[key]
 
 
-def _heights(needs, rows: int, size: float) -> list[float]:
-    minimum = leading(size) + 2 * PAD_Y
+def _heights(needs, rows: int, size: float, pad_y: float) -> list[float]:
+    minimum = leading(size) + 2 * pad_y
     h = [minimum] * rows
     for c, height in needs:
         if c.rowspan == 1:
@@ -221,9 +232,7 @@ def _heights(needs, rows: int, size: float) -> list[float]:
     return h
 
 
-def row_heights(cells, rows: int, size: float) -> tuple[float, ...]:
-    needs = [(c, len(c.lines) * leading(c.size) + 2 * PAD_Y) for c in cells]
-    return tuple(math.ceil(h * 20 - 1e-6) / 20 for h in _heights(needs, rows, size))
+def row_heights(cells, rows: int, size: float, pad_y: float = PAD_Y) -> tuple[float, ...]:
+    needs = [(c, len(c.lines) * leading(c.size) + 2 * pad_y) for c in cells]
+    return tuple(math.ceil(h * 20 - 1e-6) / 20 for h in _heights(needs, rows, size, pad_y))
 
-
-# ------------------------------------------------------------------ keeping together and cutting

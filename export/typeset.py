@@ -65,8 +65,9 @@ def break_lines(widths: Sequence[float], toks: Sequence[str], first: float, rest
     """Greedy lines over tokens of the given widths, the first line `first` wide and the others `rest`.
 
     No line starts with a closing mark or ends with an opening one: a single closing mark may hang past
-    the edge (hang=True), otherwise the last token moves down with it. A token wider than a line gets
-    a line of its own (callers split such tokens first).
+    the edge (hang=True), otherwise the last token moves down with it. A line with no break the rules
+    allow (a run of marks longer than a line) breaks where it is full. A token wider than a line gets a
+    line of its own (callers split such tokens first).
     """
     lines: list[Line] = []
     n = len(toks)
@@ -102,6 +103,8 @@ def break_lines(widths: Sequence[float], toks: Sequence[str], first: float, rest
             if not (after < n and _cannot_start(toks[after]) or _cannot_end(toks[before])):
                 break
             end -= 1
+        else:  # no break the rules allow on this line (a run of marks longer than a line): break where it is full
+            end = i
         lines.append(Line(start, end))
         i = end
     return lines

@@ -69,7 +69,10 @@ def build_report(doc: SourceDocument, path: Path) -> ImportResult:
             notes.not_found.append(Note(section.heading, "", "", f"{exc.message}，文字未读取"))
     reading = read_tables(fmt, tables, outline, notes)
     if not tables:
-        notes.not_found.append(Note("", "", "", f"{doc.kind}文件中没有找到表格，第二、三、四部分的数字均按0"))
+        why = ("PDF文件中没有找到画有表格线的表格（表格没有画线，或是图片），无法按行列读取：第二、三、四部分的数字均按0，"
+               "请改用原始的 Word 文件导入，或核对后手工填写" if doc.kind == "PDF"
+               else f"{doc.kind}文件中没有找到表格，第二、三、四部分的数字均按0")
+        notes.not_found.insert(0, Note("", "", "", why))  # the cause first, then every row not found
     for ref, value in reading.values.items():
         try:
             report.set_value(ref, value)

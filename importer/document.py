@@ -53,6 +53,7 @@ class RawTable:
     cols: int
     where: str
     page: int = 0
+    breaks: list[int] = field(default_factory=list)  # PDF: the first grid row of each later page of the table
 
     def grid_rows(self) -> list[list[Slot]]:
         """Every grid row as the cells covering it, left to right."""

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from model.formats import FORMATS
 from model.formats.common import APPLICATIONS_NOTE
 from model.formats.definition import TextSection
+from model.report import MAX_UNIT_NAME
 
 from .document import Para, RawTable, SourceDocument
 from .labels import core, fold
@@ -24,6 +25,8 @@ _YEAR = re.compile(r"((?:19|20)\d{2})年度?")
 _YEAR_ONLY = re.compile(r"^[(（]?((?:19|20)\d{2})年度?[)）]?$")
 _DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _NOTE_CORE = core(APPLICATIONS_NOTE, numbered=False)
+# table titles a clerk may type as a paragraph above each table of 二 (第二十条第（一）项 …): layout, not content
+_TITLE_CORES = {core(t.title, numbered=False) for f in FORMATS for s in f.table_sections() for t in s.tables if t.title}
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "O": 0}
 _DATE = re.compile(r"^(?:日期[:：]\s*)?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$|^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _CN_DATE = re.compile(r"^([〇○零一二三四五六七八九O]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$")
@@ -134,23 +137,29 @@ def _front_matter(out: Outline, blocks, notes: Notes) -> list[str]:
     return [text for text, _ in lines[end:]]
 
 
+TITLE_LINES = 7  # a 100-character unit name and the rest of the title, 20 二号 characters a line
+TITLE_CHARS = MAX_UNIT_NAME + 40  # the unit name, its year and 政府信息公开工作年度报告 with room to spare
+
+
 def _find_title(lines: list[tuple[str, Para]]) -> tuple[int, int] | None:
-    """(first, stop) of the title's lines among the first lines: one line, or up to three short ones (the unit
-    name on a line of its own, a title broken in the middle), holding 政府信息公开工作年度报告."""
+    """(first, stop) of the title's lines among the first lines: one line, or a few short ones (the unit name on
+    lines of its own — up to 100 characters, five lines of 二号 —, a title broken in the middle), holding
+    政府信息公开工作年度报告."""
     for first in range(min(12, len(lines))):
-        for count in (1, 2, 3):
+        for count in range(1, TITLE_LINES + 1):
             part = [fold(text) for text, _ in lines[first:first + count]]
             if len(part) < count or not _PHRASE.search("".join(part)):
                 continue
-            if len("".join(part)) > 80 or (count > 1 and not all(_title_part(t) for t in part)):
+            if len("".join(part)) > TITLE_CHARS or (count > 1 and not all(_title_part(t) for t in part)):
                 break
             return first, first + count
     return None
 
 
 def _title_part(folded: str) -> bool:
-    """A line that may be part of a title broken over lines: short, not a sentence or a labelled field."""
-    return (len(folded) <= 40 and not re.search(r"[。，；,;:]", folded) and heading_of(folded) is None
+    """A line that may be part of a title broken over lines (a long unit name's lines may come joined into one):
+    not a sentence or a labelled field."""
+    return (len(folded) <= TITLE_CHARS and not re.search(r"[。，；,;:]", folded) and heading_of(folded) is None
             and not _ATTACHMENT.match(folded))
 
 
@@ -167,10 +176,44 @@ def _title(out: Outline, notes: Notes) -> None:
     if prefix.endswith("政府") and not prefix[:-2].endswith("人民"):
         prefix = prefix[:-2]  # the 政府 of 政府信息公开, not of the unit's name
     unit = _YEAR.sub("", prefix) if year else prefix
-    unit = re.sub(r"^关于|关于$|的$", "", unit).strip("（）()【】[]《》“”\"")
-    out.unit = unit[:100]
+    out.unit = _unwrapped(re.sub(r"^关于|关于$|的$", "", unit))[:100]
     notes.read.append(f"标题“{out.title}”：填报单位“{out.unit or '（无）'}”"
                       + (f"，{out.year}年度" if out.year else "，标题中没有年度"))
+
+
+_BRACKETS = {"（": "）", "(": ")", "【": "】", "[": "]", "《": "》", "“": "”", '"': '"'}
+
+
+def _unwrapped(unit: str) -> str:
+    """The unit without the brackets left at its ends by the title around it (《…, …）, “…”), keeping those of its own
+    name: 青山乡人民政府（第1片）, 县委办公室(县政府办公室)."""
+    while unit:
+        first, last = unit[0], unit[-1]
+        if first in _BRACKETS and last == _BRACKETS[first] and len(unit) > 1 and _wraps(unit):
+            unit = unit[1:-1]
+            continue
+        if first in _BRACKETS and _BRACKETS[first] not in unit[1:]:
+            unit = unit[1:]  # opened, never closed
+        elif last in _BRACKETS.values() and not any(o in unit[:-1] for o, c in _BRACKETS.items() if c == last):
+            unit = unit[:-1]  # closed, never opened
+        elif last in _BRACKETS or first in _BRACKETS.values():
+            unit = unit[:-1] if last in _BRACKETS else unit[1:]  # opened at the end, closed at the start
+        else:
+            return unit
+    return unit
+
+
+def _wraps(text: str) -> bool:
+    """The bracket opening text is the one closing it: （甲）乙（丙） is not wrapped, （甲（乙））is."""
+    opening, closing = text[0], text[-1]
+    if opening == closing:
+        return True
+    depth = 0
+    for i, char in enumerate(text):
+        depth += (char == opening) - (char == closing)
+        if depth == 0:
+            return i == len(text) - 1
+    return False
 
 
 def find_year_in_text(blocks, outline: Outline) -> int | None:
@@ -204,7 +247,7 @@ def _texts(out: Outline, blocks, preamble: list[str], notes: Notes) -> None:
             out.texts[key] = [text.replace("\t", " ") for text, _ in lines]
         else:
             for text, para in lines:
-                if core(text, numbered=False) != _NOTE_CORE:
+                if core(text, numbered=False) not in (_NOTE_CORE, *_TITLE_CORES):
                     where = f"（第{para.page}页）" if para.page else ""
                     notes.ignored.append(Note(heading, "", "", f"表格外的文字{where}“{_short(text)}”"))
         tables = sum(1 for b in blocks[first:stop] if isinstance(b, RawTable))
@@ -225,7 +268,8 @@ def _end_of_report(blocks, last_heading: int, notes: Notes) -> int:
         block = blocks[i]
         if isinstance(block, Para) and fold(block.text) == "检查说明":
             rest = sum(1 for b in blocks[i:] if isinstance(b, Para) and b.text.strip())
-            notes.ignored.append(Note("检查说明", "", "", f"报告之后的“检查说明”页（{rest}段）是给审核单位的附页，未导入"))
+            notes.ignored.append(Note("检查说明", "", "", f"报告之后的“检查说明”页（{rest}段）是给审核单位的附页，未导入："
+                                                          f"其中的说明请在“检查结果”中对相应警告重新填写"))
             return i
     return len(blocks)
 
@@ -233,6 +277,7 @@ def _end_of_report(blocks, last_heading: int, notes: Notes) -> int:
 def _sign_off(out: Outline, lines: list[tuple[str, Para]], notes: Notes) -> list[tuple[str, Para]]:
     """Drop the 落款 (unit, date, 盖章/签字 lines) at the end of the last section; its date is the report date."""
     dropped: list[str] = []
+    unit, unit_tail = fold(out.unit), ""  # a long unit name wraps: its lines come last to first
     while lines:
         text, para = lines[-1]
         folded = fold(text)
@@ -240,7 +285,9 @@ def _sign_off(out: Outline, lines: list[tuple[str, Para]], notes: Notes) -> list
         if date is not None:
             if date and not out.report_date:
                 out.report_date = date
-        elif not (_SIGN_OFF.match(folded) or (out.unit and folded == fold(out.unit))
+        elif unit and len(folded) >= 2 and unit.endswith(folded + unit_tail):
+            unit_tail = folded + unit_tail
+        elif not (_SIGN_OFF.match(folded)
                   or (para.align == "right" and len(folded) <= 40 and not re.search(r"[。；;]", folded))):
             break
         dropped.insert(0, text)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,7 +9,10 @@ from pathlib import Path
 from model.errors import ImportRefused
 
 from . import guard
-from .document import Cell, Para, RawTable, SourceDocument
+from .document import Para, RawTable, SourceDocument
+from .outline import heading_of
+from .page_breaks import join_broken_rows
+from .pdf_tables import Fragment, build_table, inside, page_fragments, row_count, stitch
 
 MAX_STREAM_BYTES = 20 * 1024 * 1024  # a page's content, decompressed (a report page has 10–100 KB)
 MAX_PAGE_CHARS = 20_000  # a dense page of a report holds about 1,500
@@ -71,6 +73,7 @@ def _read(pdf, name: str) -> SourceDocument:
     images = 0
     table_rows = 0
     heights: dict[int, float] = {}
+    pages: list[tuple[list[Fragment], list[_Line]]] = []
     for number, page in enumerate(pdf.pages, start=1):
         heights[number] = float(page.height)
         _check_streams(page, name, number)
@@ -83,21 +86,26 @@ def _read(pdf, name: str) -> SourceDocument:
         unreadable += sum(1 for c in chars if c["text"].startswith("(cid:"))
         images += len(page.images)
         # a frame around the page or a box around a paragraph is no table: a table has rows and columns
-        found = [t for t in page.find_tables() if len(t.cells) >= 4] if page.edges else []
-        boxes = [t.bbox for t in found]
-        free = [c for c in chars if not any(_inside(c, box) for box in boxes)]
-        for line in _lines(free, number):
-            lines.append(line)
-            items.append((number, line.top, line))
-        for table in found:
-            raw = _table(table, chars, number)
-            if raw is not None:
-                items.append((number, table.bbox[1], raw))
-                table_rows += raw.rows
+        fragments = page_fragments(page, number, chars)
+        boxes = [f.bbox for f in fragments]
+        page_lines = _lines([c for c in chars if not any(inside(c, box) for box in boxes)], number)
+        dropped = _drop_page_numbers(page_lines, heights)
+        pages.append((fragments, [line for line in page_lines if id(line) not in dropped]))
+        lines += page_lines
+        items += [(number, line.top, line) for line in page_lines]
+        table_rows += sum(row_count(f) for f in fragments if not f.small)
         page.close()  # what pdfplumber keeps of a page read is not needed again
         if table_rows > MAX_TABLE_ROWS:
             raise ImportRefused(f"“{name}”到第{number}页为止的表格已有{table_rows}行，年度报告的表格只有约80行："
                                 f"这不像是一份年度报告，未导入")
+    for chain in stitch(pages, _apart):
+        first = chain[0]
+        if len(chain) == 1 and first.small:  # not a table: its text is running text
+            small = _lines(first.chars, first.page)
+            lines += small
+            items += [(first.page, line.top, line) for line in small]
+            continue
+        items.append((first.page, first.bbox[1], join_broken_rows(build_table(chain, _lines))))
     if total_chars - unreadable < 20:
         raise ImportRefused(f"“{name}”{SCAN}" if images or total_chars == 0 else f"“{name}”中几乎没有文字，无法导入")
     if unreadable > total_chars * 0.3:
@@ -105,6 +113,26 @@ def _read(pdf, name: str) -> SourceDocument:
     items.sort(key=lambda item: (item[0], item[1]))
     out.blocks = _paragraphs(items, _drop_page_numbers(lines, heights))
     return out
+
+
+def _apart(a: Fragment, b: Fragment) -> bool:
+    """Two tables of different parts of the report (二 and 三 …), though one ends a page and the other begins the
+    next with the same edges: each has labels of its own part."""
+    from model.formats import FORMATS
+
+    from .tables import section_labels
+
+    def part(fragment: Fragment) -> str | None:
+        table = build_table([fragment], _lines)
+        scores = {}
+        for fmt in FORMATS:
+            for section in fmt.table_sections():
+                scores[section.key] = max(scores.get(section.key, 0), section_labels(section).score(table))
+        best = max(scores, key=scores.get)
+        return best if scores[best] >= 3 else None
+
+    first, second = part(a), part(b)
+    return first is not None and second is not None and first != second
 
 
 def _page_count(pdf) -> int:
@@ -145,12 +173,6 @@ def _check_streams(page, name: str, number: int) -> None:
             continue  # pdfminer reports a damaged stream in its own way
         if total > MAX_STREAM_BYTES or inflater.unconsumed_tail:
             raise ImportRefused(f"“{name}”第{number}页的内容解压后过大，可能是恶意构造的文件，未导入")
-
-
-def _inside(char, box) -> bool:
-    x = (char["x0"] + char["x1"]) / 2
-    y = (char["top"] + char["bottom"]) / 2
-    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
 def _lines(chars: list[dict], page: int) -> list[_Line]:
@@ -206,7 +228,9 @@ def _drop_page_numbers(lines: list[_Line], heights: dict[int, float]) -> set[int
 
 
 def _paragraphs(items: list, dropped: set[int]) -> list:
-    """Lines joined into paragraphs: a paragraph starts indented, after a short line, a gap or a table."""
+    """Lines joined into paragraphs: a paragraph starts indented, after a short line, a gap or a table; a
+    section heading (一、总体情况 …) is a paragraph of its own (a short report may have no full line or no
+    unindented line to tell paragraphs apart by)."""
     body = [item[2] for item in items if isinstance(item[2], _Line) and id(item[2]) not in dropped]
     if not body:
         return [item[2] for item in items if isinstance(item[2], RawTable)]
@@ -232,10 +256,12 @@ def _paragraphs(items: list, dropped: set[int]) -> list:
             continue
         if id(item) in dropped:
             continue
+        heading = heading_of(item.text) is not None
         if current:
             last = current[-1]
             size = item.size
-            starts = (item.x0 > left + 0.5 * size
+            starts = (heading or heading_of(last.text) is not None
+                      or item.x0 > left + 0.5 * size
                       or last.x1 < right - 1.2 * last.size
                       or abs(item.size - last.size) > 1.5
                       or (item.page == last.page and item.top - last.top > pitch * 1.6))
@@ -262,50 +288,3 @@ def _align(line: _Line, left: float, right: float) -> str:
     if line.x0 > left + 4 * line.size and abs(line.x1 - right) < line.size:
         return "right"
     return ""
-
-
-def _table(table, chars: list[dict], page: int) -> RawTable | None:
-    """A pdfplumber table as grid cells with spans; each character goes to the cell around its middle."""
-    boxes = table.cells
-    if not boxes:
-        return None
-    xs = _cluster([b[0] for b in boxes] + [b[2] for b in boxes])
-    ys = _cluster([b[1] for b in boxes] + [b[3] for b in boxes])
-    cells: list[list] = []
-    owner: dict[tuple[int, int], int] = {}
-    for box in boxes:
-        c0, c1 = _index(xs, box[0]), _index(xs, box[2])
-        r0, r1 = _index(ys, box[1]), _index(ys, box[3])
-        if c1 <= c0 or r1 <= r0:
-            continue
-        for r in range(r0, r1):
-            for c in range(c0, c1):
-                owner.setdefault((r, c), len(cells))
-        cells.append([r0, c0, r1 - r0, c1 - c0, []])
-    x0, top, x1, bottom = table.bbox
-    for char in chars:
-        x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
-        if not (x0 <= x <= x1 and top <= y <= bottom):
-            continue
-        key = (bisect_right(xs, x) - 1, bisect_right(ys, y) - 1)
-        found = owner.get((key[1], key[0]))
-        if found is not None:
-            cells[found][4].append(char)
-    out = []
-    for r, c, rs, cs, members in cells:
-        text = "\n".join(line.text for line in _lines(members, page))
-        out.append(Cell(r, c, rs, cs, text))
-    return RawTable(out, len(ys) - 1, len(xs) - 1, f"第{page}页的表格", page)
-
-
-def _cluster(values: list[float], tolerance: float = 1.5) -> list[float]:
-    out: list[float] = []
-    for v in sorted(values):
-        if not out or v - out[-1] > tolerance:
-            out.append(v)
-    return out
-
-
-def _index(points: list[float], value: float) -> int:
-    i = bisect_right(points, value + 1.5) - 1
-    return max(i, 0)

@@ -7,6 +7,10 @@ from pathlib import Path
 from model.report import Report
 from model.rules import Finding, Severity
 
+# what a draft keeps but a printed report does not show, so an import cannot bring it back
+NOT_IN_DOCUMENT = ("上年报告的关联：打印的报告中没有，跨年度检查（上年结转、现行有效件数、上一年项目数量、与上年重复）"
+                   "需要时请关联上年报告的草稿（文件 ▸ 关联上年报告…）",)
+
 
 @dataclass(frozen=True)
 class Note:
@@ -90,6 +94,7 @@ class ImportResult:
         if disagreements:
             out.append((f"填报的总计与各分项之和不一致（{len(disagreements)}处）",
                         [f"{f.severity.label}：{f.section} / {f.message}" for f in disagreements]))
+        out.append(("报告中没有、未导入的信息", list(NOT_IN_DOCUMENT)))
         errors, warnings = self.counts()
         out.append(("导入后检查", [f"{errors} 个错误，{warnings} 个警告（详见“检查结果”）"]))
         return out
@@ -112,6 +117,7 @@ class ImportResult:
             "not_found": [n.as_dict() for n in self.not_found],
             "interpreted": [n.as_dict() for n in self.interpreted],
             "ignored": [n.as_dict() for n in self.ignored],
+            "not_in_document": list(NOT_IN_DOCUMENT),
             "printed_totals_disagree": [f.as_dict() for f in self.disagreements],
             "errors": errors, "warnings": warnings,
             "findings": [f.as_dict() for f in self.findings],

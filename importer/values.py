@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from model.cells import CellValue, Money, format_decimal, normalize_number_text, parse_cell_text
 from model.errors import InputError
 from model.formats.definition import CellKind, Column
+from model.printed_totals import MAX_PRINTED_TOTAL
 
 from .labels import fold
 
@@ -98,6 +99,6 @@ def read_total(text: str) -> Reading:
     counted = _COUNTED.fullmatch(number)
     if counted:
         number = counted.group(1)
-    if re.fullmatch(r"\d{1,9}", number):
+    if re.fullmatch(r"\d{1,15}", number) and int(number) <= MAX_PRINTED_TOTAL:
         return Reading(int(number), f"“{shown}”去掉单位“{counted.group(2)}”" if counted else "")
     return Reading(None, problem=f"“{shown}”无法识别为总计数字")

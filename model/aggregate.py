@@ -193,10 +193,15 @@ def year_conflict(units: list[UnitFile], indices: Iterable[int]) -> tuple[int, l
     return year, [i for i in indices if (units[i].year, units[i].format_id) != (year, fmt)]
 
 
-def describe_conflict(units: list[UnitFile], conflict: tuple[int, list[int]]) -> str:
+def describe_conflict(units: list[UnitFile], conflict: tuple[int, list[int]],
+                      indices: Iterable[int] | None = None) -> str:
+    """The refusal naming the odd files; indices: the units compared (all by default)."""
     year, odd = conflict
     fmt = format_by_id(next(u.format_id for u in units if u.year == year))
-    lines = [f"所选报告的年度或格式不一致：多数为{year}年度（{fmt.name}），以下{len(odd)}个文件不是："]
+    compared = range(len(units)) if indices is None else indices
+    main = sum(1 for i in compared if (units[i].year, units[i].format_id) == (year, fmt.id))
+    lead = f"多数为{year}年度" if main > len(odd) else f"{main}份为{year}年度"  # "多数" only when it is one
+    lines = [f"所选报告的年度或格式不一致：{lead}（{fmt.name}），以下{len(odd)}个文件不是："]
     lines += [f"  {units[i].path}：{units[i].name}，{units[i].year}年度（{format_by_id(units[i].format_id).name}）"
               for i in odd]
     return "\n".join(lines)
@@ -213,7 +218,7 @@ def refusal(units: list[UnitFile], choice: Choice, advice: str = DUPLICATE_ADVIC
         return "没有可汇总的报告：所选文件和文件夹中没有可读取的年度报告草稿（.gkbg.json）或报告文件（.docx、.pdf）"
     conflict = year_conflict(units, choice.included)
     if conflict is not None:
-        return describe_conflict(units, conflict)
+        return describe_conflict(units, conflict, choice.included)
     if choice.undecided:
         lines = [f"发现{len(choice.undecided)}组可能重复的单位："]
         lines += [f"  {d.describe(units)}" for d in choice.undecided]
@@ -256,9 +261,24 @@ def _sum_money(values: Iterable[Money | None], allowed: tuple[str, ...]) -> Mone
     return Money(_EXACT.divide(total, factor) if factor != 1 else total, unit)
 
 
+SUGGESTION_CHARS = 5000  # the list of units proposed for 六 stops here (a province sums thousands of units)
+
+
 def suggestion(names: list[str]) -> str:
-    """The text proposed for 六、其他需要报告的事项: the units summed (the office rewrites it)."""
-    return f"本报告由以下{len(names)}个单位的政府信息公开工作年度报告汇总而成：{'、'.join(names)}。"
+    """The text proposed for 六、其他需要报告的事项: the units summed (the office rewrites it); beyond
+    SUGGESTION_CHARS the first units and 等 (the summary's sources block and the workbook list them all)."""
+    text = f"本报告由以下{len(names)}个单位的政府信息公开工作年度报告汇总而成：{'、'.join(names)}。"
+    if len(text) <= SUGGESTION_CHARS:
+        return text
+    head = f"本报告由{len(names)}个单位的政府信息公开工作年度报告汇总而成，包括"
+    tail = f"等{len(names)}个单位。"
+    listed, room = [], SUGGESTION_CHARS - len(head) - len(tail)
+    for name in names:
+        room -= len(name) + (1 if listed else 0)
+        if room < 0:
+            break
+        listed.append(name)
+    return head + "、".join(listed) + tail
 
 
 def make_summary(batch: Batch, choice: Choice, unit_name: str = "", policy: str = "") -> Report:

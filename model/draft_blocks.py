@@ -1,7 +1,7 @@
 """Optional blocks of a schema-2 draft beyond the report's own fields: one key, a writer and a reader each.
 
-A feature that keeps its data in the draft (last year's figures, printed totals, explained warnings, the
-sources of a 汇总) defines a module-level DRAFT_BLOCK = DraftBlock(...) in its own model module and adds its key
+A feature that keeps its data in the draft (last year's figures, the cells carried from it, printed totals,
+explained warnings, the sources of a 汇总) defines a module-level DRAFT_BLOCK = DraftBlock(...) in its own model module and adds its key
 and that module to BLOCK_MODULES. The writer returns the block's JSON value, or None when there is nothing to keep (the
 key is then left out). The reader gets the loaded JSON value and the report read so far, validates the value
 (raising DraftError naming the place inside the block) and attaches it to the report. Blocks are read in
@@ -30,6 +30,7 @@ class DraftBlock:
 # module themselves); a module's DRAFT_BLOCK has the key it is listed under
 BLOCK_MODULES: dict[str, str] = {
     "last_year": "model.last_year_block",
+    "carried": "model.carried_marks",
     "explanations": "model.explanations",
     "printed_totals": "model.printed_totals",
     "aggregate": "model.aggregate_record",

@@ -9,7 +9,7 @@ from .formats.definition import (
     CarryOverRule, CellKind, ItemCountRule, ReportFormat, StockRule, TextRepeatRule,
 )
 from .frozen import frozen
-from .report import CellRef, Report
+from .report import CellRef, Report, input_cells_of
 
 
 class LastYear:
@@ -172,6 +172,22 @@ def counterparts(fmt: ReportFormat, last: LastYear) -> dict[CellRef, Counterpart
         elif isinstance(spec, ItemCountRule):
             _item_counterparts(fmt, last, spec, found)
     return found
+
+
+def carry_cells(fmt: ReportFormat) -> tuple[CellRef, ...]:
+    """Every cell of format fmt that 基于上年报告 may fill (whatever last year's format), in printed order:
+    the carried-over row's applicant columns (R6) and the 上一年项目数量 column of the item tables (R8)."""
+    cells: list[CellRef] = []
+    for spec in fmt.rules:
+        if isinstance(spec, CarryOverRule):
+            table = fmt.table(spec.table)
+            cells += [CellRef(spec.table, spec.this_row, c.key) for c in table.leaf_columns()
+                      if c.kind is not CellKind.TOTAL]
+        elif isinstance(spec, ItemCountRule):
+            cells += [CellRef(key, row.key, spec.previous) for key in spec.tables
+                      for row in fmt.table(key).leaf_rows()]
+    order = {ref: i for i, (ref, _) in enumerate(input_cells_of(fmt))}
+    return tuple(sorted(dict.fromkeys(cells), key=lambda ref: order.get(ref, len(order))))
 
 
 def _carry_over_counterparts(fmt, last: LastYear, spec: CarryOverRule, found: dict) -> None:

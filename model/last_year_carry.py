@@ -49,6 +49,7 @@ class CarryPlan:
         for ref, value in self.cells:
             report.set_value(ref, value)
         report.set_last_year(self.link)
+        report.set_carried({ref for ref, _ in self.cells})  # marked until edited, kept in the draft
 
     def new_report(self) -> Report:
         report = Report(self.format, self.year)

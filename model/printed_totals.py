@@ -10,6 +10,8 @@ from .lazy_re import LazyPattern
 from .report import CellRef, Report, cell_kind
 
 MAX_SOURCE = 260
+# a printed total may be as large as the sum of its parts: up to ~25 parts of MAX_COUNT each; 15 digits hold it
+MAX_PRINTED_TOTAL = 999_999_999_999_999
 _WHEN = LazyPattern(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}")
 _TOTALS: dict[str, tuple[CellRef, ...]] = {}
 
@@ -75,7 +77,7 @@ def _read(value: Any, report: Report) -> None:
                 if ref not in allowed:
                     raise DraftError(f"{place}中的“{table}/{row}/{column}”不是{report.format.name}的总计格")
                 if number is not None and (isinstance(number, bool) or not isinstance(number, int)
-                                           or not 0 <= number <= MAX_COUNT):
+                                           or not 0 <= number <= MAX_PRINTED_TOTAL):
                     raise DraftError(f"{place}中的“{table}/{row}/{column}”应为非负整数或 null，"
                                      f"实际为“{str(number)[:40]}”")
                 read[ref] = number

@@ -57,6 +57,8 @@ class Report:
         self.last_year = None  # model.last_year.LastYear: last year's figures for rules 6–9, when linked
         # the clerk's explanations of warnings, by the finding's fingerprint (model.explanations)
         self.explanations: dict[str, str] = {}
+        # cells 基于上年报告 filled, marked until edited: a change of value drops the mark (model.carried_marks)
+        self.carried: set[CellRef] = set()
         self._lay_out(fmt)
         if unit_name:
             self.set_field("unit_name", unit_name)  # validated as the window validates it
@@ -69,7 +71,7 @@ class Report:
         self._tables = {t.key: t for _, t in fmt.tables()}
         self._columns = {(t.key, c.key): c for t in self._tables.values() for c in t.leaf_columns()}
         self._rows = {(t.key, r.key): r for t in self._tables.values() for r in t.leaf_rows()}
-        self._inputs = _input_cells(fmt)
+        self._inputs = input_cells_of(fmt)
         for ref, column in self._inputs:
             self._values[ref] = None if column.kind is CellKind.MONEY else 0
 
@@ -141,6 +143,7 @@ class Report:
             return
         self._values[ref] = value
         self._totals.clear()
+        self.carried.discard(ref)  # edited: no longer last year's figure
         self._notify(ref)
 
     def set_text(self, key: str, text: str) -> None:
@@ -197,7 +200,7 @@ class Report:
         filled in, last year's report linked, printed totals imported, or no format for that year."""
         fmt = format_for_year(check_year(year))
         if self.has_numbers():
-            raise InputError("报告已填写了数字，年度不能再更改")
+            raise InputError("报告已填写了数字，年度不能再更改；下一年度的报告请用“基于上年报告新建”")
         if self.last_year is not None or self.stated_totals:
             raise InputError("报告已关联上年报告或带有导入的总计，年度不能更改")
         return fmt
@@ -209,6 +212,7 @@ class Report:
         if year == self.year:
             return
         fmt = self.check_year_change(year)
+        self.carried = set()  # carried for another year
         if fmt is not self.format:
             texts = self.texts
             self.texts = {s.key: texts.get(s.key, "") for s in fmt.text_sections()}
@@ -218,6 +222,15 @@ class Report:
 
     def title(self) -> str:
         return f"{self.unit_name}{self.year}年政府信息公开工作年度报告"
+
+    def set_carried(self, refs) -> None:
+        """Mark exactly these input cells as carried from last year's report (no listener is told: the marks
+        are not the report's content; ui.session tells the grids)."""
+        refs = set(refs)
+        for ref in refs:
+            if ref not in self._values:
+                raise KeyError(ref)
+        self.carried = refs
 
     def set_last_year(self, last) -> None:
         """Link last year's figures (a model.last_year.LastYear of the year before) or unlink (None)."""
@@ -245,7 +258,7 @@ _INPUT_KINDS = (CellKind.COUNT, CellKind.SIGNED, CellKind.MONEY)
 _INPUTS: dict[str, tuple[tuple[CellRef, Column], ...]] = {}
 
 
-def _input_cells(fmt: ReportFormat) -> tuple[tuple[CellRef, Column], ...]:
+def input_cells_of(fmt: ReportFormat) -> tuple[tuple[CellRef, Column], ...]:
     """The input cells of a format in printed order (cached: formats are immutable)."""
     cells = _INPUTS.get(fmt.id)
     if cells is None:

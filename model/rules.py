@@ -119,8 +119,9 @@ def cross_year_rules(fmt: ReportFormat) -> set[str]:
 
 
 def missing_parts(findings: list[Finding]) -> list[str]:
-    """What a report still lacks (completeness errors), in a few words each: 填报单位未填写."""
-    return [f.message.split("：")[0] for f in findings if f.rule.startswith("R12.")]
+    """What a report still lacks (completeness errors), in a few words each: 填报单位未填写, “一、总体情况”未填写."""
+    return [f.message.split("：")[0] if f.section_key == HEADER_KEY else f"“{f.section}”未填写"
+            for f in findings if f.rule.startswith("R12.")]
 
 
 def count_explained(findings: list[Finding]) -> int:
@@ -316,10 +317,9 @@ class _Checker:
 
     def rule_TextLengthRule(self, spec: TextLengthRule) -> None:
         n = text_length(self.report.texts.get(spec.section, ""))
-        if n > spec.max_chars:
-            heading = self.fmt.section(spec.section).heading
+        if n > spec.max_chars:  # (every view of a finding names its section: the message does not repeat it)
             self.add(Severity.WARNING, spec.id, None, None,
-                     f"“{heading}”共{n}字，篇幅原则上不超过{spec.max_chars}字", section_key=spec.section)
+                     f"共{n}字，篇幅原则上不超过{spec.max_chars}字", section_key=spec.section)
 
     def rule_TextMentionRule(self, spec: TextMentionRule) -> None:
         if spec.keyword not in self.report.texts.get(spec.section, ""):
@@ -330,9 +330,8 @@ class _Checker:
         text = self.report.texts.get(spec.section, "")
         n = text_length(text)
         if 0 < n < spec.min_chars:
-            heading = self.fmt.section(spec.section).heading
             self.add(Severity.WARNING, spec.id, None, None,
-                     f"“{heading}”只有“{text.strip()}”（{n}字），应具体写明存在的问题和改进措施",
+                     f"只有“{text.strip()}”（{n}字），应具体写明存在的问题和改进措施",
                      section_key=spec.section)
 
     def rule_TextRepeatRule(self, spec: TextRepeatRule) -> None:
@@ -342,9 +341,8 @@ class _Checker:
         before = self.last.text(spec.section)
         ratio = repeat_ratio(now, before)
         if ratio > spec.max_ratio:
-            heading = self.fmt.section(spec.section).heading
             self.add(Severity.WARNING, spec.id, None, None,
-                     f"“{heading}”与上年报告重复率为{round(ratio * 100)}%，超过{round(spec.max_ratio * 100)}%",
+                     f"与上年报告重复率为{round(ratio * 100)}%，超过{round(spec.max_ratio * 100)}%",
                      section_key=spec.section)
 
 
@@ -359,9 +357,7 @@ class _Checker:
                          f"{label}未填写：报告标题和落款都要用到{label}", section_key=HEADER_KEY)
         for key in spec.texts:
             if not report.texts.get(key, "").strip():
-                heading = self.fmt.section(key).heading
-                self.add(Severity.ERROR, f"{spec.id}.{key}", None, None, f"“{heading}”为空：这一部分必须填写",
-                         section_key=key)
+                self.add(Severity.ERROR, f"{spec.id}.{key}", None, None, "尚未填写，这一部分必须填写", section_key=key)
 
     def check_submission(self) -> None:
         if not self.report.report_date:

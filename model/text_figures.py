@@ -165,8 +165,24 @@ def mentions(words: str, text: str) -> bool:
 
 @lru_cache(maxsize=None)
 def _plain_words(pattern: str) -> tuple[str, ...] | None:
-    words = tuple(pattern.split("|"))
-    return words if all(word and re.escape(word) == word for word in words) else None
+    """The words of a pattern listing plain words (a|b|c; a punctuation mark may be escaped: 村\\(社区\\)), or None."""
+    words = tuple(_literal(word) for word in pattern.split("|"))
+    return words if all(words) else None
+
+
+def _literal(word: str) -> str | None:
+    out, i = [], 0
+    while i < len(word):
+        ch = word[i]
+        if ch == "\\" and i + 1 < len(word) and not word[i + 1].isalnum() and not word[i + 1].isspace():
+            out.append(word[i + 1])
+            i += 2
+            continue
+        if ch in "\\.^$*+?{}[]|()":
+            return None
+        out.append(ch)
+        i += 1
+    return "".join(out)
 
 
 _FULL_WIDTH = "０１２３４５６７８９．\u3000"
@@ -311,8 +327,9 @@ def _read(figure: TextFigure, phrase: Phrase, reading: _Reading, pos: int) -> Qu
     sentence_start = bounds.sentence(pos)[0]
     if mentions(W.OTHER_SCOPE, plain[sentence_start:pos]):
         return None  # 全县各部门共收到申请…: more than this organ
-    if phrase.context and not (rx(phrase.context).search(plain[start:m.end()])  # the tail and the number
-                                or rx(phrase.context).search(plain, paragraph_start(plain, pos), pos)):
+    if phrase.sentence_not and rx(phrase.sentence_not).search(plain, sentence_start, pos):
+        return None  # 12345热线诉求…办结1356件: another matter
+    if phrase.context and not in_context(phrase, plain, plain[start:m.end()], pos):  # (the tail and the number)
         return None
     raw = m.group("num")
     if figure.money:
@@ -325,6 +342,23 @@ def _read(figure: TextFigure, phrase: Phrase, reading: _Reading, pos: int) -> Qu
         return None
     unit = m.group("unit")
     return Quote(figure, value, unit, f"{raw}{unit}", pos, m.end())
+
+
+def in_context(phrase: Phrase, plain: str, tail: str, pos: int) -> bool:
+    """The phrase's context words are in its tail, or before it: in its paragraph (or the heading line above);
+    with context_near only in its sentence up to 。, or in a heading line that names the anchor too."""
+    context = rx(phrase.context)
+    if context.search(tail):
+        return True
+    paragraph = paragraph_start(plain, pos)
+    if not phrase.context_near:
+        return bool(context.search(plain, paragraph, pos))
+    stops = [m.end() for m in rx(W.FULL_STOP).finditer(plain, paragraph, pos)]
+    if context.search(plain, stops[-1] if stops else paragraph, pos):
+        return True
+    line = plain.rfind(W.PARAGRAPH_END, 0, pos) + 1
+    heading = plain[paragraph:line]
+    return paragraph < line and phrase.anchor in heading and bool(context.search(heading))
 
 
 def paragraph_start(text: str, pos: int) -> int:

@@ -5,7 +5,9 @@ import re
 
 from .formats import text_words as W
 from .frozen import frozen
-from .text_figures import Bounds, cached, find_all, fold, inside_name, mentions, rx, year_value, years_in
+from .text_figures import (
+    Bounds, cached, find_all, fold, inside_name, mentions, paragraph_start, rx, year_value, years_in,
+)
 
 
 @frozen
@@ -58,10 +60,11 @@ def _plainly_other(plain: str, bounds: Bounds, value: int, start: int, end: int,
         return True
     if value < year:
         return bool(mentions(W.PAST_WORDS, sentence) or rx(W.PAST_BEFORE).search(before)
-                    or rx(W.PAST_AFTER).match(after))
+                    or (rx(W.PAST_AFTER).match(after) and not rx(W.DATE_OF_DATA_BEFORE).search(before)))
     if value == year + 1 and rx(W.FILING_AFTER).match(after):
         return True
-    return bool(mentions(W.FUTURE_WORDS, sentence) or rx(W.FUTURE_AFTER).match(after))
+    return bool(mentions(W.FUTURE_WORDS, sentence) or rx(W.FUTURE_AFTER).match(after)
+                or mentions(W.PLAN_WORDS, plain[paragraph_start(plain, start):start]))
 
 
 def _title(plain: str, bounds: Bounds, m: re.Match[str], year: int, unit_name: str) -> list[YearMention]:
@@ -73,7 +76,7 @@ def _title(plain: str, bounds: Bounds, m: re.Match[str], year: int, unit_name: s
     out = []
     if value != year and not (value < year and mentions(W.TITLE_PAST, plain[s:e])):
         out.append(YearMention("title-year", value, start, end))
-    unit = title_unit(plain[s:start])
+    unit = "" if rx(W.TITLE_REQUIREMENTS_AFTER).match(plain[end:e]) else title_unit(plain[s:start])
     if unit and unit_name.strip() and not _same_unit(unit, unit_name):
         out.append(YearMention("title-unit", value, start - len(unit), end, unit))
     return out

@@ -164,3 +164,10 @@ def soffice_pdfs(docx_files: list[Path], out: Path) -> list[Path]:
     )
     assert result.returncode == 0, result.stderr
     return [out / (p.stem + ".pdf") for p in docx_files]
+
+
+def pages_with(path: Path, *texts: str) -> list[set[int]]:
+    """For each text, the pages (from 1) whose extracted text holds it (spaces and line breaks left out)."""
+    pages = pdftotext(path).split("\f")
+    flat = ["".join(page.split()) for page in pages]
+    return [{n for n, page in enumerate(flat, start=1) if "".join(text.split()) in page} for text in texts]

@@ -202,6 +202,14 @@ def test_a_summary_among_the_inputs_that_holds_another_input_is_a_duplicate(tmp_
 # ---------------------------------------------------------------- refusals and bad input
 
 
+def test_two_years_one_report_each_is_not_called_a_majority(tmp_path):
+    write_units(tmp_path / "a", 1, year=2019)
+    write_units(tmp_path / "b", 1, year=2020, seed=3)
+    batch = read_batch(tmp_path / "a", tmp_path / "b")
+    why = refusal(batch.units, choose(batch.units, find_duplicates(batch.units), ALL))
+    assert "多数" not in why and "1份为2020年度（2019年版格式），以下1个文件不是" in why
+
+
 def test_mixed_years_are_refused_naming_the_odd_files(tmp_path):
     write_units(tmp_path / "a", 3, year=2019, seed=1)
     write_units(tmp_path / "b", 1, year=2020, seed=2)
@@ -393,6 +401,55 @@ def test_changes_since_the_summary_was_made(tmp_path):
     assert missing.path == str(paths[3]) and "已不在原处" in missing.detail
     (new,) = changes.new
     assert new.path.endswith("late/unit0000.gkbg.json") and new.unit == "火花乡人民政府"
+
+
+def test_inputs_recorded_on_another_machine_are_found_beside_the_summary(tmp_path):
+    """Recorded paths of another drive or system (D:\\…\\各单位\\unit0000.gkbg.json) are looked for under the
+    summary's folder by their last names; a file changed there is reported at its new place."""
+    import hashlib
+
+    from model.aggregate_check import Relocation
+    from model.aggregate_record import SourceFile, SummarySources, attach
+
+    paths = write_units(tmp_path / "年报" / "各单位", 2)
+    sha = [hashlib.sha256(p.read_bytes()).hexdigest() for p in paths]
+    sources = SummarySources(
+        (r"D:\县政府\年报\各单位", r"D:\县政府\年报\单独.gkbg.json"), "", "2025-01-01T00:00:00",
+        tuple(SourceFile(rf"D:\县政府\年报\各单位\{p.name}", p.stat().st_size, h, "x")
+              for p, h in zip(paths, sha)))
+    place = Relocation(sources, tmp_path / "年报" / "汇总.gkbg.json")
+    assert place.moves == {r"D:\县政府\年报\各单位": tmp_path / "年报" / "各单位"}  # 单独.gkbg.json is gone
+    assert place.of(rf"D:\县政府\年报\各单位\{paths[1].name}") == paths[1]
+    assert place.of("/elsewhere/a.gkbg.json") == Path("/elsewhere/a.gkbg.json")
+    assert Relocation(sources, None).moves == {}  # an unsaved summary: nothing to look beside
+    report = Report.for_year(2019, "某县")
+    attach(report, sources)
+    paths[0].write_bytes(paths[0].read_bytes() + b" ")
+    changes = changes_since(report, tmp_path / "年报" / "汇总.gkbg.json")
+    assert changes.unchanged == 1 and [c.path for c in changes.changed] == [str(paths[0])]
+    assert changes.moved == ((r"D:\县政府\年报\各单位", str(tmp_path / "年报" / "各单位")),)
+
+
+def test_thousands_of_units_are_summed_with_a_shortened_list_in_six(tmp_path):
+    """A province sums thousands of units: the list proposed for 六 stops at SUGGESTION_CHARS with 等 (every name
+    would pass the 20,000 characters a section may hold, and the summary would be refused)."""
+    from model.aggregate import SUGGESTION_CHARS
+    from model.aggregate_inputs import UnitFile
+
+    (path,) = write_units(tmp_path / "units", 1)
+    batch = read_batch(path)
+    one = batch.units[0]
+    fields = {name: getattr(one, name) for name in ("size", "kind", "year", "format_id", "values", "findings",
+                                                     "errors", "warnings", "received")}
+    batch.units = [UnitFile(path=tmp_path / f"u{i}.gkbg.json", sha256=f"{i:064x}", unit=f"某某县第{i}号单位",
+                            **fields) for i in range(3000)]
+    summary = make_summary(batch, choose(batch.units, [], ALL))
+    text = summary.texts["other"]
+    assert len(text) <= SUGGESTION_CHARS and text.endswith("等3000个单位。")
+    assert text.startswith("本报告由3000个单位的政府信息公开工作年度报告汇总而成，包括某某县第0号单位、某某县第1号单位")
+    assert len(sources_of(summary).units) == 3000
+    assert summary.count(CellRef("applications", "new", "total")) == 3000 * one.received
+    assert suggestion(["甲", "乙"]) == "本报告由以下2个单位的政府信息公开工作年度报告汇总而成：甲、乙。"
 
 
 def test_changes_since_needs_a_summary(sample_report):

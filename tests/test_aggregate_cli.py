@@ -144,6 +144,66 @@ def test_check_says_which_inputs_changed_and_remaking_keeps_the_texts(units, tmp
     assert run("--check", out).returncode == 0
 
 
+def test_check_finds_inputs_moved_with_the_summary_and_prints_a_command_that_works(tmp_path):
+    """The office keeps 各单位/ and the summary in one folder and moves it (another disk, another PC): --check
+    compares the files where they are now, and the re-make command it prints is accepted as it is."""
+    office = tmp_path / "2024 年报"
+    write_units(office / "各单位", 4, errors=(2,))
+    (office / "各单位" / "坏文件.gkbg.json").write_text("{", "utf-8")
+    out = office / "汇总.gkbg.json"
+    assert run(office / "各单位", "-o", out, "--skip-unreadable").returncode == 1
+    moved = tmp_path / "移动后" / "县 汇总"
+    moved.parent.mkdir()
+    office.rename(moved)
+    same = run("--check", moved / "汇总.gkbg.json")
+    assert same.returncode == 0, same.stdout
+    assert f"已移动：{office / '各单位'}  现在：{moved / '各单位'}" in same.stdout
+    assert "所有 5 个来源文件自汇总以来均未变化" in same.stdout
+    fixed = load_draft(moved / "各单位" / "unit0002.gkbg.json")
+    ref = CellRef("applications", "new", "natural")
+    fixed.set_value(ref, fixed.count(ref) - 1)
+    save_draft(fixed, moved / "各单位" / "unit0002.gkbg.json")
+    changed = run("--check", moved / "汇总.gkbg.json")
+    assert changed.returncode == 1
+    assert f"已修改：石桥镇人民政府  {moved / '各单位' / 'unit0002.gkbg.json'}" in changed.stdout
+    doc = json.loads(run("--check", moved / "汇总.gkbg.json", "--json").stdout)
+    assert doc["moved"] == [{"recorded": str(office / "各单位"), "now": str(moved / "各单位")}]
+    command = next(line.strip() for line in changed.stdout.splitlines() if " aggregate " in line)
+    assert command.startswith("python main.py aggregate ") and command.endswith(" --skip-unreadable")
+    import shlex
+
+    remade = subprocess.run([sys.executable, *shlex.split(command)[1:]], capture_output=True, text=True,
+                            encoding="utf-8", cwd=ROOT)
+    assert remade.returncode == 0, remade.stderr  # the unit's correction summed; the bad file still skipped
+    assert run("--check", moved / "汇总.gkbg.json").returncode == 0
+
+
+def test_the_bundle_prints_its_own_program_name_in_commands(monkeypatch):
+    from cli.common import command_line
+
+    assert command_line() == "python main.py"
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", r"C:\Users\张三\AppData\Local\Programs\gkbg\gkbg.exe")
+    assert command_line() == r"C:\Users\张三\AppData\Local\Programs\gkbg\gkbg.exe"  # not on PATH: in full
+    monkeypatch.setattr(sys, "executable", "/opt/年报 助手/gkbg/gkbg")
+    assert command_line() == '"/opt/年报 助手/gkbg/gkbg"'
+
+
+def test_a_sum_out_of_range_is_refused_in_json_too(tmp_path):
+    from model.formats.definition import MAX_COUNT
+
+    (tmp_path / "units").mkdir()
+    for name in ("甲镇", "乙镇"):
+        report = Report.for_year(2024, name)
+        report.set_value(CellRef("item5", "licensing", "decisions"), MAX_COUNT)
+        save_draft(report, tmp_path / "units" / f"{name}.gkbg.json")
+    result = run(tmp_path / "units", "-o", tmp_path / "s.gkbg.json", "--keep-duplicates", "--json")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    doc = json.loads(result.stdout)  # programs still get their answer
+    assert "合计超出范围" in doc["refused"] and doc["summary"] is None
+    assert not (tmp_path / "s.gkbg.json").exists()
+
+
 def test_check_refuses_a_draft_that_is_not_a_summary(sample_path):
     result = run("--check", sample_path)
     assert result.returncode == 2 and "不是汇总报告" in result.stderr

@@ -2,8 +2,13 @@
 marked errors, frozen headers, and the sheet 检查结果."""
 from __future__ import annotations
 
+import csv
+import io
 import json
+import os
 import re
+import shutil
+import subprocess
 from decimal import Decimal
 from pathlib import Path
 
@@ -163,3 +168,53 @@ def test_a_2021_workbook_keeps_the_unit_in_the_printed_label(tmp_path):
         None if u.values[index] is None else pytest.approx(float(u.values[index].amount)) for u in batch.units]
     assert column_index_from_string(sheet.cell(7, col).column_letter) == col and sheet.cell(7, 1).value == "合计"
     assert json.loads(json.dumps(sheet.cell(7, col).value)).startswith("=SUM(")
+
+
+def calc_installed() -> bool:
+    """LibreOffice with its spreadsheet (Calc: libsclo beside soffice; Debian's libreoffice-calc-nogui)."""
+    soffice = shutil.which("soffice")
+    return soffice is not None and any(Path(soffice).resolve().parent.glob("libsclo.*"))
+
+
+@pytest.mark.skipif(not calc_installed(), reason="LibreOffice Calc is not installed (.ci/run installs it)")
+def test_a_spreadsheet_program_opens_it_and_its_sums_are_the_summarys_numbers(made, tmp_path):
+    """Converted to CSV by LibreOffice Calc (every sheet): the SUM formulas, computed by a spreadsheet, give the
+    summary's numbers, and every unit row reads as written."""
+    summary, units, target, _batch = made
+    out = tmp_path / "csv"
+    result = subprocess.run(
+        [shutil.which("soffice"), f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}", "--headless",
+         "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+         "--outdir", str(out), str(target)],
+        capture_output=True, text=True, timeout=300, env={**os.environ, "HOME": str(tmp_path)})
+    assert result.returncode == 0, result.stderr
+    totals = []
+    for sheet in ("二、主动公开", "三、依申请公开", "四、复议诉讼"):
+        rows = list(csv.reader(io.StringIO((out / f"b-{sheet}.csv").read_text("utf-8"))))
+        data = [row for row in rows if row and row[0].isdigit()]
+        assert [row[1] for row in data] == [u.name for u in units]
+        assert rows[-1][0] == "合计"
+        totals += rows[-1][3:]
+    cells = list(summary.input_cells())
+    assert len([t for t in totals if t != ""]) == len(cells)
+    for (ref, _column), text in zip(cells, totals):
+        value = summary.value(ref)
+        expected = value.amount if isinstance(value, Money) else (value or 0)
+        assert Decimal(text) == expected, ref  # Calc writes the computed sum with full precision
+    findings = list(csv.reader(io.StringIO((out / "b-检查结果.csv").read_text("utf-8"))))
+    assert findings[0][:4] == ["序号", "单位", "文件", "状态"] and any(row[3] == "无法读取" for row in findings)
+
+
+def test_every_font_is_named_and_sized(made):
+    """A font without name or size is drawn in the reader's own default (a serif in LibreOffice) beside the
+    plain Calibri cells."""
+    _summary, _units, target, _batch = made
+    book = load_workbook(target)
+    assert all(font.name and font.sz for font in book._fonts)
+
+
+def test_the_workbook_names_the_version_that_made_it(made):
+    from model.version import APP_NAME, VERSION
+
+    _summary, _units, target, _batch = made
+    assert load_workbook(target).properties.creator == f"{APP_NAME} {VERSION}"

@@ -158,12 +158,49 @@ def test_export_docx(run, bundle, tmp_path):
         assert VERSION in package.read("docProps/app.xml").decode("utf-8")  # <Application>… version</Application>
 
 
+def test_import_and_aggregate_from_the_bundle(run, bundle, tmp_path):
+    """The importer (Word and PDF) and 汇总 with its workbook: their libraries are in the bundle."""
+    import json
+
+    from openpyxl import load_workbook
+
+    from aggregate_units import write_units
+
+    units = tmp_path / "各单位 报告"
+    write_units(units, 2, year=2019, seed=3, errors=(1,), money_units=("元", "万元"))
+    word, pdf = units / "火花镇 年报.docx", tmp_path / "火花镇 年报.pdf"
+    for target in (word, pdf):
+        assert run("export", sample(bundle), "--to", str(target)).returncode == 0
+    for source in (word, pdf):
+        draft = tmp_path / f"导入 {source.suffix[1:]}.gkbg.json"
+        result = run("import", str(source), "-o", str(draft))
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert json.loads(draft.read_text("utf-8"))["unit_name"] == "火花镇人民政府"
+    summary, workbook = tmp_path / "县 汇总.gkbg.json", tmp_path / "明细 表.xlsx"
+    result = run("aggregate", str(units), "-o", str(summary), "--unit", "某县人民政府办公室", "--xlsx", str(workbook))
+    assert result.returncode == 1, result.stdout + result.stderr  # one unit has errors: made, and marked
+    assert "已汇总 3 个单位的报告" in result.stdout
+    sheet = load_workbook(workbook)["四、复议诉讼"]
+    assert [sheet.cell(row, 2).value for row in range(5, 8)] == [
+        "火花乡人民政府", "青山镇人民政府", "火花镇人民政府"]  # the folder's files by name
+    assert run("aggregate", "--check", str(summary)).returncode == 0
+    (units / "unit0001.gkbg.json").write_bytes((units / "unit0001.gkbg.json").read_bytes() + b"\n")
+    check = run("aggregate", "--check", str(summary))
+    assert check.returncode == 1 and "已修改：青山镇人民政府" in check.stdout
+    import shlex
+
+    command = shlex.split(next(line for line in check.stdout.splitlines() if " aggregate " in line))
+    assert command[0] == str(bundle / "gkbg")  # the re-make command names this program, by its full path
+    assert run(*command[1:]).returncode == 1  # and it re-makes the summary
+
+
 def test_window_starts_offscreen_and_quits_keeping_settings_in_the_home_folder(run, bundle):
     result = run(sample(bundle), extra={"GKBG_QUIT_AFTER_START": "1"})
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     lines = dict(line.split(": ", 1) for line in result.stdout.splitlines() if ": " in line)
     assert "火花镇人民政府" in lines["window shown"]
+    assert lines["chinese font"] == "AR PL SungtiL GB"  # no font on the machine: the shipped one draws the labels
     home = run.home
     assert Path(lines["settings"]) == home / ".config" / "gkbg" / "gkbg.conf"
     assert Path(lines["settings"]).is_file()  # written on close (window geometry), in the user's folder

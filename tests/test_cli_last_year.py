@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from model.draft import load_draft, save_draft
+from model.last_year import carry_cells
 from model.report import CellRef
 
 from test_last_year import APPLICANTS, A, full_report
@@ -58,6 +59,7 @@ def test_chain_of_years_2019_to_2025_each_from_the_last(sample_path, tmp_path):
         previous = load_draft(last)
         assert (made.year, made.unit_name, made.last_year.year) == (year, "火花镇人民政府", year - 1)
         assert made.format.id == ("2019" if year == 2020 else "2021")
+        assert made.carried == set(carry_cells(made.format))  # marked until edited, kept in the draft
         for col in APPLICANTS:
             assert made.value(A("carried_over", col)) == previous.value(A("carry_forward", col))
         fill_year(target, year)

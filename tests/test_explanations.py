@@ -32,7 +32,7 @@ def warned_report() -> Report:
 def test_a_warning_is_explained_and_listed_last():
     report = warned_report()
     report.set_value(CellRef("review", "cases", "review_upheld"), 1)
-    report.set_text("overview", report.texts["overview"] + "本年度被申请行政复议2件。")
+    report.set_text("overview", report.texts["overview"] + "本年度因政府信息公开被申请行政复议2件。")
     first, second = check(report)
     report.set_explanation(first.key, NOTE)
     findings = check(report)

@@ -14,7 +14,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from export_drafts import (
     bad_line_edges, body_lines, body_numbers, full_line_units, nine_digit_report, pdftotext, plain_text,
-    printed_numbers, soffice_pdfs, unbroken,
+    pages_with, printed_numbers, soffice_pdfs, unbroken,
 )
 from test_export_layout import expected_cells, filled_2021, joined_tables
 
@@ -77,6 +77,25 @@ def test_every_label_and_number_in_its_cell(make, sample_report):
         for line in text.splitlines():
             if line.strip(" \u3000"):
                 assert line.strip(" \u3000") in texts
+
+
+def test_numbers_too_wide_at_six_points_are_condensed_not_shrunk():
+    # 15 columns of 9-digit numbers (四) cannot be printed at 7.5 pt on 158 mm: Word's 字符缩放 (w:w)
+    # keeps their height instead of shrinking them to 4 pt
+    report = nine_digit_report(2023)
+    layout = build_layout(report)
+    doc = open_docx(docx_bytes(report))
+    seen = set()
+    for block, table in zip(layout.tables(), doc.tables):
+        for cell in block.cells:
+            if cell.role.value != "value" or not cell.text:
+                continue
+            (run,) = [r for p in table.cell(cell.row, cell.col).paragraphs for r in p.runs]
+            scale = run._r.find(f"{W}rPr/{W}w")
+            assert (scale is None and cell.scale == 1) or int(scale.get(qn("w:val"))) == round(cell.scale * 100)
+            assert (run.font.size.pt if run.font.size else 10.5) == cell.size >= 7.5
+            seen.add((block.key, cell.scale))
+    assert ("review", 0.5) in seen and any(k == "applications" and s < 1 for k, s in seen)
 
 
 def test_official_merges_of_the_form(sample_report):
@@ -385,6 +404,14 @@ def test_libreoffice_repeats_headers_and_group_labels_of_a_cut_table(converted):
     assert len(continued) >= 2
     for cells in continued:
         assert {"申请人情况", "三、本年度办理结果"} <= cells
+
+
+@needs_soffice
+def test_libreoffice_keeps_a_table_that_fits_a_page_whole_with_its_heading(converted):
+    report, pdf = converted["sample"]
+    heading, first, last = pages_with(pdf, report.format.section("applications").heading,
+                                      "一、本年新收政府信息公开申请数量", "四、结转下年度继续办理")
+    assert len(heading) == len(first) == len(last) == 1 and heading == first == last
 
 
 @needs_soffice

@@ -8,7 +8,7 @@ import pdfplumber
 import pytest
 from export_drafts import (
     bad_line_edges, body_lines, body_numbers, full_line_units, lines_per_page, nine_digit_report,
-    pdftotext, plain_text, printed_numbers, unbroken,
+    pages_with, pdftotext, plain_text, printed_numbers, unbroken,
 )
 from pypdf import PdfReader
 from test_export_layout import expected_cells, filled_2021, joined_tables
@@ -17,6 +17,7 @@ from export import ExportOptions, pdf_bytes
 from export.fonts import BUNDLED, PdfFonts, installed_fonts, load_font
 from export.layout import MM, build_layout
 from export.pdf_flowables import TableFlowable
+from export.typeset import text_ems
 from model.grid import Role
 from model.version import APP_NAME, VERSION
 
@@ -79,6 +80,20 @@ def test_every_label_and_number_in_its_cell(make, sample_report):
     for body in report.texts.values():
         for line in body.splitlines():
             assert flat(line) in text
+
+
+def test_numbers_too_wide_at_six_points_are_condensed_not_shrunk():
+    report = nine_digit_report(2023)
+    review = next(t for t in build_layout(report).tables() if t.key == "review")
+    numbers = {c.text: c for c in review.cells if c.role is Role.VALUE and c.text}
+    assert {(c.size, c.scale) for c in numbers.values()} == {(7.5, 0.5)}
+    with pdfplumber.open(io.BytesIO(pdf_bytes(report))) as pdf:
+        words = [w for page in pdf.pages for w in page.extract_words(extra_attrs=["size"]) if w["text"] in numbers]
+    assert {w["text"] for w in words} == set(numbers)  # each number whole, as one word
+    for w in words:
+        assert w["size"] == pytest.approx(7.5, abs=0.01)  # 六号 high
+        cell = numbers[w["text"]]
+        assert w["x1"] - w["x0"] <= text_ems(cell.text) * 7.5 * 0.5 + 0.5  # half as wide as 六号 digits
 
 
 def test_page_numbers_odd_right_even_left_one_character_in(sample_report):
@@ -238,6 +253,15 @@ def test_a_heading_never_ends_a_page(printed):
         assert not set(last.values()) & headings, name
 
 
+def test_a_table_that_fits_a_page_goes_whole_to_the_next_with_its_heading(printed):
+    # the sample's 三 does not fit under the end of 二 on page 3: rather than cut after row 二 (leaving
+    # half of page 3 empty and the table in two), it goes whole to page 4
+    report, path = printed["sample"]
+    heading, first, last = pages_with(path, report.format.section("applications").heading,
+                                      "一、本年新收政府信息公开申请数量", "四、结转下年度继续办理")
+    assert len(heading) == len(first) == len(last) == 1 and heading == first == last
+
+
 def test_nine_digit_tables_split_with_header_and_group_labels_repeated(printed):
     _report, path = printed["nine"]
     with pdfplumber.open(path) as pdf:
@@ -251,17 +275,51 @@ def test_nine_digit_tables_split_with_header_and_group_labels_repeated(printed):
 
 
 def test_table_flowable_splits_only_between_keep_units(sample_report):
+    from export.table_layout import table_block
+
     layout = build_layout(sample_report)
-    proactive, applications, _review = layout.tables()
+    proactive, kept, _review = layout.tables()
     fonts = PdfFonts()
     flowable = TableFlowable(proactive, fonts, layout.page.text_height_pt)
     room = sum(proactive.row_heights_pt[:6])  # the first block and part of the second
     head, tail = flowable.split(WIDTH, room)
     assert head.block.rows == 4 and tail.block.rows == proactive.rows - 4
+    # 三 fits a page: kept whole, never cut wherever it lands
+    assert TableFlowable(kept, fonts, layout.page.text_height_pt).split(WIDTH, kept.height - 1) == []
+    applications = table_block(sample_report, sample_report.format.section("applications"), WIDTH)
     assert TableFlowable(applications, fonts, layout.page.text_height_pt).split(WIDTH, 50) == []
     head, tail = TableFlowable(applications, fonts, 10_000).split(WIDTH, sum(applications.row_heights_pt[:6]))
     assert [c.text for c in tail.block.cells if c.row < 3] == [c.text for c in applications.cells if c.row < 3]
     assert all(c.role is not Role.VALUE for c in tail.block.cells if c.row < 3)
+
+
+@pytest.mark.parametrize("line", ["（一）", "（二）加强领导。"])
+def test_thousands_of_headings_in_a_row_export(report_2021, line):
+    # each second-level heading keeps with the next paragraph: a chain of thousands once exhausted Python's
+    # recursion limit (a valid draft that could not be printed)
+    from model.report import MAX_TEXT_CHARS
+
+    count = MAX_TEXT_CHARS // (len(line) + 1)
+    report_2021.set_text("overview", "\n".join([line] * count))
+    texts = page_texts(pdf_bytes(report_2021))
+    assert len(texts) > count // 22
+    assert sum(t.split("\n").count(line) for t in texts) == count
+
+
+def test_many_short_paragraphs_each_keep_their_indent(report_2021, tmp_path):
+    # runs of plain paragraphs are set by one flowable (30,000 one-line paragraphs took seconds): each
+    # paragraph still starts two characters in, and only full lines are justified
+    long = "本机关坚持以公开为常态、不公开为例外全面推进政务公开工作，确保各项要求落实到位并取得实效。"
+    report_2021.set_text("overview", "\n".join(["政"] * 30 + [long] * 3 + ["务"] * 30))
+    path = tmp_path / "short.pdf"
+    path.write_bytes(pdf_bytes(report_2021))
+    lines = [(text, round(x0 - LEFT), round(x1 - LEFT)) for _p, _y, text, x0, x1 in body_lines(path)]
+    singles = [line for line in lines if line[0] in ("政", "务")]
+    assert len(singles) == 60 and all(x0 == 32 for _t, x0, _x1 in singles)
+    starts = [line for line in lines if line[0].startswith("本机关")]
+    assert len(starts) == 3 and all(x0 == 32 and x1 == 448 for _t, x0, x1 in starts)  # indented, justified
+    ends = [line for line in lines if line[0].endswith("取得实效。")]
+    assert len(ends) == 3 and all(x0 == 0 and x1 < 448 for _t, x0, x1 in ends)  # not spread
 
 
 def test_a_pdf_renderer_failure_is_a_chinese_message(sample_report, monkeypatch):

@@ -11,6 +11,7 @@ from export.typeset import CANNOT_END, CANNOT_START, HANGING, break_lines, em_wi
 from model.formats import FORMATS
 from model.formats.label_breaks import LABEL_BREAKS, label_units
 from model.grid import Role, section_grid
+from model.report import Report
 
 ALPHABET = "政府信息公开工作我镇年度报告，。、；：？！（）《》“”‘’……——0123456789.% "
 
@@ -33,12 +34,27 @@ def test_no_line_starts_with_a_closing_mark_or_ends_with_an_opening_one(text, wi
         if hanging:
             assert line[-1] in HANGING
         if i and line.strip():
-            # only a line that is a single piece (or a run of marks) cannot give a character to the next
+            # only a line with no break the rules allow (a single piece, a run of marks) breaks them
             previous = lines[i - 1][0].strip()
-            assert line.strip()[0] not in CANNOT_START or len(tokens(previous)) == 1 \
-                or all(c in CANNOT_START for c in previous[-2:])
+            assert line.strip()[0] not in CANNOT_START or not allowed_breaks(previous)
         if i < len(lines) - 1 and line.strip():
-            assert line.strip()[-1] not in CANNOT_END or all(c in CANNOT_END for c in line.strip())
+            assert line.strip()[-1] not in CANNOT_END or not allowed_breaks(line.strip())
+
+
+def allowed_breaks(line: str) -> list[int]:
+    """Token boundaries inside a line where the 禁则 rules allow a break."""
+    toks = [t for t in tokens(line) if not t.isspace()]
+    return [k for k in range(1, len(toks)) if toks[k][0] not in CANNOT_START and toks[k - 1][-1] not in CANNOT_END]
+
+
+def test_a_run_of_marks_longer_than_a_line_breaks_where_the_line_is_full():
+    # clerks type 。。。。。。 or ………… for an ellipsis: a run longer than a line can only break against the
+    # rules; it once came out one character a line ('展', '。', '。', …: thousands of pages for a long run)
+    lines = [line for line, _ in lines_of("我们的工作取得了很大进展" + "。" * 40 + "下一步继续努力", 28)]
+    assert "".join(lines) == "我们的工作取得了很大进展" + "。" * 40 + "下一步继续努力"
+    assert len(lines) == 3 and all(len(line) > 1 for line in lines)
+    assert [len(line) for line, _ in lines_of("（" * 60, 28)] == [28, 28, 4]
+    assert [len(line) for line, _ in lines_of("…" * 80, 28)] == [28, 28, 24]
 
 
 def test_numbers_and_latin_words_never_break():
@@ -113,12 +129,51 @@ def test_a_table_taller_than_a_page_is_cut_between_row_groups():
 
 
 def test_keep_units_are_blocks_and_row_groups(sample_report):
+    from export.table_layout import table_block
+
     proactive, applications, review = build_layout(sample_report).tables()
     assert proactive.units == ((0, 3), (4, 7), (8, 11), (12, 14), (15, 17))  # one per 第二十条 block
-    grid = section_grid(sample_report.format.section("applications"))
-    results = next(c for c in grid.cells if c.text == "三、本年度办理结果")
-    assert (results.row, results.row + results.rowspan - 1) in applications.units
+    section = sample_report.format.section("applications")
+    results = next(c for c in section_grid(section).cells if c.text == "三、本年度办理结果")
+    unit = (results.row, results.row + results.rowspan - 1)
+    assert unit in table_block(sample_report, section, 448).units  # where a table taller than a page is cut
+    assert applications.units == ((3, applications.rows - 1),)  # this one fits a page: kept whole
     assert review.units == ((3, 3),)
+
+
+def ordinary_report(year: int, value: int) -> Report:
+    """Every count of the report `value` (its totals grow to 5–6 digits), money 1.5."""
+    from decimal import Decimal
+
+    from model.cells import Money
+    from model.formats.definition import CellKind
+
+    report = Report.for_year(year, "某某县人民政府办公室")
+    for ref, column in report.input_cells():
+        report.set_value(ref, Money(Decimal("1.5"), column.units[0]) if column.kind is CellKind.MONEY else value)
+    return report
+
+
+@pytest.mark.parametrize("year", [2020, 2023])
+@pytest.mark.parametrize("value", [7, 142, 1428])
+def test_table_three_with_ordinary_values_fits_one_page_with_its_heading(year, value):
+    # 三 has 28 rows in the 2021 format: at 五号 with the usual padding it is a few points too tall for a
+    # page with its heading; it is set tighter (less padding, then 小五) rather than cut
+    layout = build_layout(ordinary_report(year, value))
+    (table,) = [t for t in layout.tables() if t.key == "applications"]
+    assert table.height <= layout.page.text_height_pt - 1.5 * layout.page.line_pitch  # heading, space before
+    assert table.units == ((table.header_rows, table.rows - 1),)
+    assert table.size >= 9 and table.pad_y >= 1.5
+    assert all(c.size >= 9 and c.scale == 1 for c in table.cells if c.text)
+    if value < 100:  # small values: 五号
+        assert table.size == 10.5
+
+
+def test_a_table_too_tall_for_any_setting_keeps_the_readable_one_and_is_cut():
+    from export_drafts import nine_digit_report
+
+    pieces = [t for t in build_layout(nine_digit_report(2023)).tables() if t.key == "applications"]
+    assert len(pieces) >= 2 and all(p.size == 10.5 and p.pad_y == 2.5 for p in pieces)
 
 
 @pytest.mark.parametrize("cut", [5, 9])

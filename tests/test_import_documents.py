@@ -109,6 +109,11 @@ def test_title_split_over_two_lines_attachment_and_preamble(tmp_path):
     ("青山县人民政府办公室关于2022年政府信息公开工作年度报告", "青山县人民政府办公室", 2022),
     ("青山县人民政府信息公开工作年度报告（2022年度）", "青山县人民政府", 2022),
     ("青山县人民政府二〇二二年政府信息公开工作年度报告", "青山县人民政府", 2022),
+    # brackets of the unit's own name are kept (汇总 compares names: 青山乡人民政府（第1片 would be another unit)
+    ("青山乡人民政府（第1片）2019年政府信息公开工作年度报告", "青山乡人民政府（第1片）", 2019),
+    ("中共青山县委办公室(县政府办公室)2022年政府信息公开工作年度报告", "中共青山县委办公室(县政府办公室)", 2022),
+    ("《青山县人民政府2022年政府信息公开工作年度报告》", "青山县人民政府", 2022),
+    ("“青山县人民政府”2022年政府信息公开工作年度报告", "青山县人民政府", 2022),
 ])
 def test_unit_and_year_from_the_title(title, unit, year, tmp_path):
     report = Report.for_year(year, unit)

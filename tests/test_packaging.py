@@ -54,6 +54,55 @@ def test_window_quits_by_itself_for_tests(tmp_path):
     assert (tmp_path / "settings.ini").is_file()  # closed like a user closes it: the layout was saved
 
 
+GLYPHS_DRAWN = r"""
+import sys
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+from ui.app import CHINESE_FONT_PROPERTY, make_application
+
+app = make_application()
+
+def drawn(text):
+    image = QImage(48, 48, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setFont(app.font())
+    painter.drawText(image.rect(), Qt.AlignmentFlag.AlignCenter, text)
+    painter.end()
+    return image
+
+# two different characters drawn as two different pictures: not the same empty box twice, not nothing
+zheng, fu, blank = drawn("政"), drawn("府"), drawn("")
+print(app.property(CHINESE_FONT_PROPERTY) or "system", zheng != fu and zheng != blank and fu != blank, sep="\n")
+"""
+
+
+def empty_fontconfig(tmp_path) -> dict[str, str]:
+    """Environment of a machine without any font that Qt can find (fontconfig reads an empty configuration)."""
+    conf = tmp_path / "empty-fonts.conf"
+    conf.write_text('<?xml version="1.0"?>\n<fontconfig></fontconfig>\n', "utf-8")
+    return {"FONTCONFIG_FILE": str(conf), "QT_QPA_PLATFORM": "offscreen", "GKBG_DATA_DIR": str(tmp_path)}
+
+
+def test_window_draws_chinese_with_the_shipped_font_on_a_machine_without_fonts(tmp_path):
+    env = empty_fontconfig(tmp_path)
+    result = subprocess.run([sys.executable, "-c", GLYPHS_DRAWN], capture_output=True, text=True,
+                            encoding="utf-8", cwd=ROOT, env={**os.environ, **env}, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["AR PL SungtiL GB", "True"]
+    window = run_main(str(resource_path("samples", "huohua-2019.gkbg.json")),
+                      env={**env, "GKBG_QUIT_AFTER_START": "1"})
+    assert window.returncode == 0, window.stderr
+    assert "chinese font: AR PL SungtiL GB" in window.stdout
+
+
+def test_the_machines_chinese_font_is_kept_when_there_is_one(tmp_path):
+    result = subprocess.run([sys.executable, "-c", GLYPHS_DRAWN], capture_output=True, text=True, encoding="utf-8",
+                            cwd=ROOT, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["system", "True"]  # this machine has CJK fonts (.ci/run installs them)
+
+
 def test_resource_path_in_the_source_tree():
     assert resource_path("fonts", "gbsn00lp-gb2312.ttf") == ROOT / "resources" / "fonts" / "gbsn00lp-gb2312.ttf"
     assert resource_path("samples", "huohua-2019.gkbg.json").is_file()

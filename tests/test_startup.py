@@ -232,15 +232,18 @@ def test_a_tail_that_must_give_back_words_to_the_number_is_read_by_the_whole_pat
     assert _compiled.cache_info().currsize == before
 
 
-@given(st.text(alphabet=st.sampled_from("全县市各部门单位系统内所属下直统计期限以来已将拟明年曾经a.|()[]\\n "), max_size=16))
+@given(st.text(alphabet=st.sampled_from("全县市各部门单位系统内所属下直统计期限以来已将拟明年曾经村社区级a.|()[]\\n "),
+               max_size=16))
 def test_word_lists_are_found_as_their_patterns_find_them(text):
     """mentions() answers plain word lists without compiling them, as the pattern would; other patterns too."""
     from model.formats import text_words as W
     from model.text_figures import _plain_words, mentions
 
-    for words in (W.OTHER_SCOPE, W.STATISTICS, W.PAST_WORDS, W.FUTURE_WORDS, W.TITLE_PAST, "a.|b", "县(市)|x"):
+    for words in (W.OTHER_SCOPE, W.STATISTICS, W.PAST_WORDS, W.FUTURE_WORDS, W.PLAN_WORDS, W.TITLE_PAST, "a.|b",
+                  "县(市)|x", r"村\(社区\)|各\.部", r"a\d|全"):
         assert mentions(words, text) == (re.search(words, text) is not None), (words, text)
-    assert _plain_words(W.OTHER_SCOPE) and _plain_words("a.|b") is None and _plain_words("a||b") is None
+    assert _plain_words(W.OTHER_SCOPE) and _plain_words(W.PLAN_WORDS) and _plain_words(r"村\(社区\)") == ("村(社区)",)
+    assert _plain_words("a.|b") is None and _plain_words("a||b") is None and _plain_words(r"a\d") is None
 
 
 NEEDS_ALPHABET = "上一年度结转至到下十二月份1 2019政府信息公开工作报告约大将近接超过\n，"

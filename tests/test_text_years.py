@@ -32,6 +32,9 @@ def stale(year: int, text: str, unit: str = "某某县教育局") -> list[tuple[
     (2023, "二〇二二年度，我局政务公开工作稳步推进。"),
     (2023, "2024年共收到政府信息公开申请20件。"),  # a later year spoken of as if it were done
     (2024, "截至2023年底，现行有效规范性文件15件。"),
+    (2024, "截至2023年12月31日，我局现行有效行政规范性文件5件。"),  # a date of data, not a dated event
+    (2024, "2023年度报告期内，我局共收到申请20件。"),  # 报告期: not last year's report
+    (2024, "改进措施：一是2023年组织开展基层政务公开专项督查。"),  # plan words make only a later year future
 ])
 def test_stale_year(year, text):
     (mention,) = stale(year, text)
@@ -58,6 +61,16 @@ def test_stale_year(year, text):
     (2020, "认真贯彻2019年新修订的《条例》。"),
     (2024, "2023年12月出台的《依申请公开工作规程》于2024年1月1日起施行。"),
     (2024, "在2023年度全县政务公开考核中获评优秀等次。"),
+    # found writing realistic reports (audit of issue 14)
+    (2023, "改进措施：一是2024年组织开展基层政务公开专项督查；二是2024年建立政策解读质量评估机制。"),
+    (2023, "（二）改进情况\n1.2024年在全县推广政务公开专区建设。"),
+    (2024, "针对2023年度报告中指出的问题，我局逐项整改。"),  # last year's report
+    (2024, "2023年报告中提出的“解读形式单一”问题，本年度通过制作图解得到改善。"),
+    (2024, "2023年底，我局成立政务公开工作专班。"),  # a dated event
+    (2024, "全面完成2023年度政务公开整改任务。"),
+    (2024, "2021年以来累计公开规范性文件45件。"),
+    (2024, "2022年、2023年连续两年获评先进。"),
+    (2024, "下一年度，我局将2025年作为“政务公开质量提升年”。"),
 ])
 def test_year_plainly_past_future_or_this_year(year, text):
     assert stale(year, text) == []
@@ -86,6 +99,10 @@ def test_one_warning_per_year_and_section_quoting_the_first_sentence():
     ("本报告是某某县2023年政府信息公开工作年度报告。", []),  # 某某县 is part of the unit's name
     ("我局2022年政府信息公开工作年度报告中提出的问题已整改。", []),  # last year's report, plainly cited
     ("按照2023年政府信息公开工作年度报告的要求。", []),
+    # another organ's requirements for the reports, not this report's title (audit of issue 14)
+    ("本报告是根据县政府办公室2023年政府信息公开工作年度报告编制要求编写的。", []),
+    ("按照市政府办公室2023年度政府信息公开工作年度报告编制工作要求，编制本报告。", []),
+    ("根据碧水镇人民政府2023年政府信息公开工作年度报告模板编写。", []),
 ])
 def test_title_quoted_in_the_text(text, expected):
     assert stale(2023, text) == expected
@@ -125,7 +142,7 @@ def test_a_report_without_unit_overview_or_problems_has_errors(year):
         ("R12.unit_name", Severity.ERROR, "header"), ("R12.overview", Severity.ERROR, "overview"),
         ("R12.problems", Severity.ERROR, "problems")]
     assert findings[0].section == "基本信息" and "填报单位未填写" in findings[0].message
-    assert findings[1].message == "“一、总体情况”为空：这一部分必须填写"
+    assert findings[1].message == "尚未填写，这一部分必须填写"  # every view names the section beside it
     assert all(f.hint for f in findings)
 
 
@@ -143,3 +160,19 @@ def test_submission_check_also_wants_the_report_date():
     assert (f.rule, f.severity, f.section_key) == ("R12.report_date", Severity.ERROR, "header")
     report.set_field("report_date", "2024-01-20")
     assert check(report, submission=True) == []
+
+
+def test_no_message_repeats_the_section_every_view_names_beside_it():
+    """The panel, 提交前检查, check, the explain dialog and the 检查说明 page all show the section with the message:
+    “一、总体情况：“一、总体情况”为空” would say it twice."""
+    from model.rules import missing_parts
+
+    empty = report_with(2023, "overview", "")
+    empty.set_text("problems", "无")
+    empty.set_text("other", "")
+    long = report_with(2023, "overview", "字" * 1001)
+    findings = check(empty) + check(long)
+    assert {f.rule for f in findings} >= {"R12.overview", "R9.problems-empty", "R9.fee-silent", "R9.overview-length"}
+    for f in findings:
+        assert f.section not in f.message, f.message
+    assert missing_parts(check(empty)) == ["“一、总体情况”未填写"]

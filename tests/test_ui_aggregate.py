@@ -213,6 +213,9 @@ def test_workbook_and_chart_from_the_dialog(qtbot, make_window, sample_report, a
     open_dialog(window, answer, look)
     image = QImage(str(tmp_path / "chart.png"))
     assert (image.width(), image.height()) == (1600, 1000)
+    from model.version import VERSION
+
+    assert VERSION in image.text("Software")  # the version that made it
     colours = {image.pixelColor(x, y).name() for x in range(0, 1600, 8) for y in range(0, 1000, 8)}
     assert "#0072b2" in colours and "#d55e00" in colours  # the bars and a slice of the ring were painted
     assert window.report.unit_name == "火花镇人民政府"  # closing the dialog left the open report alone
@@ -279,6 +282,35 @@ def test_remaking_the_open_summary_marks_changes_and_keeps_the_texts(qtbot, make
     assert window.path is None and not [f for f in window.session.findings if f.rule == SOURCE_ERROR_RULE]
 
 
+def test_remaking_a_summary_moved_with_its_units_folder(qtbot, make_window, answer, tmp_path):
+    """The summary and 各单位/ moved together: 汇总… reads the folder where it is now, and sees what changed."""
+    import subprocess
+    import sys
+
+    office = tmp_path / "年报"
+    write_units(office / "各单位", 3)
+    made = subprocess.run([sys.executable, str(Path(__file__).parent.parent / "main.py"), "aggregate",
+                           str(office / "各单位"), "-o", str(office / "汇总.gkbg.json")], capture_output=True)
+    assert made.returncode == 0
+    moved = tmp_path / "新电脑" / "年报"
+    moved.parent.mkdir()
+    office.rename(moved)
+    fixed = load_draft(moved / "各单位" / "unit0001.gkbg.json")
+    fixed.set_text("problems", "改正后的文字。")
+    save_draft(fixed, moved / "各单位" / "unit0001.gkbg.json")
+    window = make_window(load_draft(moved / "汇总.gkbg.json"), moved / "汇总.gkbg.json")
+
+    def again(dialog):
+        qtbot.waitUntil(lambda: dialog.model.rowCount() == 3 and not dialog.reading(), timeout=20000)
+        model = dialog.model
+        assert not model.unreadable  # not 找不到这个文件或文件夹 at the old place
+        states = [model.data(model.index(r, 3)) for r in range(3)]
+        assert states[1].endswith("（上次汇总后已修改）") and "上次汇总后" not in states[0] + states[2]
+        dialog.reject()
+
+    open_dialog(window, answer, again)
+
+
 def test_space_ticks_and_unticks_the_selected_units(qtbot, make_window, sample_report, answer, units):
     window = make_window(sample_report)
 
@@ -296,3 +328,29 @@ def test_space_ticks_and_unticks_the_selected_units(qtbot, make_window, sample_r
         dialog.reject()
 
     open_dialog(window, answer, keys)
+
+
+def test_chart_of_200_units_keeps_the_units_bars_readable(qtbot, tmp_path):
+    """Beyond 30 units the smallest are summed up in one line of words: their total (here 170 units' worth)
+    does not set the scale, so the largest unit's bar spans the plot."""
+    from model.aggregate_figures import Figures
+    from ui.aggregate.chart import BAR, MAX_BARS, ChartWidget, bar_lengths
+
+    received = tuple((f"第{i}单位", 300 + (i * 37) % 600) for i in range(200))
+    figures = Figures(2023, received, (("予以公开", 500), ("不予公开", 300)))
+    lines = bar_lengths(figures)
+    assert len(lines) == MAX_BARS and lines[0][2] == 1.0 and all(s is not None for _, _, s in lines[:-1])
+    rest_count = 200 - (MAX_BARS - 1)
+    assert lines[-1][0] == f"其余{rest_count}个单位" and lines[-1][2] is None
+    assert lines[-1][1] == sum(n for _, n in received) - sum(n for _, n, _ in lines[:-1])
+    widget = ChartWidget(figures)
+    qtbot.addWidget(widget)
+    image = widget.image()
+    bar = BAR.name()
+    longest = 0
+    for y in range(0, image.height(), 2):
+        run = 0
+        for x in range(image.width()):
+            run = run + 1 if image.pixelColor(x, y).name() == bar else 0
+            longest = max(longest, run)
+    assert longest > image.width() * 0.3  # the largest unit's bar, not a sliver beside a huge 其余 bar

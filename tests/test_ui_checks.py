@@ -113,10 +113,29 @@ def test_missing_unit_and_texts_are_errors_named_in_the_export_prompt(qtbot, mak
     answers = answer("否")
     assert not window.outputs.export(".pdf", tmp_path / "out.pdf")
     assert "尚有 2 个错误" in answers.seen[0][1]
-    assert "其中：填报单位未填写；“一、总体情况”为空。" in answers.seen[0][1]
+    assert "其中：填报单位未填写；“一、总体情况”未填写。" in answers.seen[0][1]
     header = next(f for f in window.session.findings if f.section_key == "header")
     window.jump_to(header)
     assert window.tabs.currentIndex() == 0 and window.focusWidget() is window.pages[0].edits["unit_name"]
+
+
+def test_the_findings_panel_shows_every_section_name_whole(qtbot, make_window):
+    """The 部分 column is fixed in width: 基本信息 (the longest name it shows) fits, not “…”."""
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QStyle
+
+    report = fresh_report(2023, "")
+    report.set_text("problems", "无")
+    window = make_window(report)
+    table = window.findings_dock.table
+    shown = {table.item(row, 1).text() for row in range(table.rowCount())}
+    assert shown == {"基本信息", "五", "六"}
+    for zoom in (0, +1, +1, -1, -1, -1):
+        window.zoom(zoom)
+        margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+        for col, text in ((1, "基本信息"), (0, "已说明")):
+            room = table.columnWidth(col) - 2 * margin
+            assert QFontMetrics(table.font()).horizontalAdvance(text) <= room, (zoom, text)
 
 
 def test_print_options_name_what_is_missing(qtbot, make_window, answer):
@@ -130,6 +149,14 @@ def test_print_options_name_what_is_missing(qtbot, make_window, answer):
     answer(look)
     assert window.outputs.ask_options() is None
     assert "尚有 1 个错误" in seen["status"] and "填报单位未填写" in seen["status"]
+    window.session.set_field("unit_name", "测试镇人民政府")  # no error left: the missing date is still said
+    answer(look)
+    assert window.outputs.ask_options() is None
+    assert seen["status"].startswith("检查通过") and "报告日期尚未填写，打印件不印落款日期" in seen["status"]
+    window.session.set_field("report_date", "2021-01-20")
+    answer(look)
+    assert window.outputs.ask_options() is None
+    assert seen["status"] == "检查通过：报告没有错误。"
 
 
 def test_submission_check_wants_the_date_and_goes_to_it(qtbot, make_window, answer):

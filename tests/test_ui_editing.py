@@ -227,3 +227,26 @@ def test_thousands_of_qt_calls_do_not_abort(tmp_path):
     run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120,
                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert run.returncode == 0 and run.stdout.strip() == "done", run.stderr[-500:]
+
+
+def test_no_tab_moves_when_the_first_error_comes_or_goes(qtbot, make_window, sample_report):
+    """A report that checks clean opens without room for the marks (start-up time); the room is made once, soon
+    after the window shows, before the clerk works: the first error's mark then moves no tab under the mouse."""
+    window = make_window(sample_report)
+    bar = window.tabs.tabBar()
+    assert not window.tabs.marks
+    qtbot.waitUntil(lambda: all(bar.tabButton(i, bar.ButtonPosition.RightSide) for i in range(bar.count())))
+    places = [bar.tabRect(i) for i in range(bar.count())]
+    window.session.set_cells([(NEW, 5)])  # an error in 三
+    assert window.tabs.marks and [bar.tabRect(i) for i in range(bar.count())] == places
+    window.undo_stack.undo()
+    assert not window.tabs.marks and [bar.tabRect(i) for i in range(bar.count())] == places
+    from conftest import fresh_report
+
+    blank = fresh_report(2020, "测试镇人民政府")
+    blank.set_text("other", "本年度未收取信息处理费。")
+    window = make_window(blank)
+    bar = window.tabs.tabBar()
+    qtbot.waitUntil(lambda: all(bar.tabButton(i, bar.ButtonPosition.RightSide) for i in range(bar.count())))
+    window.session.set_year(2021)  # the other format's tabs (still clean): room for their marks from the start
+    assert not window.tabs.marks and all(bar.tabButton(i, bar.ButtonPosition.RightSide) for i in range(bar.count()))

@@ -182,7 +182,8 @@ def test_the_progress_indicator_names_the_next_step_and_goes_there(qtbot, make_w
     report = Report.for_year(2019, "测试镇人民政府")  # nothing written yet: 一 and 五 are required
     window = make_window(report)
     progress = window.progress
-    assert "已填 0/6 部分 · 2 个错误" in progress.text() and progress.text().endswith("下一步：改正错误")
+    assert "已填 0/6 部分 · 2 个错误" in progress.text()
+    assert progress.text().endswith("下一步：改正“一、总体情况”的错误")  # where, as the tab names it
     qtbot.mouseClick(progress, Qt.MouseButton.LeftButton)
     assert window.tabs.currentIndex() == 1 and window.focusWidget() is window.pages[1].editor
     for key in ("overview", "problems"):
@@ -196,7 +197,7 @@ def test_the_progress_indicator_names_the_next_step_and_goes_there(qtbot, make_w
     qtbot.mouseClick(progress, Qt.MouseButton.LeftButton)
     assert window.tabs.currentWidget() is window.page_for("proactive")
     window.session.set_cells([(NEW, 5)])
-    assert "2 个错误" in progress.text() and progress.text().endswith("下一步：改正错误")
+    assert "2 个错误" in progress.text() and progress.text().endswith("下一步：改正“三、依申请公开”的错误")
     qtbot.mouseClick(progress, Qt.MouseButton.LeftButton)
     page = window.page_for("applications")
     assert window.tabs.currentWidget() is page and page.view.currentIndex() == page.model.index_of(NEW)

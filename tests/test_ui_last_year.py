@@ -11,7 +11,7 @@ from model.report import CellRef, Report
 from ui.files.last_year import SHOW_KEY
 from ui.grid.model import CARRIED_ROLE, LAST_YEAR_ROLE
 from test_last_year import APPLICANTS, A, full_report
-from test_ui_support import OFFSCREEN_NOISE, answer, grid_page, make_window  # noqa: F401  (fixtures)
+from test_ui_support import OFFSCREEN_NOISE, answer, grid_page, make_window, type_into  # noqa: F401  (fixtures)
 
 pytestmark = OFFSCREEN_NOISE
 LICENSING = CellRef("item5", "licensing", "previous")
@@ -79,6 +79,37 @@ def test_new_from_last_year_carries_marks_and_undoes_in_one_step(qtbot, make_win
     window.undo_stack.redo()
     assert report.value(A("carried_over", "natural")) == last.value(A("carry_forward", "natural"))
     assert report.last_year is not None and len(window.session.carried) == 11
+
+
+def test_carried_marks_are_kept_in_the_draft_and_shown_again_on_reopening(qtbot, make_window, sample_report,
+                                                                        last_2019, answer, tmp_path):
+    window = make_window(sample_report)
+    answer(press("新建"))
+    assert window.last_year.new_from_last_year(path=last_2019)
+    page = grid_page(window, "proactive")
+    index = page.model.index_of(LICENSING)
+    type_into(qtbot, page.view, index, "7")  # typed by the clerk: no longer last year's figure
+    qtbot.waitUntil(lambda: window.report.value(LICENSING) == 7)
+    assert page.model.data(index, CARRIED_ROLE) is False
+    window.undo_stack.undo()  # back to last year's figure: marked again
+    assert page.model.data(index, CARRIED_ROLE) is True and window.report.value(LICENSING) == 22
+    window.undo_stack.redo()
+    target = tmp_path / "2020.gkbg.json"
+    assert window.save_as(target)
+    # another day: the draft is opened again
+    window.files.open_path(target)
+    assert window.path == target and not window.isWindowModified()
+    page = grid_page(window, "proactive")
+    assert page.model.data(page.model.index_of(LICENSING), CARRIED_ROLE) is False
+    other = page.model.index_of(CellRef("item5", "other_services", "previous"))
+    assert page.model.data(other, CARRIED_ROLE) is True and "从上年报告带入" in page.model.data(other, 3)
+    three = grid_page(window, "applications")
+    assert all(three.model.data(three.model.index_of(A("carried_over", c)), CARRIED_ROLE) for c in APPLICANTS)
+    assert len(window.session.carried) == 10
+    three.view.viewport().grab()  # paints the marks
+    window.session.set_cells([(A("carried_over", "natural"), 40)])
+    assert window.save()
+    assert A("carried_over", "natural") not in load_draft(target).carried and len(load_draft(target).carried) == 9
 
 
 def test_new_dialog_offers_new_from_last_year(qtbot, make_window, sample_report, last_2019, answer, monkeypatch):

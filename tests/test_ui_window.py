@@ -93,6 +93,24 @@ def test_text_typing_is_one_undo_step_and_counts(qtbot, make_window):
     assert any(f.rule == "R9.overview-length" for f in window.findings_dock.findings)
 
 
+def test_the_2019_format_sets_no_length_and_asks_for_no_fee(qtbot, make_window):
+    """The 2019 notice knows neither the 一千字 of 一 nor the 信息处理费 of 六 (2021 notice): its tabs say neither."""
+    report = Report.for_year(2020, "测试镇人民政府")
+    window = make_window(report)
+    overview, other = window.page_for("overview"), window.page_for("other")
+    for page in (overview, other):
+        window.tabs.setCurrentWidget(page)
+    assert "一千字" not in overview.hint.text() and "信息处理费" not in other.hint.text()
+    overview.editor.setPlainText("字" * 1001)
+    assert overview.count.text() == "共 1001 字"
+    window.session.set_year(2021)  # blank of numbers: the year moves to the 2021 format, and its tabs with it
+    overview, other = window.page_for("overview"), window.page_for("other")
+    for page in (overview, other):
+        window.tabs.setCurrentWidget(page)
+    assert "一千字" in overview.hint.text() and "信息处理费" in other.hint.text()
+    assert "超过1000字" in overview.count.text()
+
+
 def test_header_fields_edit_through_undo(qtbot, make_window, sample_report):
     window = make_window(sample_report)
     page = window.pages[0]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 # tests and benchmarks of the packaged application: show the window, then close it as a user would and exit
 QUIT_AFTER_START_ENV = "GKBG_QUIT_AFTER_START"
+CHINESE_FONT_PROPERTY = "gkbgChineseFont"  # the shipped font's family when the machine has no Chinese font, else ""
 ICON_SIZES = (16, 24, 32, 48, 64, 128)  # of the window (X11 copies every size into the window: 256 px costs 10 ms)
 
 
@@ -39,6 +40,7 @@ def make_application():
 
     from model.version import APP_ID, VERSION
 
+    from .app_font import ensure_chinese_font
     from .display import StartupMessages
     from .translations import install_translations
 
@@ -54,6 +56,7 @@ def make_application():
     app.setApplicationVersion(VERSION)
     app.setDesktopFileName(APP_ID)  # Linux: the window belongs to gkbg.desktop (its name and icon in the panel)
     install_translations(app)
+    app.setProperty(CHINESE_FONT_PROPERTY, ensure_chinese_font(app))
     return app
 
 
@@ -93,7 +96,8 @@ def start_gui(argv: list[str]):
         QTimer.singleShot(0, release_filters)  # shown now: the keys and right-clicks of its fields
         if os.environ.get(QUIT_AFTER_START_ENV):
             print(f"window shown: {window.windowTitle()}\nsettings: {settings.fileName()}\n"
-                  f"recovery copies: {window.files.store.folder}", flush=True)
+                  f"recovery copies: {window.files.store.folder}\n"
+                  f"chinese font: {app.property(CHINESE_FONT_PROPERTY) or 'system'}", flush=True)
             QTimer.singleShot(0, window.close)
             return
         if error:

@@ -17,16 +17,22 @@ class SetCellsCommand(QUndoCommand):
         super().__init__(text)
         self.session = session
         self.changes = changes
+        self.unmarked: set[CellRef] = set()  # cells carried from last year that this edit unmarks
 
     def redo(self) -> None:
+        report = self.session.report
+        self.unmarked = {ref for ref, _old, _new in self.changes if ref in report.carried}
         with self.session.batch():
             for ref, _old, new in self.changes:
-                self.session.report.set_value(ref, new)
+                report.set_value(ref, new)
 
     def undo(self) -> None:
+        report = self.session.report
         with self.session.batch():
             for ref, old, _new in reversed(self.changes):
-                self.session.report.set_value(ref, old)
+                report.set_value(ref, old)
+        if self.unmarked:  # back to last year's figure: marked again
+            self.session.mark_carried(report.carried | self.unmarked)
 
 
 class SetTextCommand(QUndoCommand):
@@ -72,12 +78,16 @@ class SetYearCommand(QUndoCommand):
     def __init__(self, session, old: int, new: int) -> None:
         super().__init__(f"报告年度改为{new}年")
         self.session, self.old, self.new = session, old, new
+        self.marks: set[CellRef] = set()
 
     def redo(self) -> None:
+        self.marks = set(self.session.report.carried)  # a new year drops the marks carried for this one
         self.session.report.set_year(self.new)
 
     def undo(self) -> None:
         self.session.report.set_year(self.old)
+        if self.marks:
+            self.session.mark_carried(self.marks)
 class SetExplanationCommand(QUndoCommand):
     """Explain a warning (已说明), change its explanation, or withdraw it (text "")."""
 

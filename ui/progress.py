@@ -17,7 +17,7 @@ def next_step(report, findings) -> tuple[str, object]:
     """What to do next and where: (text, a Finding, a section, or None when the report is complete)."""
     errors = [f for f in findings if f.severity is Severity.ERROR]
     if errors:
-        return "改正错误", errors[0]
+        return f"改正“{place_name(report, errors[0])}”的错误", errors[0]
     unfilled = unfilled_sections(report)
     if unfilled:  # a text still to write first; a table of zeros may be right (no such cases this year)
         section = next((s for s in unfilled if not isinstance(s, TableSection)), unfilled[0])
@@ -27,6 +27,12 @@ def next_step(report, findings) -> tuple[str, object]:
     if open_warnings:
         return "查看警告", open_warnings[0]
     return "导出或打印", None
+
+
+def place_name(report, finding) -> str:
+    """Where a finding is, as the tabs name it: 基本信息, 一、总体情况, 三、依申请公开."""
+    section = next((s for s in report.format.sections if s.key == finding.section_key), None)
+    return f"{section.number}、{section.short}" if section is not None else finding.section
 
 
 class ProgressLabel(QLabel):

@@ -9,6 +9,10 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QTabBar, QTabWidget
 from . import style
 
 MARK_TEXT = "●"
+# a while after the window's tabs are first filled (the window shows meanwhile), every tab gets its room for a
+# mark (once, before the clerk works in the window): not at start-up (cost), nor at the first mark (every tab
+# would move under the mouse)
+RESERVE_AFTER_MS = 300
 MARK_COLOURS = {"error": style.ERROR_TEXT, "warning": style.WARNING_TEXT}
 
 
@@ -29,6 +33,7 @@ class ReportTabs(QTabWidget):
         self._retitled = False  # a shown tab's title changed since the last layout request
         self._relayout: _Relayout | None = None  # filters this widget's layout requests, from the first retitling
         self._labelled = False  # some tab has a mark label (until then the tab bar is left alone: start-up time)
+        self._reserve = "later"  # the room for marks: "later" (not yet asked for), "asked", "done"
         self.marks: dict[int, str] = {}  # tab index → "error" or "warning"
         super().__init__(parent)
         self.setDocumentMode(True)
@@ -71,10 +76,26 @@ class ReportTabs(QTabWidget):
         self.updateGeometry()
         return True
 
+    def tabInserted(self, index: int) -> None:
+        super().tabInserted(index)
+        if self._reserve == "done":  # a tab of the other format (the year changed): room from the start
+            self.mark_label(index)
+        elif self._reserve == "later":  # the first tabs: room for the marks soon after the window shows
+            self._reserve = "asked"  # (a timer, not a show handler: see ui.event_filters)
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(RESERVE_AFTER_MS, self, self.reserve_marks)  # (not called once self is gone)
+
+    def reserve_marks(self) -> None:
+        """Every tab's room for a mark, so that no tab moves when the first error or warning appears."""
+        self._reserve = "done"
+        for index in range(self.count()):
+            self.mark_label(index)
+
     def set_mark(self, index: int, mark: str | None) -> None:
         """A coloured dot beside a tab's title: "error", "warning" or None. The first mark gives every tab its
-        room for one, once (so a report that checks clean opens without them: start-up time); from then
-        on no tab moves when a mark comes or goes."""
+        room for one, if reserve_marks has not yet (a report that checks clean opens without them: start-up
+        time); from then on no tab moves when a mark comes or goes."""
         if mark is None and not self.marks and (not self._labelled
                                                 or self.tabBar().tabButton(index, _RIGHT()) is None):
             return

@@ -32,7 +32,7 @@ class ReportSession(QObject):
         self.findings: list[Finding] = check(report)
         self._batch = 0
         self._dirty = False
-        self.carried: set[CellRef] = set()  # cells 基于上年报告 filled, marked until edited
+        self._marks = set(report.carried)  # the marks the grids show (report.carried: kept in the draft)
         report.subscribe(self._on_change)
 
     def close(self) -> None:
@@ -52,9 +52,7 @@ class ReportSession(QObject):
                 self.recheck()
 
     def _on_change(self, what: object) -> None:
-        if what in self.carried:
-            self.carried.discard(what)
-            self.marks_changed.emit({what})
+        self._sync_marks()  # an edited cell loses its mark (Report.set_value), a new year all of them
         self.changed.emit(what)
         if self._batch:
             self._dirty = True
@@ -68,11 +66,21 @@ class ReportSession(QObject):
             self.findings = findings
             self.findings_changed.emit(findings)
 
+    @property
+    def carried(self) -> set[CellRef]:
+        """Cells 基于上年报告 filled, marked until edited."""
+        return self.report.carried
+
     def mark_carried(self, refs: set[CellRef]) -> None:
         """Mark exactly these cells as carried from last year's report (an empty set removes every mark)."""
-        changed = self.carried ^ refs
-        self.carried = set(refs)
-        if changed:
+        self.report.set_carried(refs)
+        self._sync_marks()
+
+    def _sync_marks(self) -> None:
+        marks = self.report.carried
+        if marks != self._marks:
+            changed = marks ^ self._marks
+            self._marks = set(marks)
             self.marks_changed.emit(changed)
 
     def counts(self) -> tuple[int, int]:

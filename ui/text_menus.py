@@ -1,5 +1,6 @@
-"""Right-click menus of text fields without their own undo/redo: in this window Ctrl+Z and Ctrl+Y, and 编辑 ▸
-撤销/重做, undo the report's edits (its undo stack), not the field's own typing history.
+"""Right-click menus of text fields with the window's undo/redo instead of their own: in this window Ctrl+Z and
+Ctrl+Y, 编辑 ▸ 撤销/重做 and the right-click 撤销/重做 undo the report's edits (its undo stack), not the field's
+own typing history.
 
 The menus' texts come from Qt's Chinese catalogue (ui.translations).
 """
@@ -20,7 +21,7 @@ class _WindowUndoMenus(QObject):
         field = obj if hasattr(obj, "createStandardContextMenu") else obj.parent()  # a text editor's viewport
         if not hasattr(field, "createStandardContextMenu"):
             return False
-        menu = without_field_undo(field.createStandardContextMenu())
+        menu = with_window_undo(without_field_undo(field.createStandardContextMenu()), field.window())
         menu.exec(event.globalPos())
         menu.deleteLater()
         return True
@@ -33,6 +34,17 @@ def without_field_undo(menu):
             menu.removeAction(action)
     while menu.actions() and menu.actions()[0].isSeparator():
         menu.removeAction(menu.actions()[0])
+    return menu
+
+
+def with_window_undo(menu, window):
+    """The window's 撤销/重做 (the same actions as its 编辑 menu) at the top of menu, as in the grids' menu."""
+    actions = getattr(window, "actions", None)
+    undo, redo = getattr(actions, "undo", None), getattr(actions, "redo", None)
+    if undo is not None and redo is not None:
+        first = menu.actions()[0] if menu.actions() else None
+        menu.insertActions(first, [undo, redo])
+        menu.insertSeparator(first)
     return menu
 
 

@@ -249,6 +249,9 @@ class Phrase:
     before_needs: str = ""  # regex: a match only when found in the clause before the anchor
     after_not: str = ""  # regex: no match when it matches right after the number and unit
     context: str = ""  # regex: a match only when found in the paragraph before the anchor or in the tail
+    context_near: bool = False  # context only in the sentence before the anchor (up to 。), the tail, or a
+    #                             heading line above that names the anchor too
+    sentence_not: str = ""  # regex: no match when found in the sentence before the anchor
 
 
 @frozen

@@ -3,11 +3,22 @@ from .common import (
     COMMON_RULES, FIGURE_SECTIONS, OTHER, OVERVIEW, PROBLEMS, REVIEW_SECTION, applications_section,
 )
 from .definition import (
-    CellKind, Column, ItemCountRule, ReportFormat, Row, Table, TableSection, TextFiguresRule,
+    CellKind, Column, ItemCountRule, ReportFormat, Row, Table, TableSection, TextFiguresRule, TextSection,
 )
 from .figures import FIGURES_2019
 
 C = CellKind
+
+# the 2019 notice sets no length for 一 and knows no 信息处理费 (its 管理办法 applies from 2021)
+OVERVIEW_2019 = TextSection(
+    key=OVERVIEW.key, number=OVERVIEW.number, heading=OVERVIEW.heading, short=OVERVIEW.short,
+    guidance="重在聚焦主题主线，对本机关贯彻落实《中华人民共和国政府信息公开条例》情况进行综述。围绕主动公开、"
+             "依申请公开、政府信息管理、平台建设、监督保障等方面总结本年度工作。",
+)
+OTHER_2019 = TextSection(
+    key=OTHER.key, number=OTHER.number, heading=OTHER.heading, short=OTHER.short,
+    guidance="本机关认为需要报告的其他事项，以及其他有关文件专门要求通过年度报告予以报告的事项；没有其他事项可写“无”。",
+)
 
 _ITEM_COLUMNS = (
     Column("previous", "上一年项目数量"),
@@ -38,8 +49,8 @@ PROACTIVE = TableSection(
 FORMAT_2019 = ReportFormat(
     id="2019", name="2019年版格式", issued_by="国办公开办函〔2019〕60号",
     first_year=2019, last_year=2020,
-    sections=(OVERVIEW, PROACTIVE, applications_section(Row("other", "（六）其他处理")),
-              REVIEW_SECTION, PROBLEMS, OTHER),
+    sections=(OVERVIEW_2019, PROACTIVE, applications_section(Row("other", "（六）其他处理")),
+              REVIEW_SECTION, PROBLEMS, OTHER_2019),
     rules=COMMON_RULES + (
         TextFiguresRule("R10", sections=FIGURE_SECTIONS, figures=FIGURES_2019),
         ItemCountRule("R8", "R8.cross-year", tables=("item5", "item6", "item8"),

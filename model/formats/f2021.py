@@ -46,7 +46,6 @@ FORMAT_2021 = ReportFormat(
         StockRule("R7", "item1", stock="in_force", added="issued", removed="repealed"),
         TextLengthRule("R9.overview-length", "overview", max_chars=1000),
         TextMentionRule("R9.fee-silent", "other", keyword="信息处理费",
-                        message="2021年版格式要求在“六、其他需要报告的事项”中报告收取信息处理费情况，"
-                                "本节未提及“信息处理费”"),
+                        message="2021年版格式要求在这一部分报告收取信息处理费情况，本部分未提及“信息处理费”"),
     ),
 )

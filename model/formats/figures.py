@@ -11,6 +11,7 @@ from __future__ import annotations
 from .definition import Phrase as P
 from .definition import Target as T
 from .definition import TextFigure
+from . import text_words as W
 
 # words between a phrase and its number: 收到申请（数量）（共计）258件
 LINK = r"(?:为|是|共计|共|合计|总计|达到|达|计)?"
@@ -34,11 +35,14 @@ CASE_PART_BEFORE = r"复议后$|直接$|纠正$|维持$|其中"
 # words saying a paragraph is about applications for disclosure (办结, 收到申请 and 行政复议 are said of other
 # matters too: 政务服务办结1200件, a 司法局's 行政复议案件35件)
 DISCLOSURE = r"信息公开|政务公开|依申请公开|公开申请|申请公开"
+OTHER_MATTER = W.OTHER_MATTER  # 12345热线诉求…办结1356件: in the sentence before 收到/办结, another matter
+# a decision of one kind or procedure is a part of all decisions: 准予行政许可决定, 简易程序行政处罚决定
+DECISION_PART_BEFORE = r"准予|不予|简易程序|一般程序|送达|变更|撤销|撤回|延续|注销|听证|涉企|公示|公开"
 
 RECEIVED = TextFigure(
     "received", "收到的政府信息公开申请",
-    (P("收到", f"{KIND}?申请{FILL}", before_not=PART_BEFORE, context=DISCLOSURE),
-     P("新收", f"{KIND}?申请{FILL}", before_not=PART_BEFORE, context=DISCLOSURE),
+    (P("收到", f"{KIND}?申请{FILL}", before_not=PART_BEFORE, context=DISCLOSURE, sentence_not=OTHER_MATTER),
+     P("新收", f"{KIND}?申请{FILL}", before_not=PART_BEFORE, context=DISCLOSURE, sentence_not=OTHER_MATTER),
      P("受理", f"{KIND}申请{FILL}", before_not=PART_BEFORE)),
     (T(("applications.new.total",), "本年新收申请数（表三第一项）"),
      T(("applications.new.total", "applications.carried_over.total"), "本年新收与上年结转之和（表三第一、二项）")),
@@ -51,14 +55,25 @@ CARRIED_OVER = TextFigure(
 )
 CONCLUDED = TextFigure(
     "concluded", "办结的申请",
-    (P("办结", f"{KIND}?(?:申请)?{FILL}", before_not=PART_BEFORE + r"|按时$|当年$|上年", context=DISCLOSURE),),
+    (P("办结", f"{KIND}?(?:申请)?{FILL}", before_not=PART_BEFORE + r"|按时$|当年$|上年", context=DISCLOSURE,
+       sentence_not=OTHER_MATTER),),
     (T(("applications.results_total.total",), "本年度办理结果总计（表三第三项（七））"),),
 )
 
 
+# a result is of applications when its paragraph (or heading) speaks of them: not 经审查予以公开1200件 of 主动公开
+APPLICATION = r"申请"
+# nor when its sentence counts documents: 全年审查公文326件，其中予以公开215件、依申请公开58件、不予公开53件
+DOCUMENTS = r"公文|发文|属性"
+# nor when its sentence narrows the applications first: 上年结转的2件申请中，予以公开1件; 涉及征地拆迁类申请12件，…
+RESULT_SUBSET = r"结转的|涉及|类申请"
+
+
 def _result(key: str, word: str, row: str, label: str, tail: str = "", before_not: str = "") -> TextFigure:
     """A result of 三（一）…（六）: 予以公开12件, 部分公开（区分处理）5件."""
-    return TextFigure(key, f"{word}的申请", (P(word, tail + RESULT_FILL, before_not=before_not + RESULT_PART_BEFORE),),
+    return TextFigure(key, f"{word}的申请", (P(word, tail + RESULT_FILL, before_not=before_not + RESULT_PART_BEFORE,
+                                            context=APPLICATION,
+                                            sentence_not=DOCUMENTS + "|" + RESULT_SUBSET),),
                       (T((f"applications.{row}.total",), label),))
 
 
@@ -78,13 +93,13 @@ CARRY_FORWARD = TextFigure(
 REVIEW = TextFigure(
     "review", "政府信息公开行政复议",
     (P("行政复议", r"(?:案件|申请)?" + FILL, before_not=CASE_PART_BEFORE, after_not=CASE_RESULT_AFTER,
-       context=DISCLOSURE),),
+       context=DISCLOSURE, context_near=True),),
     (T(("review.cases.review_total",), "行政复议总计（表四）"),),
 )
 LITIGATION = TextFigure(
     "litigation", "政府信息公开行政诉讼",
     (P("行政诉讼", r"(?:案件)?" + FILL, before_not=CASE_PART_BEFORE, after_not=CASE_RESULT_AFTER,
-       context=DISCLOSURE),),
+       context=DISCLOSURE, context_near=True),),
     (T(("review.cases.direct_total", "review.cases.after_review_total"),
        "行政诉讼总计（表四，未经复议直接起诉与复议后起诉之和）"),),
 )
@@ -93,8 +108,9 @@ LITIGATION = TextFigure(
 def _decisions(key: str, name: str, row: str, table: str, item: str) -> TextFigure:
     anchors = (f"{name}决定", f"{name}处理决定", f"{name}决定书")
     return TextFigure(
-        key, f"{name}处理决定",
-        tuple(P(a, FILL, before_not=PUBLISHED_BEFORE + "|" + PART_BEFORE) for a in anchors),
+        key, f"{name}决定",
+        tuple(P(a, FILL, before_not=PUBLISHED_BEFORE + "|" + PART_BEFORE + "|" + DECISION_PART_BEFORE)
+              for a in anchors),
         (T((f"{table}.{row}.decisions",), f"{name}处理决定数量（表二第二十条第（{item}）项）"),),
     )
 
@@ -137,15 +153,21 @@ def normative_figures(made_column: str, made_label: str, public_columns: tuple[t
     return made, published
 
 
+# a part of the purchases: one kind, one channel, the budget or the savings (其中，货物类采购金额1200万元)
+PROCUREMENT_PART_BEFORE = r"其中|货物|工程|服务类|分散|电子卖场|网上商城|协议供货|定点|预算|节约|中小企业|框架"
+# an amount that is not the fees collected: 减免行政事业性收费5万元, 涉企, 本级 (a government's, not the organ's)
+FEE_PART_BEFORE = r"减免|免征|免收|减征|缓征|停征|取消|降低|减少|退还|退付|涉企|本级|代收|全口径"
+
 FIGURES_2019 = COMMON_FIGURES + normative_figures(
     "made", "本年新制作数量", (("published", "本年新公开数量"), ("public_total", "对外公开总数量")), "规范性文件",
 ) + (
     TextFigure("procurement_projects", "政府集中采购项目",
-               (P("政府集中采购项目", FILL), P("集中采购项目", FILL, before_not=r"政府$")),
+               (P("政府集中采购项目", FILL, before_not=PROCUREMENT_PART_BEFORE),
+                P("集中采购项目", FILL, before_not=r"政府$|" + PROCUREMENT_PART_BEFORE)),
                (T(("item9.procurement.projects",), "政府集中采购项目数量（表二第二十条第（九）项）"),),
                units="个|项|件"),
     TextFigure("procurement_amount", "政府集中采购金额",
-               (P("采购总金额", FILL), P("采购金额", FILL), P("采购总额", FILL)),
+               tuple(P(a, FILL, before_not=PROCUREMENT_PART_BEFORE) for a in ("采购总金额", "采购金额", "采购总额")),
                (T(("item9.procurement.amount",), "政府集中采购总金额（表二第二十条第（九）项）"),),
                money=True),
 )
@@ -166,7 +188,7 @@ FIGURES_2021 = COMMON_FIGURES + normative_figures(
                (T(("item1.rules.in_force",), "规章现行有效件数（表二第二十条第（一）项）"),),
                units="件|个|份|部"),
     TextFigure("fees", "行政事业性收费金额",
-               (P("行政事业性收费", r"(?:收入|金额|总额|总金额)?" + LINK),),
+               (P("行政事业性收费", r"(?:收入|金额|总额|总金额)?" + LINK, before_not=FEE_PART_BEFORE),),
                (T(("item8.fees.amount",), "行政事业性收费本年收费金额（表二第二十条第（八）项）"),),
                money=True),
 )

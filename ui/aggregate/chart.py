@@ -16,17 +16,30 @@ from .. import settings as cfg
 PALETTE = ("#0072B2", "#56B4E9", "#D55E00", "#E69F00", "#CC79A7", "#009E73", "#999999")
 BAR = QColor("#0072B2")
 TEXT, MUTED, GRID = QColor("#1a1a1a"), QColor("#546e7a"), QColor("#dfe3e8")
-MAX_BARS = 30  # more units than this: the smallest are shown as one bar 其余N个单位
+MAX_BARS = 30  # more units than this: the smallest are summed up in one line 其余N个单位 (no bar)
 PNG_SIZE = (1600, 1000)
 
 
 def bars(figures: Figures, limit: int = MAX_BARS) -> list[tuple[str, int]]:
-    """Units by applications received, most first; beyond limit the rest as one bar."""
+    """Units by applications received, most first; beyond limit the rest as one line (its total)."""
     ranked = sorted(figures.received, key=lambda item: -item[1])
     if len(ranked) <= limit:
         return ranked
     rest = ranked[limit - 1:]
     return ranked[: limit - 1] + [(f"其余{len(rest)}个单位", sum(n for _, n in rest))]
+
+
+def bar_lengths(figures: Figures, limit: int = MAX_BARS) -> list[tuple[str, int, float | None]]:
+    """(label, count, length as a share of the plot's width) per line; the lengths are scaled to the largest unit,
+    and the line 其余N个单位 has none (None): as a bar, the sum of 170 units would squash every unit's bar."""
+    items = bars(figures, limit)
+    rest = len(figures.received) > len(items)
+    units = items[:-1] if rest else items
+    most = max((n for _, n in units), default=0) or 1
+    lines: list[tuple[str, int, float | None]] = [(name, n, n / most) for name, n in units]
+    if rest:
+        lines.append((*items[-1], None))
+    return lines
 
 
 def paint_chart(painter: QPainter, rect: QRectF, figures: Figures, font: QFont) -> None:
@@ -68,17 +81,16 @@ def _heading(painter: QPainter, rect: QRectF, text: str, font: QFont, unit: floa
 
 def _paint_bars(painter: QPainter, rect: QRectF, figures: Figures, font: QFont, unit: float) -> None:
     area = _heading(painter, rect, f"各单位本年新收申请数量（合计 {figures.total_received:,} 件）", font, unit)
-    items = bars(figures)
+    items = bar_lengths(figures)
     if not items:
         return
     metrics = QFontMetricsF(font)
     painter.setFont(font)
-    label_w = min(area.width() * 0.42, max(metrics.horizontalAdvance(name) for name, _ in items) + unit)
-    value_w = metrics.horizontalAdvance(f"{max(n for _, n in items):,}") + unit
+    label_w = min(area.width() * 0.42, max(metrics.horizontalAdvance(name) for name, _, _ in items) + unit)
+    value_w = metrics.horizontalAdvance(f"{max(n for _, n, share in items if share is not None):,}") + unit
     row_h = min(area.height() / len(items), unit * 2.2)
     top = area.top()
     plot_left, plot_w = area.left() + label_w, max(area.width() - label_w - value_w, unit)
-    most = max(n for _, n in items) or 1
     painter.setPen(QPen(GRID, 1))
     for step in range(1, 5):  # light grid lines at quarters of the longest bar
         x = plot_left + plot_w * step / 4
@@ -87,15 +99,20 @@ def _paint_bars(painter: QPainter, rect: QRectF, figures: Figures, font: QFont, 
     if row_h < metrics.height() * 1.05:
         bar_font.setPixelSize(max(6, round(row_h / 1.3)))
     painter.setFont(bar_font)
-    for i, (name, n) in enumerate(items):
+    for i, (name, n, share) in enumerate(items):
         y = top + i * row_h
-        painter.setPen(TEXT)
+        painter.setPen(TEXT if share is not None else MUTED)
         painter.drawText(QRectF(area.left(), y, label_w - unit * 0.5, row_h),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                          QFontMetricsF(bar_font).elidedText(name, Qt.TextElideMode.ElideMiddle, label_w - unit * 0.5))
-        width = plot_w * n / most
-        rest = i == len(items) - 1 and len(figures.received) > len(items)  # the bar 其余N个单位
-        painter.fillRect(QRectF(plot_left, y + row_h * 0.15, width, row_h * 0.7), MUTED if rest else BAR)
+        if share is None:  # 其余N个单位: their total and average, in words
+            count = len(figures.received) - (len(items) - 1)
+            painter.drawText(QRectF(plot_left, y, plot_w + value_w, row_h),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             f"合计 {n:,} 件，平均每个单位 {n / count:,.0f} 件")
+            continue
+        width = plot_w * share
+        painter.fillRect(QRectF(plot_left, y + row_h * 0.15, width, row_h * 0.7), BAR)
         painter.drawText(QRectF(plot_left + width + unit * 0.3, y, value_w, row_h),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, f"{n:,}")
 
@@ -157,10 +174,15 @@ class ChartWidget(QWidget):
         return image
 
     def png_bytes(self) -> bytes:
+        from model.version import APP_NAME, VERSION
+
+        image = self.image()
+        image.setText("Title", f"{self.figures.year}年度政府信息公开申请情况")
+        image.setText("Software", f"{APP_NAME} {VERSION}")  # the version that made it (PNG text chunks)
         data = QByteArray()
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        self.image().save(buffer, "PNG")
+        image.save(buffer, "PNG")
         buffer.close()
         return bytes(data.data())
 

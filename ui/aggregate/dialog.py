@@ -68,12 +68,15 @@ class AggregateDialog(QDialog):
             self._remake_from(self.previous)
 
     def _remake_from(self, previous) -> None:
+        from model.aggregate_check import Relocation
+
         sources = sources_of(previous)
+        place = Relocation(sources, self.exclude[0] if self.exclude else None)  # folders moved with the summary
         self.unit.setText(previous.unit_name)
         self.once.setChecked(sources.policy == ONCE)
-        self.model.remember({path_key(Path(f.path)): f.sha256 for f in sources.files()},
-                            {path_key(Path(f.path)) for f in sources.left_out if f.reason == "未选中"})
-        inputs = [Path(p) for p in sources.inputs]
+        self.model.remember({path_key(place.of(f.path)): f.sha256 for f in sources.files()},
+                            {path_key(place.of(f.path)) for f in sources.left_out if f.reason == "未选中"})
+        inputs = place.inputs()
         QTimer.singleShot(0, lambda: self.add_paths(inputs))  # once the dialog shows
 
     # ---- layout ----

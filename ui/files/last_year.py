@@ -25,6 +25,7 @@ class CarryOverCommand(QUndoCommand):
         self.old_header = {name: getattr(report, name) for name in plan.header}
         self.old_cells = [(ref, report.value(ref)) for ref, _ in plan.cells]
         self.old_link = report.last_year
+        self.old_marks = set(report.carried)
 
     def redo(self) -> None:
         with self.session.batch():
@@ -39,7 +40,7 @@ class CarryOverCommand(QUndoCommand):
                 report.set_value(ref, value)
             for name, value in self.old_header.items():
                 report.set_field(name, value)
-        self.session.mark_carried(set())
+        self.session.mark_carried(self.old_marks)
 
 
 class SetLastYearCommand(QUndoCommand):

@@ -15,7 +15,7 @@ HEADERS = ("类型", "部分", "说明", "行", "列")
 MESSAGE_COLUMN = 2
 # fixed widths in characters of the panel's font (the message takes the rest): they never jump as findings
 # come and go; a longer label is elided (the tooltip shows it whole)
-WIDTHS = {0: 3.6, 1: 2.6, 3: 16, 4: 8}
+WIDTHS = {0: 3.6, 1: 4.8, 3: 16, 4: 8}  # 部分: 基本信息 whole
 
 
 class FindingsTable(QTableWidget):

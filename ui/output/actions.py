@@ -103,7 +103,8 @@ class OutputActions(QObject):
 
         dialog = PrintOptionsDialog(self.errors(), bool(self.settings.value(APPROVAL_KEY, False, bool)),
                                     bool(self.settings.value(WATERMARK_KEY, True, bool)), self.window,
-                                    bool(self.settings.value(EXPLANATIONS_KEY, False, bool)), self.missing())
+                                    bool(self.settings.value(EXPLANATIONS_KEY, False, bool)), self.missing(),
+                                    undated=not self.window.report.report_date)
         if not dialog.exec():  # Rejected (0)
             return None
         self.settings.setValue(APPROVAL_KEY, dialog.approval.isChecked())

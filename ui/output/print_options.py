@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
+from .. import style
 from ..screen_fit import fit_dialog
 from .export_settings import export_options
 
@@ -13,7 +14,7 @@ class PrintOptionsDialog(QDialog):
     """Before printing or previewing: the approval block, the 草稿 watermark, and the errors that remain."""
 
     def __init__(self, errors: int, approval: bool, watermark: bool, parent=None, explanations: bool = False,
-                 missing: tuple[str, ...] = ()) -> None:
+                 missing: tuple[str, ...] = (), undated: bool = False) -> None:
         super().__init__(parent)
         self.setWindowTitle("打印选项")
         self.errors = errors
@@ -21,6 +22,9 @@ class PrintOptionsDialog(QDialog):
             lacking = f"其中：{'；'.join(missing)}。" if missing else ""
             status = QLabel(f"报告尚有 {errors} 个错误（见“检查结果”），打印件仅供核对。{lacking}", self)
             status.setStyleSheet("color: #b71c1c; font-weight: bold;")
+        elif undated:  # not an error while the report is being written, but the printed 落款 has no date
+            status = QLabel("检查通过：报告没有错误。报告日期尚未填写，打印件不印落款日期（可在“基本信息”页填写）。", self)
+            status.setStyleSheet(f"color: {style.WARNING_TEXT};")
         else:
             status = QLabel("检查通过：报告没有错误。", self)
             status.setStyleSheet("color: #1b5e20;")

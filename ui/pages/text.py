@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from model.errors import InputError
-from model.formats.definition import TextSection
+from model.formats.definition import TextLengthRule, TextSection
 from model.report import MAX_TEXT_CHARS
 from model.rules import text_length
 
@@ -11,7 +11,6 @@ from ..actions import defer_undo_to_window
 from .lazy import LazyPage
 from ..text_menus import use_window_undo_menu
 
-LONG_OVERVIEW = 1000  # section 一: 篇幅原则上不超过一千字
 WARNING_STYLE = f"color: {style.WARNING_TEXT}; font-weight: bold;"
 
 
@@ -83,13 +82,18 @@ class TextPage(LazyPage):
         sheet = WARNING_STYLE
         if len(text) >= MAX_TEXT_CHARS * 0.9:  # near the limit: say it before the clerk reaches it
             self.count.setText(f"共 {n} 字 —— 本部分最多 {MAX_TEXT_CHARS} 字（含空格和换行），已用 {len(text)}")
-        elif self.section.key == "overview" and n > LONG_OVERVIEW:
-            self.count.setText(f"共 {n} 字 —— 超过{LONG_OVERVIEW}字，篇幅原则上不超过一千字")
+        elif 0 < (limit := self._length_limit()) < n:  # 2021 format, 一: 篇幅原则上不超过一千字
+            self.count.setText(f"共 {n} 字 —— 超过{limit}字，篇幅原则上不超过一千字")
         else:
             self.count.setText(f"共 {n} 字")
             sheet = ""
         if self.count.styleSheet() != sheet:  # (a style sheet set again re-styles the label: only on a change)
             self.count.setStyleSheet(sheet)
+
+    def _length_limit(self) -> int:
+        """The length the report's format sets for this section (0: none)."""
+        return next((rule.max_chars for rule in self.session.report.format.rules
+                     if isinstance(rule, TextLengthRule) and rule.section == self.section.key), 0)
 
     def set_zoom_font(self, font) -> None:
         self.setFont(font)  # hint, count and editor alike
