@@ -226,11 +226,19 @@ def _after_each(text: str, chars: str) -> list[int]:
 
 class PeriodMarks:
     """Where a text speaks of another period than the report year: 同比, 上年, 以来, 1-6月, another year…
-    (found once per text; a figure is about another period when such words precede it in its sentence)."""
+    (found once per text, when a sentence first holds such words; a figure is about another period when
+    they precede it in its sentence)."""
 
     def __init__(self, text: str, bounds: Bounds, year: int) -> None:
+        self.text = text
+        self.bounds = bounds
+        self.year = year
+
+    @cached_property
+    def marks(self) -> list[tuple[int, int]]:
+        text, bounds, year = self.text, self.bounds, self.year
         neutral = [m.span() for m in find_all(W.NEUTRAL_PERIOD, W.NEUTRAL_PERIOD_NEEDS, text)]
-        marks = [m.span() for m in rx(W.OTHER_PERIOD).finditer(text)
+        marks = [m.span() for m in find_all(W.OTHER_PERIOD, W.OTHER_PERIOD_NEEDS, text)
                  if not any(a <= m.start() < b for a, b in neutral)]
         marks += [m.span() for m in find_all(W.MONTH, W.MONTH_NEEDS, text)
                   if not (m.start() and text[m.start() - 1] in W.MONTH_NOT_AFTER)]
@@ -239,19 +247,28 @@ class PeriodMarks:
             if value != year and not inside_name(text[sentence_start:start], start - sentence_start):
                 marks.append((start, end))
         marks.sort()
-        self.marks = marks
-        self.starts = [a for a, _b in marks]
-        self.bounds = bounds
+        return marks
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return [a for a, _b in self.marks]
 
     def before(self, pos: int) -> bool:
         """Words of another period stand between the start of pos's sentence and pos."""
         start = self.bounds.sentence(pos)[0]
+        # every mark holds one of these words (a year: the 年 after it, at pos at the latest); without one, none
+        if not any(word in self.text[start:pos + 1] for word in _PERIOD_WORDS):
+            return False
+        marks = self.marks
         i = bisect_left(self.starts, start)
-        while i < len(self.marks) and self.marks[i][0] < pos:
-            if self.marks[i][1] <= pos:
+        while i < len(marks) and marks[i][0] < pos:
+            if marks[i][1] <= pos:
                 return True
             i += 1
         return False
+
+
+_PERIOD_WORDS = W.OTHER_PERIOD_NEEDS + W.MONTH_NEEDS + ("年",)
 
 
 def cached(store: dict, key, compute):

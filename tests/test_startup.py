@@ -246,7 +246,7 @@ def test_word_lists_are_found_as_their_patterns_find_them(text):
     assert _plain_words("a.|b") is None and _plain_words("a||b") is None and _plain_words(r"a\d") is None
 
 
-NEEDS_ALPHABET = "上一年度结转至到下十二月份1 2019政府信息公开工作报告约大将近接超过\n，"
+NEEDS_ALPHABET = "上一年度结转至到下十二月份1 2019政府信息公开工作报告约大将近接超过同比以来季累计\n，"
 
 
 @given(st.text(alphabet=st.sampled_from(NEEDS_ALPHABET), max_size=14))
@@ -258,6 +258,34 @@ def test_a_text_without_the_words_a_pattern_needs_has_no_match(text):
 
     title = r"(?P<year>" + W.YEAR + r")\s*年度?\s*" + W.TITLE
     for pattern, needs in ((W.NEUTRAL_PERIOD, W.NEUTRAL_PERIOD_NEEDS), (W.MONTH, W.MONTH_NEEDS),
-                           (title, W.TITLE_NEEDS), (W.TITLE, W.TITLE_NEEDS)):
+                           (W.OTHER_PERIOD, W.OTHER_PERIOD_NEEDS), (title, W.TITLE_NEEDS), (W.TITLE, W.TITLE_NEEDS)):
         assert [m.span() for m in find_all(pattern, needs, text)] == [m.span() for m in re.finditer(pattern, text)]
     assert ends_with(W.APPROX_CLAUSE_WORDS, text) == (re.search(W.APPROX_CLAUSE, text) is not None)
+
+
+PERIOD_ALPHABET = ("年", "2019", "2020", " ", "二〇一九", "同比", "上年", "以来", "近三", "1", "月", "份", "结转", "下年度",
+                   "《", "》", "收到", "申请", "。", "，", "\n", "共")
+
+
+@given(st.lists(st.sampled_from(PERIOD_ALPHABET), max_size=12), st.integers(min_value=0, max_value=40))
+def test_a_sentence_without_period_words_is_not_searched_for_them(words, at):
+    """PeriodMarks.before skips a sentence without any word a period mark holds, with the answer it gives
+    after finding every mark."""
+    from bisect import bisect_left
+
+    from model.text_figures import Bounds, PeriodMarks
+
+    text = "".join(words)
+    pos = min(at, len(text))
+    bounds = Bounds(text)
+    marks = PeriodMarks(text, bounds, 2019)
+    start = bounds.sentence(pos)[0]
+    found = marks.marks
+    i = bisect_left([a for a, _ in found], start)
+    expected = False
+    while i < len(found) and found[i][0] < pos:
+        if found[i][1] <= pos:
+            expected = True
+            break
+        i += 1
+    assert PeriodMarks(text, bounds, 2019).before(pos) == expected, (text, pos)

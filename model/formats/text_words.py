@@ -21,6 +21,7 @@ OTHER_PERIOD = (
     r"同比|环比|上年|上一年|去年|前年|往年|历年|以往|累计|以来|近[一二两三四五六七八九十\d]+年|"
     r"[一二两三四五六七八九十\d]+年来|上半年|下半年|季度|月份"
 )
+OTHER_PERIOD_NEEDS = ("年", "同比", "环比", "以往", "累计", "以来", "季度", "月份")  # one is in every match
 # months 1–11 are a part of the year (12月 is its end: 截至12月31日); not after another digit (12月)
 MONTH = r"(?:1[01]|[1-9]|十一|[一二三四五六七八九十])\s*月"
 MONTH_NEEDS = ("月",)  # every month holds it (a text without it needs no pattern: start-up time)
