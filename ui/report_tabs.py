@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6 import QtCore
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QLabel, QStackedWidget, QTabBar, QTabWidget
+from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget
 
 from . import style
 
@@ -131,4 +131,6 @@ class _Relayout(QObject):
 
 
 def _RIGHT():
+    from PySide6.QtWidgets import QTabBar  # (its type costs start-up time: no tab bar call before the first mark)
+
     return QTabBar.ButtonPosition.RightSide
