@@ -18,23 +18,40 @@ from ui.qt_compat import quick_pyside_scan
 
 
 def test_quick_pyside_scan_answers_as_pyside_does():
-    """The cheaper scan of imported modules gives PySide's own answer: uses PySide or not."""
+    """The cheaper scan of imported modules: the application's ui/ modules use PySide, its other packages do
+    not; any other module gets PySide's own answer."""
     feature = sys.modules["shibokensupport.feature"]
     quick_pyside_scan()
     quick = feature._mod_uses_pyside
     assert getattr(quick, "quick", False)
     quick_pyside_scan()  # a second call keeps it (no scan wrapped in a scan)
     assert feature._mod_uses_pyside is quick
-    original = quick.__closure__[0].cell_contents
+    original = quick.original
     import json
 
+    import cli.common
     import model.report
     import ui.actions
-    import ui.qt_compat
+    import ui.screen_fit
 
-    modules = [ui.actions, model.report, ui.qt_compat, json, sys, feature]
-    assert [quick(m) for m in modules] == [original(m) for m in modules]
-    assert quick(ui.actions) and not quick(model.report)
+    assert [quick(m) for m in (ui.actions, ui.screen_fit, model.report, cli.common)] == [True, True, False, False]
+    import hypothesis
+    import pwd
+
+    import PySide6.QtWidgets
+
+    others = [json, sys, pwd, feature, hypothesis, PySide6.QtWidgets, re]
+    assert [quick(m) for m in others] == [original(m) for m in others]
+
+
+def test_the_application_selects_no_pyside_feature_set():
+    """quick_pyside_scan's answer for the application's modules only matters to `from __feature__ import`,
+    which no module of the application uses."""
+    selects = re.compile(r"^\s*(?:from\s+__feature__\s+import|import\s+__feature__)", re.M)
+    paths = [ROOT / "main.py", *(p for folder in ("ui", "model", "export", "importer", "cli")
+                                 for p in (ROOT / folder).rglob("*.py"))]
+    assert len(paths) > 100 and not [p for p in paths if selects.search(p.read_text(encoding="utf-8"))]
+    assert selects.search("x = 1\n    from __feature__ import snake_case\n")
 
 
 def test_a_lazy_pattern_compiles_on_first_use_and_then_is_the_pattern():

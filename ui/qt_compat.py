@@ -8,6 +8,7 @@ deallocating None". Giving the singletons a huge reference count, as 3.12 does, 
 """
 from __future__ import annotations
 
+import os
 import sys
 
 IMMORTAL_REFS = 1 << 40
@@ -40,18 +41,34 @@ def quick_pyside_scan() -> None:
 
     To know whether a module uses PySide (for `from __feature__ import …`), the hook reads the module's source
     through inspect and linecache (decoding, splitting into lines, caching them) and looks for "PySide6": about
-    0.3 ms per module, 70 modules at start-up. The same test on the file's bytes gives the same answer for a
-    UTF-8 source file (any other module, or a failure, goes to PySide's own function). Does nothing on a
-    PySide without that hook.
+    0.3 ms per module, 70 modules at start-up. Here the application's own modules are answered by where they
+    live: ui/ adapts the model to Qt (yes), the other packages are Qt-free (no: tests/test_boundaries); the
+    answer only tells PySide how to switch `__feature__` sets, which this application never selects. The
+    standard library does not use PySide (no). Any other module is answered by the same test on the file's
+    bytes (the same answer for a UTF-8 source file; no source file, or a failure, goes to PySide's own
+    function). Does nothing on a PySide without that hook.
     """
     feature = sys.modules.get("shibokensupport.feature")
     original = getattr(feature, "_mod_uses_pyside", None)
     if original is None or getattr(original, "quick", False):
         return
+    ui_dir = os.path.dirname(os.path.abspath(__file__)) + os.sep
+    core_dirs = tuple(os.path.join(os.path.dirname(ui_dir[:-1]), name) + os.sep
+                      for name in ("model", "export", "importer", "cli"))
+    stdlib_dir = os.path.dirname(os.path.abspath(os.__file__)) + os.sep
 
     def uses_pyside(module) -> bool:
         path = getattr(module, "__file__", None)
-        if not isinstance(path, str) or not path.endswith(".py"):
+        if path is None:  # a built-in module: no source (PySide's function says no too)
+            return False
+        if not isinstance(path, str):
+            return original(module)
+        if path.startswith(ui_dir):
+            return True
+        if path.startswith(core_dirs) or (path.startswith(stdlib_dir) and not path.startswith(
+                ("site-packages", "dist-packages"), len(stdlib_dir))):
+            return False
+        if not path.endswith(".py"):
             return original(module)
         try:
             with open(path, "rb") as source:
@@ -60,4 +77,5 @@ def quick_pyside_scan() -> None:
             return original(module)
 
     uses_pyside.quick = True  # type: ignore[attr-defined]
+    uses_pyside.original = original  # type: ignore[attr-defined]
     feature._mod_uses_pyside = uses_pyside
