@@ -18,7 +18,6 @@ from .report import FIELD_LABELS, HEADER_FIELDS, MAX_TEXT_CHARS, CellRef, Report
 MARKER = "gov-info-disclosure-annual-report"
 SCHEMA_VERSION = 2  # 2: optional `generator` and the blocks of model.draft_blocks; version 1 is still read
 MAX_GENERATOR = 200
-FIELD_NAMES = FIELD_LABELS
 
 
 def report_from_dict(doc: Any) -> Report:
@@ -68,13 +67,13 @@ class _Reader:
         for name in HEADER_FIELDS:
             value = doc[name]
             if not isinstance(value, str):
-                raise DraftError(f"{FIELD_NAMES[name]}“{name}”应为文字，实际为“{_show(value)}”")
+                raise DraftError(f"{FIELD_LABELS[name]}“{name}”应为文字，实际为“{_show(value)}”")
             try:
                 report.set_field(name, value)
             except InputError as exc:
                 message = exc.message
-                raise DraftError(message if message.startswith(FIELD_NAMES[name][:2])
-                                 else f"{FIELD_NAMES[name]}：{message}") from None
+                raise DraftError(message if message.startswith(FIELD_LABELS[name][:2])
+                                 else f"{FIELD_LABELS[name]}：{message}") from None
         self._texts(report, doc["texts"])
         self._tables(report, doc["tables"])
         for key in BLOCK_MODULES:

@@ -28,10 +28,11 @@ def write(report) -> dict[str, str] | None:
     notes = report.explanations
     if not notes:
         return None
-    from .rules import Severity, check, cross_year_rules, last_year_for
+    from .last_year import cross_year_rules
+    from .rules import Severity, check, last_year_for
 
     live = {f.key for f in check(report) if f.severity is Severity.WARNING}
-    kept_rules = cross_year_rules(report.format) if last_year_for(report) is None else set()
+    kept_rules = cross_year_rules(report.format) if last_year_for(report) is None else ()
     kept = {k: v for k, v in sorted(notes.items()) if k in live or rule_of(k) in kept_rules}
     return kept or None
 

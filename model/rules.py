@@ -12,7 +12,7 @@ from .formats.definition import (
 from .frozen import frozen
 from .last_year import LastYear
 from .lazy_re import LazyPattern
-from .report import CellRef, Report
+from .report import FIELD_LABELS, CellRef, Report
 
 
 class Severity(Enum):
@@ -110,12 +110,6 @@ def warning_rules(fmt: ReportFormat) -> set[str]:
         elif isinstance(spec, StaleYearRule):
             ids.update(f"{spec.id}.{kind}" for kind in ("title-year", "title-unit"))
     return ids
-
-
-def cross_year_rules(fmt: ReportFormat) -> set[str]:
-    """Ids of the warnings that need last year's report to be checked."""
-    ids = {s.id for s in fmt.rules if isinstance(s, (CarryOverRule, StockRule, TextRepeatRule))}
-    return ids | {s.cross_id for s in fmt.rules if isinstance(s, ItemCountRule)}
 
 
 def missing_parts(findings: list[Finding]) -> list[str]:
@@ -345,7 +339,6 @@ class _Checker:
                      f"与上年报告重复率为{round(ratio * 100)}%，超过{round(spec.max_ratio * 100)}%",
                      section_key=spec.section)
 
-
     # ---- completeness (errors) ----
 
     def rule_RequiredRule(self, spec: RequiredRule) -> None:
@@ -375,9 +368,6 @@ class _Checker:
         from .text_checks import year_findings
 
         year_findings(self, spec)
-
-
-FIELD_LABELS = {"unit_name": "填报单位", "attachment_label": "附件标注", "report_date": "报告日期"}
 
 
 def _printed_or(printed: dict, report: Report, ref: CellRef) -> int:
