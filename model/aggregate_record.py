@@ -6,7 +6,7 @@ from typing import Any
 
 from .chars import describe_char, refused_char
 from .draft_blocks import DraftBlock
-from .draft_reader import check_keys
+from .draft_values import json_object, json_text, show, whole_number
 from .errors import DraftError
 from .frozen import frozen
 from .lazy_re import LazyPattern
@@ -132,27 +132,25 @@ _ENTRY_KEYS = {
 
 def _read(value: Any, report: Report) -> None:
     where = "汇总来源“aggregate”"
-    doc = _object(value, ("made", "inputs", "duplicates", "units", "left_out", "unreadable"), where)
+    doc = json_object(value, where, ("made", "inputs", "duplicates", "units", "left_out", "unreadable"))
     made = _text(doc["made"], f"{where}的“made”")
     inputs = tuple(_text(x, f"{where}的“inputs”") for x in _list(doc["inputs"], f"{where}的“inputs”"))
     policy = doc["duplicates"]
     if policy not in POLICIES:
-        raise DraftError(f"{where}的“duplicates”应为 \"\"、\"once\" 或 \"all\"，实际为“{policy}”")
+        raise DraftError(f"{where}的“duplicates”应为 \"\"、\"once\" 或 \"all\"，实际为“{show(policy)}”")
     lists = {}
     for kind, keys in _ENTRY_KEYS.items():
         place = f"{where}的“{kind}”"
-        lists[kind] = tuple(_entry(_object(item, keys, f"{place}第{i}项"), kind, report, f"{place}第{i}项")
+        lists[kind] = tuple(_entry(json_object(item, f"{place}第{i}项", keys), kind, report, f"{place}第{i}项")
                             for i, item in enumerate(_list(doc[kind], place), start=1))
     attach(report, SummarySources(inputs, policy, made, lists["units"], lists["left_out"], lists["unreadable"]))
 
 
 def _entry(doc: dict, kind: str, report: Report, where: str) -> SourceFile:
-    size = doc["size"]
-    if size is not None and (isinstance(size, bool) or not isinstance(size, int) or size < 0):
-        raise DraftError(f"{where}的“size”应为非负整数或 null，实际为“{size}”")
+    size = whole_number(doc["size"], f"{where}的“size”", None, null=True)
     sha = doc["sha256"]
     if not isinstance(sha, str) or (sha and not _SHA256.fullmatch(sha)):
-        raise DraftError(f"{where}的“sha256”应为64位十六进制小写数字或空，实际为“{str(sha)[:70]}”")
+        raise DraftError(f"{where}的“sha256”应为64位十六进制小写数字或空，实际为“{show(sha)}”")
     fields: dict[str, Any] = {"path": _text(doc["file"], f"{where}的“file”"), "size": size, "sha256": sha}
     if "unit" in doc:
         fields["unit"] = _text(doc["unit"], f"{where}的“unit”")
@@ -160,28 +158,25 @@ def _entry(doc: dict, kind: str, report: Report, where: str) -> SourceFile:
         fields["reason"] = _text(doc["reason"], f"{where}的“reason”")
     if kind == "units":
         for key in ("errors", "warnings", "received"):
-            number = doc[key]
-            if isinstance(number, bool) or not isinstance(number, int) or number < 0:
-                raise DraftError(f"{where}的“{key}”应为非负整数，实际为“{number}”")
-            fields[key] = number
+            fields[key] = whole_number(doc[key], f"{where}的“{key}”", None)
         fields["findings"] = tuple(_finding(x, report, f"{where}的“findings”第{i}项")
                                    for i, x in enumerate(_list(doc["findings"], f"{where}的“findings”"), 1))
     return SourceFile(**fields)
 
 
 def _finding(value: Any, report: Report, where: str) -> Finding:
-    doc = _object(value, ("rule", "section", "cells", "message"), where)
+    doc = json_object(value, where, ("rule", "section", "cells", "message"))
     rule, message = _text(doc["rule"], f"{where}的“rule”"), _text(doc["message"], f"{where}的“message”")
     fmt = report.format
     try:
         section = fmt.section(doc["section"])
     except (KeyError, TypeError):
-        raise DraftError(f"{where}的“section”不是{fmt.name}的部分：“{doc['section']}”") from None
+        raise DraftError(f"{where}的“section”不是{fmt.name}的部分：“{show(doc['section'])}”") from None
     cells = []
     for cell in _list(doc["cells"], f"{where}的“cells”"):
         if not (isinstance(cell, list) and len(cell) == 3 and all(isinstance(k, str) for k in cell)) \
                 or not report.has_cell(CellRef(*cell)):
-            raise DraftError(f"{where}的“cells”中每一项应为[表, 行, 列]且是{fmt.name}中的格，实际为“{cell}”")
+            raise DraftError(f"{where}的“cells”中每一项应为[表, 行, 列]且是{fmt.name}中的格，实际为“{show(cell)}”")
         cells.append(CellRef(*cell))
     if not cells:
         return Finding(Severity.ERROR, rule, section.heading, "", "", message, section.key)
@@ -191,13 +186,6 @@ def _finding(value: Any, report: Report, where: str) -> Finding:
                    table.column_label(ref.column), message, section.key, ref, tuple(cells))
 
 
-def _object(value: Any, keys: tuple[str, ...], where: str) -> dict:
-    if not isinstance(value, dict):
-        raise DraftError(f"{where}应为 JSON 对象")
-    check_keys(value, keys, where)
-    return value
-
-
 def _list(value: Any, where: str) -> list:
     if not isinstance(value, list) or len(value) > MAX_ENTRIES:
         raise DraftError(f"{where}应为不超过{MAX_ENTRIES}项的列表")
@@ -205,8 +193,7 @@ def _list(value: Any, where: str) -> list:
 
 
 def _text(value: Any, where: str) -> str:
-    if not isinstance(value, str) or len(value) > MAX_TEXT:
-        raise DraftError(f"{where}应为不超过{MAX_TEXT}字的文字")
+    json_text(value, where, MAX_TEXT)
     found = refused_char(value)
     if found is not None:
         raise DraftError(f"{where}第{found[0] + 1}个字处含有{describe_char(found[1])}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from .draft_blocks import DraftBlock
-from .draft_reader import _show
+from .draft_values import json_object, show, show_key
 from .errors import DraftError
 from .formats import FORMATS
 from .last_year import carry_cells
@@ -32,27 +32,24 @@ def parse(value: Any, report: Report) -> set[CellRef]:
     """Validate a `carried` block for report; raises DraftError naming the place."""
     if not any(f.covers(report.year - 1) for f in FORMATS):
         raise DraftError(f"{PLACE}：{report.year}年度的报告没有可带入数字的上年报告（{report.year - 1}年度没有适用的报告格式）")
-    if not isinstance(value, dict):
-        raise DraftError(f"{PLACE}应为 JSON 对象，实际为“{_show(value)}”")
+    json_object(value, PLACE)
     allowed = set(carry_cells(report.format))
     tables = {ref.table for ref in allowed}
     rows = {(ref.table, ref.row) for ref in allowed}
     cells: set[CellRef] = set()
     for table, by_row in value.items():
         if table not in tables:
-            raise DraftError(f"{PLACE}中的表“{table}”没有从上年报告带入的数")
-        if not isinstance(by_row, dict):
-            raise DraftError(f"{PLACE}中表“{table}”应为 JSON 对象，实际为“{_show(by_row)}”")
-        for row, columns in by_row.items():
-            where = f"{PLACE}中“{table}/{row}”"
+            raise DraftError(f"{PLACE}中的表“{show_key(table)}”没有从上年报告带入的数")
+        for row, columns in json_object(by_row, f"{PLACE}中表“{table}”").items():
+            where = f"{PLACE}中“{show_key(f'{table}/{row}')}”"
             if (table, row) not in rows:
                 raise DraftError(f"{where}不是从上年报告带入数字的行")
             if not isinstance(columns, list) or not columns:
-                raise DraftError(f"{where}应为列名的列表（至少一项），实际为“{_show(columns)}”")
+                raise DraftError(f"{where}应为列名的列表（至少一项），实际为“{show(columns)}”")
             for column in columns:
                 ref = CellRef(table, row, column) if isinstance(column, str) else None
                 if ref not in allowed:
-                    shown = column if isinstance(column, str) else _show(column)
+                    shown = show_key(column) if isinstance(column, str) else show(column)
                     raise DraftError(f"{where}中的“{shown}”不是从上年报告带入数字的列")
                 if ref in cells:
                     raise DraftError(f"{where}中的列“{column}”重复出现")

@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from .atomic import atomic_write, atomic_write_text, describe_os_error, encode_utf8
-from .chars import visible
 from .cells import format_decimal
 from .draft_blocks import blocks
 from .draft_reader import MARKER, SCHEMA_VERSION, report_from_dict
+from .draft_values import show_key
 from .errors import DraftError
 from .file_read import read_regular_file, show_path
 from .file_state import FileState, changed_since
@@ -144,7 +144,7 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         for key, _ in pairs:
             if key in seen:
-                raise DraftError(f"文件中同一处的项“{visible(key)[:40]}”出现了不止一次（应只出现一次）")
+                raise DraftError(f"文件中同一处的项“{show_key(key)}”出现了不止一次（应只出现一次）")
             seen.add(key)
     return doc
 

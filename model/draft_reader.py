@@ -1,14 +1,16 @@
 """Validation of a parsed draft document into a Report, naming the place of the first defect."""
 from __future__ import annotations
 
-import json
 import re
 from decimal import Decimal
 from typing import Any
 
-from .cells import check_money, describe_expected
+from .cells import check_money
 from .chars import visible
 from .draft_blocks import BLOCK_MODULES, block
+from .draft_values import (
+    cell_place, check_keys, cut, json_object, json_text, row_place, show, show_key, table_place, whole_number,
+)
 from .errors import DraftError, InputError
 from .formats import FORMATS, LAST_YEAR, format_by_id
 from .formats.definition import MAX_COUNT, CellKind, Table
@@ -38,7 +40,7 @@ class _Reader:
             raise DraftError("不是年度报告草稿文件（缺少草稿标记“marker”或标记不符）")
         version = doc.get("schema_version")
         if isinstance(version, bool) or not isinstance(version, int):
-            raise DraftError(f"草稿的格式版本“schema_version”应为整数，实际为“{_show(version)}”")
+            raise DraftError(f"草稿的格式版本“schema_version”应为整数，实际为“{show(version)}”")
         if version > SCHEMA_VERSION:
             raise DraftError(f"此草稿由更新版本的程序保存（草稿格式版本{version}），本程序只能打开版本"
                              f"{SCHEMA_VERSION}及以前的草稿，请升级程序后再打开")
@@ -46,28 +48,22 @@ class _Reader:
             raise DraftError(f"草稿格式版本“{version}”无效")
         expected = {"marker", "schema_version", "format", "year", "texts", "tables", *HEADER_FIELDS}
         optional = {"generator", *BLOCK_MODULES} if version >= 2 else set()
-        self._keys({k: v for k, v in doc.items() if k not in optional}, expected, "草稿")
-        generator = doc.get("generator", "")
-        if not isinstance(generator, str) or len(generator) > MAX_GENERATOR:
-            raise DraftError(f"草稿的“generator”应为不超过{MAX_GENERATOR}字的文字，实际为“{_show(generator)}”")
-        format_id = doc["format"]
-        if not isinstance(format_id, str):
-            raise DraftError(f"报告格式“format”应为文字，实际为“{_show(format_id)}”")
+        check_keys({k: v for k, v in doc.items() if k not in optional}, expected, "草稿")
+        json_text(doc.get("generator", ""), "草稿的“generator”", MAX_GENERATOR)
+        format_id = json_text(doc["format"], "报告格式“format”")
         try:
             fmt = format_by_id(format_id)
         except InputError as exc:
             raise DraftError(exc.message) from None
         year = doc["year"]
         if isinstance(year, bool) or not isinstance(year, int) or not fmt.first_year <= year <= LAST_YEAR:
-            raise DraftError(f"报告年度“year”应为{fmt.first_year}至{LAST_YEAR}之间的年份，实际为“{_show(year)}”")
+            raise DraftError(f"报告年度“year”应为{fmt.first_year}至{LAST_YEAR}之间的年份，实际为“{show(year)}”")
         if not fmt.covers(year):
             right = next((f.name for f in FORMATS if f.covers(year)), "其他格式")
             raise DraftError(f"{year}年度的报告应使用{right}，草稿却标为{fmt.name}")
         report = Report(fmt, year)
         for name in HEADER_FIELDS:
-            value = doc[name]
-            if not isinstance(value, str):
-                raise DraftError(f"{FIELD_LABELS[name]}“{name}”应为文字，实际为“{_show(value)}”")
+            value = json_text(doc[name], f"{FIELD_LABELS[name]}“{name}”")
             try:
                 report.set_field(name, value)
             except InputError as exc:
@@ -81,22 +77,16 @@ class _Reader:
                 block(key).read(doc[key], report)
         return report
 
-    def _keys(self, obj: dict, expected: set[str] | list[str], where: str) -> None:
-        check_keys(obj, expected, where)
-
     def _texts(self, report: Report, texts: Any) -> None:
-        if not isinstance(texts, dict):
-            raise DraftError("文字部分“texts”应为 JSON 对象")
+        json_object(texts, "文字部分“texts”")
         sections = {s.key: s for s in report.format.text_sections()}
         for key in texts:
             if key not in sections:
-                raise DraftError(f"文字部分中有未知的项“{_key(key)}”")
+                raise DraftError(f"文字部分中有未知的项“{show_key(key)}”")
         for key, section in sections.items():
             if key not in texts:
                 raise DraftError(f"文字部分缺少“{section.heading}”（{key}）")
-            value = texts[key]
-            if not isinstance(value, str):
-                raise DraftError(f"“{section.heading}”应为文字，实际为“{_show(value)}”")
+            value = json_text(texts[key], f"“{section.heading}”")
             if len(value) > MAX_TEXT_CHARS:
                 raise DraftError(f"“{section.heading}”有{len(value)}个字（含空格和换行），超过了本程序"
                                  f"{MAX_TEXT_CHARS}字的上限；请在其他编辑器中缩短后再打开")
@@ -106,21 +96,17 @@ class _Reader:
                 raise DraftError(exc.message) from None
 
     def _tables(self, report: Report, tables: Any) -> None:
-        if not isinstance(tables, dict):
-            raise DraftError("表格部分“tables”应为 JSON 对象")
+        json_object(tables, "表格部分“tables”")
         fmt = report.format
-        known = {t.key: (s, t) for s, t in fmt.tables()}
+        known = {t.key: t for _, t in fmt.tables()}
         for key in tables:
             if key not in known:
-                raise DraftError(f"表格部分中有未知的表“{_key(key)}”（{fmt.name}没有此表）")
-        for key, (section, table) in known.items():
-            place = f"第{section.number}部分" + (f"“{table.title}”" if table.title else "")
+                raise DraftError(f"表格部分中有未知的表“{show_key(key)}”（{fmt.name}没有此表）")
+        for key, table in known.items():
+            place = table_place(fmt, key)
             if key not in tables:
                 raise DraftError(f"{place}缺少（表“{key}”）")
-            rows = tables[key]
-            if not isinstance(rows, dict):
-                raise DraftError(f"{place}应为 JSON 对象，实际为“{_show(rows)}”")
-            self._rows(report, table, rows, place)
+            self._rows(report, table, json_object(tables[key], place), place)
 
     def _rows(self, report: Report, table: Table, rows: dict, place: str) -> None:
         inputs = _input_layout(report)[table.key]
@@ -128,15 +114,15 @@ class _Reader:
             if key not in inputs:
                 total = any(r.key == key for r in table.leaf_rows())
                 why = "为自动计算的总计行，草稿中不应填写" if total else "是未知的行"
-                raise DraftError(f"{place}中的行“{_key(key)}”{why}")
+                raise DraftError(f"{place}中的行“{show_key(key)}”{why}")
         set_value = report.set_value
         for row_key, columns in inputs.items():
             if row_key not in rows:
                 label = table.row(row_key).label or "数据"
                 raise DraftError(f"{place}缺少“{label}”行（{row_key}）")
             cells = rows[row_key]
-            if not isinstance(cells, dict):
-                raise DraftError(f"{_row_place(table, row_key, place)}应为 JSON 对象，实际为“{_show(cells)}”")
+            if not isinstance(cells, dict):  # (the place is named only for a row that is wrong)
+                json_object(cells, row_place(table, row_key, place))
             if len(cells) != len(columns) or any(key not in columns for key in cells):
                 self._columns(table, row_key, cells, columns, place)
             for col_key, column in columns.items():
@@ -146,61 +132,38 @@ class _Reader:
                         (-MAX_COUNT if kind is CellKind.SIGNED else 0) <= raw <= MAX_COUNT):
                     value = raw
                 else:  # the place is named only for a value that needs a closer look (or is wrong)
-                    where = f"{_row_place(table, row_key, place)}“{table.column_label(col_key)}”列"
-                    value = self._value(raw, column, where)
+                    value = self._value(raw, column, cell_place(report.format, CellRef(table.key, row_key, col_key)))
                 set_value(CellRef(table.key, row_key, col_key), value)
 
     def _columns(self, table: Table, row_key: str, cells: dict, columns: dict, place: str) -> None:
         """A row whose column keys are not exactly the input columns: name the first odd or missing one."""
-        row_place = _row_place(table, row_key, place)
+        where = row_place(table, row_key, place)
         for key in cells:
             if key not in columns:
                 total = any(c.key == key for c in table.leaf_columns())
                 why = "为自动计算的总计列，草稿中不应填写" if total else "是未知的列"
-                raise DraftError(f"{row_place}中的列“{_key(key)}”{why}")
+                raise DraftError(f"{where}中的列“{show_key(key)}”{why}")
         missing = next(k for k in columns if k not in cells)
-        raise DraftError(f"{row_place}缺少“{table.column_label(missing)}”列（{missing}）")
+        raise DraftError(f"{where}缺少“{table.column_label(missing)}”列（{missing}）")
 
     def _value(self, raw: Any, column, where: str) -> Any:
         if column.kind is CellKind.MONEY:
             if raw is None:
                 return None
             if not isinstance(raw, dict) or set(raw) != {"amount", "unit"}:
-                raise DraftError(f"{where}：金额应为含“amount”和“unit”的对象，实际为“{_show(raw)}”")
+                raise DraftError(f"{where}：金额应为含“amount”和“unit”的对象，实际为“{show(raw)}”")
             amount, unit = raw["amount"], raw["unit"]
             if not isinstance(amount, str) or not _INT_TEXT.fullmatch(amount):
-                shown = f'"{_cut(visible(amount))}"' if isinstance(amount, str) else _show(amount)
+                shown = f'"{cut(visible(amount))}"' if isinstance(amount, str) else show(amount)
                 raise DraftError(f"{where}：金额应为写成文字的非负数，只用半角数字0–9和小数点（如\"251000.5\"），"
                                  f"实际为“{shown}”")
             if not isinstance(unit, str):
-                raise DraftError(f"{where}：金额单位应为文字，实际为“{_show(unit)}”")
+                raise DraftError(f"{where}：金额单位应为文字，实际为“{show(unit)}”")
             try:
                 return check_money(Decimal(amount), unit, column)
             except InputError as exc:
                 raise DraftError(f"{where}：{exc.message}") from None
-        expected = describe_expected(column.kind)
-        if isinstance(raw, bool) or not isinstance(raw, int):
-            raise DraftError(f"{where}：{expected}，实际为“{_show(raw)}”")
-        low = -MAX_COUNT if column.kind is CellKind.SIGNED else 0
-        if not low <= raw <= MAX_COUNT:
-            bound = f"，不能超过{MAX_COUNT:,}" if raw > 0 or column.kind is CellKind.SIGNED else ""
-            raise DraftError(f"{where}：{expected}{bound}，实际为“{_show(raw)}”")
-        return raw
-
-
-def check_keys(obj: dict, expected: set[str] | list[str] | tuple[str, ...], where: str) -> None:
-    """Every expected key and no other (also for the optional blocks); DraftError naming the first odd one."""
-    extra = [k for k in obj if k not in expected]
-    if extra:
-        raise DraftError(f"{where}中有未知的项“{_key(extra[0])}”")
-    missing = [k for k in expected if k not in obj]
-    if missing:
-        raise DraftError(f"{where}中缺少“{sorted(missing)[0] if isinstance(expected, set) else missing[0]}”")
-
-
-def _row_place(table: Table, row_key: str, place: str) -> str:
-    label = table.row(row_key).label
-    return f"{place}“{label}”行" if label else place
+        return whole_number(raw, f"{where}：", MAX_COUNT, signed=column.kind is CellKind.SIGNED)
 
 
 _LAYOUTS: dict[str, dict[str, dict[str, dict]]] = {}
@@ -215,25 +178,3 @@ def _input_layout(report: Report) -> dict[str, dict[str, dict]]:
             layout[ref.table].setdefault(ref.row, {})[ref.column] = column
         _LAYOUTS[report.format.id] = layout
     return layout
-
-
-def _show(value: Any) -> str:
-    """A short rendering of a JSON value for messages; a string is quoted and called one, so that "2020"
-    where a number belongs reads “"2020"（文字）”; control characters are escaped."""
-    if value is None:
-        return "空值"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return f'"{_cut(visible(value))}"（文字）'
-    if isinstance(value, (int, Decimal)):
-        return _cut(str(value))
-    return _cut(visible(json.dumps(value, ensure_ascii=False, default=str)))
-
-
-def _key(key: str) -> str:
-    return _cut(visible(key))
-
-
-def _cut(text: str) -> str:
-    return text if len(text) <= 40 else text[:40] + "…"

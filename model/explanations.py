@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from .draft_blocks import DraftBlock
+from .draft_values import json_object, show_key
 from .errors import DraftError
 from .lazy_re import LazyPattern
 
@@ -40,8 +41,7 @@ def write(report) -> dict[str, str] | None:
 def read(value: Any, report) -> None:
     from .rules import warning_rules
 
-    if not isinstance(value, dict):
-        raise DraftError(f"{TITLE}“explanations”应为 JSON 对象")
+    json_object(value, f"{TITLE}“explanations”")
     if len(value) > MAX_ENTRIES:
         raise DraftError(f"{TITLE}超过{MAX_ENTRIES}条，文件可能已损坏")
     allowed = warning_rules(report.format)
@@ -49,13 +49,13 @@ def read(value: Any, report) -> None:
     for key, text in value.items():
         m = KEY.fullmatch(key)
         if m is None:
-            raise DraftError(f"{TITLE}中的“{key[:60]}”不是检查结果的标识")
+            raise DraftError(f"{TITLE}中的“{show_key(key)}”不是检查结果的标识")
         if m.group("rule") not in allowed:
-            raise DraftError(f"{TITLE}中的“{key[:60]}”不是{report.format.name}的可说明警告（错误不能说明）")
+            raise DraftError(f"{TITLE}中的“{show_key(key)}”不是{report.format.name}的可说明警告（错误不能说明）")
         if not isinstance(text, str) or not text.strip():
-            raise DraftError(f"{TITLE}“{key[:60]}”的说明应为非空文字")
+            raise DraftError(f"{TITLE}“{show_key(key)}”的说明应为非空文字")
         if len(text) > MAX_TEXT:
-            raise DraftError(f"{TITLE}“{key[:60]}”的说明超过{MAX_TEXT}字")
+            raise DraftError(f"{TITLE}“{show_key(key)}”的说明超过{MAX_TEXT}字")
         notes[key] = text.strip()
     report.explanations = notes
 

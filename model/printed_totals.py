@@ -4,8 +4,9 @@ from __future__ import annotations
 from typing import Any
 
 from .draft_blocks import DraftBlock
+from .draft_values import json_object, json_text, show, show_key, whole_number
 from .errors import DraftError
-from .formats.definition import MAX_COUNT, CellKind, ReportFormat
+from .formats.definition import CellKind, ReportFormat
 from .lazy_re import LazyPattern
 from .report import CellRef, Report, cell_kind
 
@@ -55,32 +56,21 @@ def _write(report: Report) -> Any:
 
 def _read(value: Any, report: Report) -> None:
     place = "填报的总计“printed_totals”"
-    if not isinstance(value, dict) or set(value) != {"source", "accepted", "totals"}:
-        raise DraftError(f"{place}应为含“source”“accepted”“totals”三项的对象")
-    source, accepted, totals = value["source"], value["accepted"], value["totals"]
-    if not isinstance(source, str) or len(source) > MAX_SOURCE:
-        raise DraftError(f"{place}的“source”应为不超过{MAX_SOURCE}字的文字")
+    json_object(value, place, ("source", "accepted", "totals"))
+    source = json_text(value["source"], f"{place}的“source”", MAX_SOURCE)
+    accepted = value["accepted"]
     if not isinstance(accepted, str) or (accepted and not _WHEN.fullmatch(accepted)):
-        raise DraftError(f"{place}的“accepted”应为空或“年-月-日T时:分:秒”，实际为“{str(accepted)[:40]}”")
-    if not isinstance(totals, dict):
-        raise DraftError(f"{place}的“totals”应为 JSON 对象")
+        raise DraftError(f"{place}的“accepted”应为空或“年-月-日T时:分:秒”，实际为“{show(accepted)}”")
     allowed = set(total_cells(report.format))
     read: dict[CellRef, int | None] = {}
-    for table, rows in totals.items():
-        if not isinstance(rows, dict):
-            raise DraftError(f"{place}中表“{table}”应为 JSON 对象")
-        for row, columns in rows.items():
-            if not isinstance(columns, dict):
-                raise DraftError(f"{place}中表“{table}”行“{row}”应为 JSON 对象")
-            for column, number in columns.items():
+    for table, rows in json_object(value["totals"], f"{place}的“totals”").items():
+        for row, columns in json_object(rows, f"{place}中表“{show_key(table)}”").items():
+            for column, number in json_object(columns, f"{place}中表“{show_key(table)}”行“{show_key(row)}”").items():
                 ref = CellRef(table, row, column)
+                where = f"{place}中的“{show_key(f'{table}/{row}/{column}')}”"
                 if ref not in allowed:
-                    raise DraftError(f"{place}中的“{table}/{row}/{column}”不是{report.format.name}的总计格")
-                if number is not None and (isinstance(number, bool) or not isinstance(number, int)
-                                           or not 0 <= number <= MAX_PRINTED_TOTAL):
-                    raise DraftError(f"{place}中的“{table}/{row}/{column}”应为非负整数或 null，"
-                                     f"实际为“{str(number)[:40]}”")
-                read[ref] = number
+                    raise DraftError(f"{where}不是{report.format.name}的总计格")
+                read[ref] = whole_number(number, where, MAX_PRINTED_TOTAL, null=True)
     attach(report, read, source)
     report.stated_totals_accepted = accepted
 

@@ -57,6 +57,11 @@ def set_key(*keys_and_value) -> Callable[[dict], None]:
     return change
 
 
+def with_block(key: str, value, **fields) -> Callable[[dict], None]:
+    """The sample as a schema-2 draft with an optional block (and other top-level fields changed)."""
+    return lambda doc: doc.update(schema_version=2, **fields, **{key: value})
+
+
 def raw(data: bytes) -> Callable[[Path], None]:
     return lambda path: path.write_bytes(data)
 
@@ -98,6 +103,18 @@ CASES: list[Case] = [
          "未知的项“\\udfff”"),
     Case("escape sequence in the unit name", text_with(UNIT, '"unit_name": "火花\\u001b[2J镇"'),
          "填报单位第3个字处含有控制字符 U+001B（转义符）"),
+    # (the optional blocks name keys and values as the rest of the draft does: escaped)
+    Case("escape sequence in a cell of printed_totals",
+         doc_with(with_block("printed_totals", {"source": "", "accepted": "", "totals": {"\x1b[2J": {"r": {"c": 1}}}})),
+         "填报的总计“printed_totals”中的“\\x1b[2J/r/c”不是2019年版格式的总计格"),
+    Case("escape sequence in a key of explanations", doc_with(with_block("explanations", {"\x1b[2J": "说明"})),
+         "检查说明中的“\\x1b[2J”不是检查结果的标识"),
+    Case("escape sequence in a table of carried", doc_with(with_block("carried", {"\x1b[2J": {}}, year=2020)),
+         "上年带入的数“carried”中的表“\\x1b[2J”没有从上年报告带入的数"),
+    Case("escape sequence in the policy of aggregate",
+         doc_with(with_block("aggregate", {"made": "", "inputs": [], "duplicates": "\x1b[2J", "units": [],
+                                           "left_out": [], "unreadable": []})),
+         "实际为“\"\\x1b[2J\"（文字）”"),
     Case("NUL in the attachment label", text_with('"attachment_label": "附件2"', '"attachment_label": "附件\\u00002"'),
          "附件标注第3个字处含有控制字符 U+0000（空字符）"),
     Case("non-character in a text", text_with('"other": "无"', '"other": "\\uffff"'), "无效字符 U+FFFF（非字符）"),
