@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .chars import describe_char, refused_char
+from .chars import describe_char, refused_char, replace_refused
 from .draft_blocks import DraftBlock
 from .draft_values import json_object, json_text, show, whole_number
 from .errors import DraftError
@@ -19,7 +19,6 @@ POLICIES = ("", "once", "all")  # duplicates: none found / each summed once / al
 MAX_ENTRIES = 100_000
 MAX_TEXT = 4096
 _SHA256 = LazyPattern(r"[0-9a-f]{64}")
-_UNWRITABLE = LazyPattern("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 @frozen
@@ -89,25 +88,22 @@ FINDING_SOURCES.append(_source_findings)
 # ---------------------------------------------------------------- JSON
 
 
-def writable(text: str) -> str:
-    """text as a draft may hold it: a character UTF-8 cannot write (a file name in a broken encoding,
-    decoded with surrogates) or a control character becomes U+FFFD (the file is then reported as missing)."""
-    return text if refused_char(text) is None else _UNWRITABLE.sub("\ufffd", text)
-
-
 def _to_json(sources: SummarySources) -> dict[str, Any]:
+    """The block's JSON; a path or reason a draft cannot hold (a file name in a broken encoding, decoded with
+    surrogates; a control character) has such characters as U+FFFD (the file is then reported as missing)."""
     def entry(f: SourceFile, kind: str) -> dict[str, Any]:
-        out: dict[str, Any] = {"file": writable(f.path), "size": f.size, "sha256": f.sha256}
+        out: dict[str, Any] = {"file": replace_refused(f.path), "size": f.size, "sha256": f.sha256}
         if kind != "unreadable":
             out["unit"] = f.unit
         if kind == "units":
             out.update(errors=f.errors, warnings=f.warnings, received=f.received,
                        findings=[_finding_json(x) for x in f.findings])
         else:
-            out["reason"] = writable(f.reason)
+            out["reason"] = replace_refused(f.reason)
         return out
 
-    return {"made": sources.made, "inputs": [writable(p) for p in sources.inputs], "duplicates": sources.policy,
+    return {"made": sources.made, "inputs": [replace_refused(p) for p in sources.inputs],
+            "duplicates": sources.policy,
             "units": [entry(f, "units") for f in sources.units],
             "left_out": [entry(f, "left_out") for f in sources.left_out],
             "unreadable": [entry(f, "unreadable") for f in sources.unreadable]}

@@ -46,6 +46,12 @@ def refused_char(text: str, one_line: bool = False) -> tuple[int, str] | None:
     return (match.start(), match.group()) if match else None
 
 
+def replace_refused(text: str, by: str = "\ufffd") -> str:
+    """text with every character refused in a text (control characters, lone surrogates, U+FFFE/U+FFFF)
+    replaced by `by`: what a draft may keep of a text from outside, such as a file name in a broken encoding."""
+    return text if refused_char(text) is None else _REFUSED_IN_TEXT.sub(by, text)
+
+
 def _all_allowed(text: str, one_line: bool) -> bool:
     """True when text holds no character refused in a text (one_line: in a one-line field): the common case,
     told without the patterns naming every refused character."""
