@@ -10,6 +10,7 @@ from .aggregate_record import SummarySources, sources_of
 from .cells import UNIT_FACTORS, CellValue, Money
 from .draft import MAX_FILE_BYTES, parse_draft
 from .errors import ReportError
+from .file_read import read_regular_file
 from .frozen import frozen
 from .report import CellRef, Report
 from .rules import Finding, check, count_by_severity
@@ -176,19 +177,9 @@ def import_report(path: Path) -> Report:
 
 
 def _read_bytes(path: Path, limit: int) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > limit:
-            raise ReportError(f"文件太大（{size // 1024 // 1024} MB），不是年度报告")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise ReportError("找不到文件（可能已被移动或删除）") from None
-    except IsADirectoryError:
-        raise ReportError("这是文件夹，不是文件") from None
-    except PermissionError:
-        raise ReportError("没有权限读取") from None
-    except OSError as exc:
-        raise ReportError(f"无法读取：{exc.strerror or exc}") from None
+    """The bytes of a regular file of at most limit bytes (a FIFO or device is refused, never opened to block);
+    ReportError with the reason otherwise."""
+    return read_regular_file(path, limit, "年度报告").data
 
 
 def fingerprint(path: Path) -> tuple[int, str]:

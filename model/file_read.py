@@ -26,8 +26,9 @@ def read_regular_file(path: str | os.PathLike[str], max_bytes: int, what: str = 
     """Read a regular file of at most max_bytes; raises DraftError with a Chinese message for anything else.
 
     The path is checked with stat before opening (a FIFO is never opened, so nothing blocks), opened
-    non-blocking all the same, and checked again with fstat (it may have been swapped in between). The
-    size is enforced while reading, not trusted from stat (/proc files and growing files lie).
+    non-blocking all the same, and checked again with fstat (it may have been swapped in between). A file
+    larger than max_bytes by fstat is refused unread; a smaller size is not trusted: the bound is enforced
+    while reading (/proc files and growing files lie).
     """
     path = Path(path)
     try:
@@ -38,6 +39,8 @@ def read_regular_file(path: str | os.PathLike[str], max_bytes: int, what: str = 
     try:
         status = os.fstat(fd)
         _check_kind(status, path, what)
+        if status.st_size > max_bytes:  # (refused unread; a size below the bound is not trusted)
+            raise _too_large(path, max_bytes, what)
         chunks, total = [], 0
         while True:
             chunk = os.read(fd, min(CHUNK, max_bytes + 1 - total))
@@ -46,7 +49,7 @@ def read_regular_file(path: str | os.PathLike[str], max_bytes: int, what: str = 
             chunks.append(chunk)
             total += len(chunk)
             if total > max_bytes:
-                raise DraftError(f"“{show_path(path.name)}”太大（超过{_size(max_bytes)}），不是{_bare(what)}")
+                raise _too_large(path, max_bytes, what)
         return FileContent(b"".join(chunks), status)
     except OSError as exc:
         raise DraftError(read_error(exc, path, what)) from None
@@ -96,6 +99,10 @@ def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
         return os.path.samefile(a, b)
     except (OSError, ValueError):
         return real_path(a) == real_path(b)
+
+
+def _too_large(path: Path, max_bytes: int, what: str) -> DraftError:
+    return DraftError(f"“{show_path(path.name)}”太大（超过{_size(max_bytes)}），不是{_bare(what)}")
 
 
 def _size(n: int) -> str:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -89,6 +90,16 @@ def test_unreadable_files_need_confirmation(units, tmp_path):
     assert "--skip-unreadable" in refused.stderr
     made = run(units, "-o", out, "--skip-unreadable")
     assert made.returncode == 1 and out.exists()
+
+
+def test_a_fifo_among_the_reports_is_listed_unreadable_not_waited_for(units, tmp_path):
+    """A pipe named like a draft in a folder once blocked the reading for ever (it was opened and read)."""
+    os.mkfifo(units / "pipe.gkbg.json")
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "aggregate", str(units), "--json"],
+                            capture_output=True, text=True, encoding="utf-8", cwd=ROOT, timeout=120)
+    left_out = {Path(e["file"]).name: e["message"] for e in json.loads(result.stdout)["left_out"]}
+    assert "是管道（FIFO），不是普通文件" in left_out["pipe.gkbg.json"], left_out
+    assert len(json.loads(result.stdout)["units"]) == 6
 
 
 def test_mixed_years_refused_naming_the_odd_file(tmp_path):
