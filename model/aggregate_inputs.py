@@ -12,6 +12,7 @@ from .draft import MAX_FILE_BYTES, parse_draft
 from .errors import ReportError
 from .file_read import read_regular_file
 from .frozen import frozen
+from .os_errors import os_reason
 from .report import CellRef, Report
 from .rules import Finding, check, count_by_severity
 
@@ -116,7 +117,7 @@ def _walk(folder: Path, walked: int) -> tuple[list[Path], int, int]:
             else:
                 others += 1
     if errors and not found and Path(errors[0].filename or "") == folder:
-        raise ReportError(f"无法打开文件夹：{errors[0].strerror or errors[0]}")
+        raise ReportError(f"无法打开文件夹：{os_reason(errors[0])}")
     return found, others, walked
 
 

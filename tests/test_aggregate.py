@@ -289,6 +289,17 @@ def test_a_folder_chosen_by_mistake_is_refused_with_a_clear_message(tmp_path, mo
     assert "文件夹中的文件超过50个，可能选错了文件夹" in entry.message
 
 
+def test_a_folder_that_cannot_be_listed_is_told_in_chinese(tmp_path, monkeypatch):
+    """(The tests run as root, who may list any folder: the refusal of os.walk is simulated.)"""
+    def walk(folder, onerror):
+        onerror(PermissionError(13, "Permission denied", str(folder)))
+        return iter(())
+
+    monkeypatch.setattr(aggregate_inputs.os, "walk", walk)
+    (entry,) = read_batch(tmp_path).unreadable
+    assert entry.message == "无法打开文件夹：没有读取权限"
+
+
 def test_the_output_file_and_a_file_named_twice_are_read_once(tmp_path):
     paths = write_units(tmp_path, 3)
     batch = read_batch(tmp_path, paths[0], tmp_path / "." / paths[1].name, exclude=[paths[2]])
