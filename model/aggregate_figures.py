@@ -1,8 +1,6 @@
 """The figures of the 汇总 chart: applications received per unit, and the share of each result (予以公开 …)."""
 from __future__ import annotations
 
-import re
-
 from .aggregate_inputs import RECEIVED, UnitFile
 from .aggregate_record import sources_of
 from .formats import format_by_id
@@ -67,5 +65,5 @@ def figures_of_summary(report: Report) -> Figures | None:
     sources = sources_of(report)
     if sources is None:
         return None
-    received = tuple((u.unit or re.split(r"[\\/]", u.path)[-1], u.received) for u in sources.units)
+    received = tuple((u.name, u.received) for u in sources.units)
     return Figures(report.year, received, _results(report.format, report.count))

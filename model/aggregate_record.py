@@ -1,7 +1,6 @@
 """What a 汇总 draft records of its sources (draft block `aggregate`): units, files, fingerprints, errors."""
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from .chars import describe_char, refused_char, replace_refused
@@ -35,6 +34,11 @@ class SourceFile:
     received: int = 0  # 三、一、本年新收 总计 (for the chart)
     findings: tuple[Finding, ...] = ()  # the unit's own errors (summed units)
 
+    @property
+    def name(self) -> str:
+        """The unit name, or where the report has none its file's name (the path recorded on Windows or not)."""
+        return self.unit or self.path.replace("\\", "/").rsplit("/", 1)[-1]
+
 
 class SummarySources:
     """The block's value: the inputs named, the duplicates policy, and every file by what became of it."""
@@ -49,7 +53,7 @@ class SummarySources:
         self.unreadable = unreadable
         self.findings = tuple(
             Finding(Severity.ERROR, SOURCE_ERROR_RULE, f.section, f.row, f.column,
-                    f"“{u.unit or _name(u.path)}”的报告有错误（{f.rule}）：{f.message}", f.section_key, f.ref,
+                    f"“{u.name}”的报告有错误（{f.rule}）：{f.message}", f.section_key, f.ref,
                     f.cells)
             for u in units for f in u.findings)
 
@@ -71,10 +75,6 @@ def sources_of(report: Report) -> SummarySources | None:
 
 def attach(report: Report, sources: SummarySources | None) -> None:
     report.aggregate_sources = sources  # type: ignore[attr-defined]
-
-
-def _name(path: str) -> str:
-    return re.split(r"[\\/]", path)[-1]
 
 
 def _source_findings(report: Report) -> tuple[Finding, ...]:

@@ -439,6 +439,8 @@ def test_inputs_recorded_on_another_machine_are_found_beside_the_summary(tmp_pat
     changes = changes_since(report, tmp_path / "年报" / "汇总.gkbg.json")
     assert changes.unchanged == 1 and [c.path for c in changes.changed] == [str(paths[0])]
     assert changes.moved == ((r"D:\县政府\年报\各单位", str(tmp_path / "年报" / "各单位")),)
+    assert [SourceFile(r"D:\年报\单独.gkbg.json", 1, "").name, SourceFile("/年报/a.gkbg.json", 1, "", "乙").name] \
+        == ["单独.gkbg.json", "乙"]  # a unit without a name is called by its file's name, wherever recorded
 
 
 def test_thousands_of_units_are_summed_with_a_shortened_list_in_six(tmp_path):
