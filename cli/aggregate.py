@@ -6,7 +6,7 @@ import sys
 import time
 from pathlib import Path
 
-from .common import EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE, command_line, out
+from .common import EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE, command_line, exists_message, out, quote_arg
 
 
 def add_parser(sub) -> None:
@@ -135,7 +135,7 @@ def _save(summary, output: Path, force: bool) -> str | None:
         if old is not None and sources_of(old) is not None:
             keep_office_work(old, summary)
         elif not force:
-            return f"“{output}”已存在且不是汇总报告；如要覆盖请加 --force"
+            return exists_message(output, "且不是汇总报告")
     save_draft(summary, output)
     return None
 
@@ -149,8 +149,7 @@ def _print(batch, duplicates, choice) -> None:
         out(f"{n:>4}. {u.name}  {u.path}  {state}")
         for f in u.findings:
             if f.severity.value == "error":
-                place = " / ".join(p for p in (f.section, f.row, f.column) if p)
-                out(f"        错误 [{f.rule}] {place}：{f.message}")
+                out(f"        错误 [{f.rule}] {f.place()}：{f.message}")
     for d in duplicates:
         out(f"可能重复：{d.describe(units)}")
     for e in batch.unreadable:
@@ -209,15 +208,11 @@ def _check(args: argparse.Namespace) -> int:
         return EXIT_OK
     count = len(changes.changed) + len(changes.missing) + len(changes.new)
     moved = dict(changes.moved)
-    inputs = " ".join(_quote(moved.get(p, p)) for p in sources.inputs)
+    inputs = " ".join(quote_arg(moved.get(p, p)) for p in sources.inputs)
     flags = {"once": " --once", "all": " --keep-duplicates"}.get(sources.policy, "")
     if sources.unreadable:
         flags += " --skip-unreadable"  # as when it was made: it could not have been made without
     out(f"自汇总以来有 {count} 个文件变化（{changes.unchanged} 个未变）。重新汇总：")
-    out(f"  {command_line()} aggregate {inputs} -o {_quote(str(path))}{flags}")
+    out(f"  {command_line()} aggregate {inputs} -o {quote_arg(str(path))}{flags}")
     out("（重新汇总会保留汇总报告中已写的文字和基本信息。）")
     return EXIT_ERRORS
-
-
-def _quote(text: str) -> str:
-    return f'"{text}"' if any(c in text for c in " \t'\"") else text

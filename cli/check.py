@@ -33,8 +33,7 @@ def run(args: argparse.Namespace) -> int:
         out(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=1))
     else:
         for f in findings:
-            place = " / ".join(p for p in (f.section, f.row, f.column) if p)
-            out(f"{'已说明' if f.explained else f.severity.label} [{f.rule}] {place}：{f.message}")
+            out(f"{'已说明' if f.explained else f.severity.label} [{f.rule}] {f.place()}：{f.message}")
             if f.explained:
                 out(f"    说明：{f.explanation}")
             elif f.hint:

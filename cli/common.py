@@ -12,10 +12,19 @@ def command_line() -> str:
     path (on Windows its folder is not on PATH), quoted when it has spaces; or main.py under Python."""
     from model.resources import frozen
 
-    if not frozen():
-        return "python main.py"
-    program = sys.executable
-    return f'"{program}"' if any(c in program for c in " \t'\"") else program
+    return quote_arg(sys.executable) if frozen() else "python main.py"
+
+
+def quote_arg(text: str) -> str:
+    """An argument of a printed command, in double quotes where it has a space or a quote mark."""
+    return f'"{text}"' if any(c in text for c in " \t'\"") else text
+
+
+def exists_message(path, what: str = "") -> str:
+    """The refusal to write over an existing file without --force; what: why it may not be replaced (“且不是…”)."""
+    from model.file_read import show_path
+
+    return f"“{show_path(path)}”已存在{what}；如要覆盖请加 --force"
 
 
 def out(text: str = "") -> None:

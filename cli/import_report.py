@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .common import EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE, out
+from .common import EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE, exists_message, out
 
 
 def add_parser(sub) -> None:
@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
     target = Path(args.output)
     try:
         if target.exists() and not args.force:
-            raise ReportError(f"“{target}”已存在；如要覆盖请加 --force")
+            raise ReportError(exists_message(target))
         result = import_file(args.file)
         save_draft(result.report, target)
     except ReportError as exc:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .common import EXIT_OK, err, out
+from .common import EXIT_OK, err, exists_message, out
 
 
 def add_parser(sub) -> None:
@@ -20,12 +20,11 @@ def add_parser(sub) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from model.errors import DraftError, InputError
-    from model.file_read import show_path
     from model.report import Report
 
     target = Path(args.output)
     if target.exists() and not args.force:  # (told before any work; _save makes sure of it)
-        raise DraftError(f"“{show_path(target)}”已存在；如要覆盖请加 --force")
+        raise DraftError(exists_message(target))
     if args.unit is not None and not args.unit.strip():
         raise InputError("--unit 应写明填报单位名称，不能为空")
     if args.last:
@@ -41,12 +40,11 @@ def run(args: argparse.Namespace) -> int:
 def _save(report, target: Path, force: bool) -> None:
     from model.atomic import TargetExistsError
     from model.draft import save_draft
-    from model.file_read import show_path
 
     try:
         save_draft(report, target, exclusive=not force)
     except TargetExistsError:
-        raise TargetExistsError(f"“{show_path(target)}”已存在；如要覆盖请加 --force") from None
+        raise TargetExistsError(exists_message(target)) from None
 
 
 def _from_last_year(args: argparse.Namespace, target: Path) -> int:

@@ -47,6 +47,10 @@ class Finding:
     def explained(self) -> bool:
         return bool(self.explanation)
 
+    def place(self, separator: str = " / ") -> str:
+        """Section, row and column, those it has, as a listing names the place: 三、… / 自然人 / 总计."""
+        return separator.join(p for p in (self.section, self.row, self.column) if p)
+
     def explain(self, text: str) -> Finding:
         """This warning marked 已说明 with text (an error cannot be explained)."""
         if self.severity is Severity.ERROR:
