@@ -7,7 +7,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from .cells import Money, format_decimal
 from .formats.definition import StaleYearRule, Target, TextFiguresRule
 from .report import CellRef, Report
-from .text_figures import MONEY_FACTORS, Quote, find_quotes, quote_text
+from .text_figures import MONEY_FACTORS, Quote, find_quotes
+from .text_reading import quote_text
 from .text_years import find_mentions
 
 

@@ -5,7 +5,7 @@ import re
 
 from .formats import text_words as W
 from .frozen import frozen
-from .text_figures import (
+from .text_reading import (
     Bounds, cached, find_all, fold, inside_name, mentions, paragraph_start, rx, year_value, years_in,
 )
 

@@ -254,13 +254,13 @@ def test_a_tail_that_must_give_back_words_to_the_number_is_read_by_the_whole_pat
 def test_word_lists_are_found_as_their_patterns_find_them(text):
     """mentions() answers plain word lists without compiling them, as the pattern would; other patterns too."""
     from model.formats import text_words as W
-    from model.text_figures import _plain_words, mentions
+    from model.text_reading import mentions, plain_words
 
     for words in (W.OTHER_SCOPE, W.STATISTICS, W.PAST_WORDS, W.FUTURE_WORDS, W.PLAN_WORDS, W.TITLE_PAST, "a.|b",
                   "县(市)|x", r"村\(社区\)|各\.部", r"a\d|全"):
         assert mentions(words, text) == (re.search(words, text) is not None), (words, text)
-    assert _plain_words(W.OTHER_SCOPE) and _plain_words(W.PLAN_WORDS) and _plain_words(r"村\(社区\)") == ("村(社区)",)
-    assert _plain_words("a.|b") is None and _plain_words("a||b") is None and _plain_words(r"a\d") is None
+    assert plain_words(W.OTHER_SCOPE) and plain_words(W.PLAN_WORDS) and plain_words(r"村\(社区\)") == ("村(社区)",)
+    assert plain_words("a.|b") is None and plain_words("a||b") is None and plain_words(r"a\d") is None
 
 
 NEEDS_ALPHABET = "上一年度结转至到下十二月份1 2019政府信息公开工作报告约大将近接超过同比以来季累计\n，"
@@ -271,7 +271,7 @@ def test_a_text_without_the_words_a_pattern_needs_has_no_match(text):
     """The words listed as needed by a text-check pattern are in every match: a text without them is skipped
     without compiling the pattern; the 约… clause words are found at the end as the pattern finds them."""
     from model.formats import text_words as W
-    from model.text_figures import ends_with, find_all
+    from model.text_reading import ends_with, find_all
 
     title = r"(?P<year>" + W.YEAR + r")\s*年度?\s*" + W.TITLE
     for pattern, needs in ((W.NEUTRAL_PERIOD, W.NEUTRAL_PERIOD_NEEDS), (W.MONTH, W.MONTH_NEEDS),
@@ -290,7 +290,8 @@ def test_a_sentence_without_period_words_is_not_searched_for_them(words, at):
     after finding every mark."""
     from bisect import bisect_left
 
-    from model.text_figures import Bounds, PeriodMarks
+    from model.text_figures import PeriodMarks
+    from model.text_reading import Bounds
 
     text = "".join(words)
     pos = min(at, len(text))

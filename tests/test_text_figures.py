@@ -12,7 +12,8 @@ from model.formats.figures import FIGURES_2019, FIGURES_2021
 from model.report import CellRef, Report
 from model.rules import Severity, check
 from model.text_checks import expand, target_value
-from model.text_figures import chinese_number, find_quotes
+from model.text_figures import find_quotes
+from model.text_reading import chinese_number
 
 # (figure key, report year, sentence, the figure read from it, or None when it must not be read)
 CASES = [
