@@ -7,8 +7,9 @@ from datetime import date
 
 from .errors import InputError
 from .lazy_re import LazyPattern
+from .text_reading import chinese_digits, chinese_number
 
-_DIGITS = {ch: str(i) for i, ch in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0"}
+_ZEROS = str.maketrans("○Ｏ", "〇〇")  # the circle and the full-width letter O clerks type for 〇
 _SEPARATED = LazyPattern(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 _COMPACT = LazyPattern(r"(\d{4})(\d{2})(\d{2})")
 _CHINESE = LazyPattern(r"([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日?")
@@ -23,10 +24,10 @@ def parse_date(text: str) -> date:
         year, month, day = (int(g) for g in match.groups())
     else:
         chinese = _CHINESE.fullmatch(re.sub(r"\s", "", raw))
-        if not chinese:
+        month, day = (chinese_number(chinese[2]), chinese_number(chinese[3])) if chinese else (None, None)
+        if month is None or day is None:  # (not a date, or a month or day such as 十一一)
             raise InputError(f"“{raw}”不是日期：应写成 2025-01-15 或 2025年1月15日")
-        year = int("".join(_DIGITS[ch] for ch in chinese[1]))
-        month, day = _chinese_number(chinese[2]), _chinese_number(chinese[3])
+        year = chinese_digits(chinese[1].translate(_ZEROS))
     try:
         return date(year, month, day)
     except ValueError:
@@ -36,14 +37,3 @@ def parse_date(text: str) -> date:
 def iso_date(text: str) -> str:
     """'' for an empty text, else the ISO form (YYYY-MM-DD) of the date typed."""
     return parse_date(text).isoformat() if text.strip() else ""
-
-
-def _chinese_number(text: str) -> int:
-    """一 … 三十一 (months and days); 0 for anything else (then refused as no such date)."""
-    if text == "十":
-        return 10
-    tens, _, units = text.rpartition("十")
-    if "十" in text:
-        value = (int(_DIGITS.get(tens, "0")) if tens else 1) * 10 + (int(_DIGITS[units]) if units else 0)
-        return value if not tens or tens in _DIGITS else 0
-    return int(_DIGITS[text]) if len(text) == 1 else 0

@@ -27,6 +27,8 @@ def test_chinese_numeral_dates_and_empty():
 @pytest.mark.parametrize("typed, message", [
     ("2025-13-45", "没有2025年13月45日这一天"), ("2025年2月29日", "没有2025年2月29日这一天"),
     ("15/1/2025", "不是日期"), ("明年一月", "不是日期"), ("2025-01", "不是日期"),
+    ("二〇二五年十一一月一日", "不是日期"), ("二〇二五年一月十二三日", "不是日期"),  # (once a KeyError)
+    ("二〇二五年十三月一日", "没有2025年13月1日这一天"),
 ])
 def test_impossible_or_unreadable_dates_are_refused_with_an_example(typed, message):
     with pytest.raises(InputError) as info:
