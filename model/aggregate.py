@@ -17,7 +17,7 @@ from .formats import format_by_id
 from .formats.definition import CellKind
 from .frozen import frozen
 from .lazy_re import LazyPattern
-from .report import CellRef, Report
+from .report import Report
 from .rules import Severity
 
 ONCE, ALL = "once", "all"  # duplicates: each summed once (the first file kept) / every file summed

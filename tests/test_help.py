@@ -19,6 +19,11 @@ def squeeze(text: str) -> str:
     return re.sub(r"\s", "", text)
 
 
+def help_text(entries: H.Help) -> str:
+    """Entries as lines: 《…》第十六条第一款：“…”; 填写提示：…"""
+    return "\n".join(f"{source}：{text}" if source == H.TIP else f"{source}：“{text}”" for source, text in entries)
+
+
 def all_entries():
     yield from H.SECTION_HELP.values()
     yield from H.ROW_HELP.values()
@@ -66,12 +71,12 @@ def test_every_section_row_and_column_has_official_help(fmt):
 
 
 def test_the_issue_asks_for_these_explanations():
-    text = H.help_text(H.row_help("2021", "applications", "partial"))
+    text = help_text(H.row_help("2021", "applications", "partial"))
     assert "区分处理的，只计这一情形，不计其他情形" in text and "第三十七条" in text
-    internal = H.help_text(H.row_help("2021", "applications", "refused_internal"))
+    internal = help_text(H.row_help("2021", "applications", "refused_internal"))
     assert "人事管理、后勤管理、内部工作流程" in internal
-    assert "包括已公开和依法未公开的全部处理决定" in H.help_text(H.row_help("2021", "item6", "penalty"))
-    assert "包括已公开" not in H.help_text(H.row_help("2019", "item6", "penalty"))  # a 2021 rule only
+    assert "包括已公开和依法未公开的全部处理决定" in help_text(H.row_help("2021", "item6", "penalty"))
+    assert "包括已公开" not in help_text(H.row_help("2019", "item6", "penalty"))  # a 2021 rule only
     # words both notices say are shown as the notice of the report's own format
     assert H.row_help("2021", "applications", "results")[0][0] == H.NOTICE_2021
     assert H.row_help("2019", "applications", "results")[0][0] == H.NOTICE_2019

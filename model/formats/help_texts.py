@@ -14,7 +14,6 @@ NOTICES = {"2019": NOTICE_2019, "2021": NOTICE_2021}
 REGULATION = "《中华人民共和国政府信息公开条例》"
 TEMPLATE = "格式模板"
 TIP = "填写提示"
-OFFICIAL = (NOTICE_2019, NOTICE_2021, TEMPLATE)  # sources quoted verbatim from the notices
 
 Help = tuple[tuple[str, str], ...]
 
@@ -250,11 +249,6 @@ def label_help(format_id: str, section_key: str, table, key: str, column: bool) 
         if found:
             return found
     return section_help(format_id, section_key)
-
-
-def help_text(entries: Help) -> str:
-    """Entries as lines: 《…》第十六条第一款：“…”; 填写提示：…"""
-    return "\n".join(f"{source}：{text}" if source == TIP else f"{source}：“{text}”" for source, text in entries)
 
 
 def help_outline(fmt) -> list[tuple[int, str, str, Help]]:

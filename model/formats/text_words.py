@@ -11,7 +11,6 @@ is a regular expression; a word missing here costs a missed warning, a word too 
 APPROX_BEFORE = r"约|大约|近|将近|接近|超过|逾|不足|不到|不少于|多于|少于|上百|上千|数"
 # right before the phrase: 约收到申请30件
 APPROX_CLAUSE_WORDS = ("约", "大约", "将近", "接近", "超过")
-APPROX_CLAUSE = "(?:" + "|".join(APPROX_CLAUSE_WORDS) + ")$"
 # right after the number: 258余件, 二十多件, 二十来件
 APPROX_AFTER = r"余|多|来"
 # after the unit: 20件左右, 100件以上
