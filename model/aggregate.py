@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import unicodedata
 from collections import Counter, deque
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -16,8 +15,7 @@ from .errors import InputError, ReportError
 from .formats import format_by_id
 from .formats.definition import CellKind
 from .frozen import frozen
-from .lazy_re import LazyPattern
-from .report import Report
+from .report import Report, unit_key
 from .rules import Severity
 
 ONCE, ALL = "once", "all"  # duplicates: each summed once (the first file kept) / every file summed
@@ -91,14 +89,6 @@ class Batch:
 # ---------------------------------------------------------------- duplicates
 
 
-_SPACES = LazyPattern(r"\s+")
-
-
-def normalize_unit(name: str) -> str:
-    """The unit name compared for duplicates: full-width folded, spaces dropped, case ignored."""
-    return _SPACES.sub("", unicodedata.normalize("NFKC", name)).casefold()
-
-
 @frozen
 class Duplicate:
     """Units that look like the same unit: same name, identical numbers, or one summary already holding another."""
@@ -130,7 +120,7 @@ def find_duplicates(units: list[UnitFile]) -> list[Duplicate]:
     first: dict[tuple[str, object], int] = {}
     by_sha: dict[str, int] = {}
     for i, unit in enumerate(units):
-        keys = [("同名", normalize_unit(unit.unit))] if unit.unit.strip() else []
+        keys = [("同名", unit_key(unit.unit))] if unit.unit.strip() else []
         if unit.numbers is not None:
             keys.append(("数字完全相同", unit.numbers))
         for key in keys:

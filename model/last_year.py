@@ -9,7 +9,7 @@ from .formats.definition import (
     CarryOverRule, CellKind, ItemCountRule, ReportFormat, StockRule, TextRepeatRule,
 )
 from .frozen import frozen
-from .report import CellRef, Report, input_cells_of
+from .report import CellRef, Report, input_cells_of, unit_key
 
 
 class LastYear:
@@ -266,7 +266,8 @@ def read_last_year(path, year: int) -> Report:
 
 
 def unit_warning(last_unit: str, unit: str) -> str:
-    """A warning (not a refusal: units merge and rename) when last year's unit is another; else ""."""
-    if last_unit.strip() == unit.strip() or not last_unit.strip() or not unit.strip():
+    """A warning (not a refusal: units merge and rename) when last year's unit is another (not the same name
+    but for spaces or full-width characters); else ""."""
+    if unit_key(last_unit) == unit_key(unit) or not last_unit.strip() or not unit.strip():
         return ""
     return f"上年报告的填报单位是“{last_unit.strip()}”，与本报告的“{unit.strip()}”不同（单位合并或更名时属正常，请核对）"

@@ -1,6 +1,7 @@
 """The report document: header fields, text sections and every input number; totals are computed."""
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
@@ -26,6 +27,12 @@ MAX_LABEL = 20
 # in the text tab and exporting to PDF (bench/bench_limits.py); docs/draft-format.md states it.
 MAX_TEXT_CHARS = 20_000
 FIELD_LABELS = {"unit_name": "填报单位", "attachment_label": "附件标注", "report_date": "报告日期"}
+
+
+def unit_key(name: str) -> str:
+    """A unit name as two names are compared (the same unit?): full-width folded (NFKC), white space dropped,
+    case ignored."""
+    return "".join(unicodedata.normalize("NFKC", name).split()).casefold()
 
 
 def cell_kind(table: Table, row: Row, column: Column) -> CellKind:

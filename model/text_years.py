@@ -5,6 +5,7 @@ import re
 
 from .formats import text_words as W
 from .frozen import frozen
+from .report import unit_key
 from .text_reading import (
     Bounds, cached, find_all, fold, inside_name, mentions, paragraph_start, rx, year_value, years_in,
 )
@@ -92,9 +93,6 @@ def title_unit(before: str) -> str:
 
 
 def _same_unit(written: str, unit_name: str) -> bool:
-    a, b = _norm(written), _norm(unit_name)
+    """The unit written in a title is the report's (or part of its name, or its name part of the title's)."""
+    a, b = unit_key(written), unit_key(unit_name)
     return a in b or b in a
-
-
-def _norm(name: str) -> str:
-    return re.sub(r"\s", "", name).replace("（", "(").replace("）", ")")

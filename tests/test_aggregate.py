@@ -13,7 +13,7 @@ import pytest
 from aggregate_units import random_report, write_units
 from model import aggregate_inputs
 from model.aggregate import (
-    ALL, ONCE, AggregateRefused, Batch, choose, find_duplicates, keep_office_work, make_summary, normalize_unit,
+    ALL, ONCE, AggregateRefused, Batch, choose, find_duplicates, keep_office_work, make_summary,
     refusal, suggestion,
 )
 from model.aggregate_check import changes_since
@@ -22,7 +22,7 @@ from model.cells import Money
 from model.draft import dumps, load_draft, parse_draft, save_draft
 from model.errors import DraftError, ReportError
 from model.formats.definition import MAX_COUNT
-from model.report import CellRef, Report
+from model.report import CellRef, Report, unit_key
 from model.rules import Severity, check
 
 FACTORS = {"元": Decimal(1), "万元": Decimal(10000)}
@@ -129,9 +129,9 @@ def test_a_sum_beyond_the_largest_count_is_refused(tmp_path):
 
 
 def test_unit_names_normalised_for_duplicates():
-    assert normalize_unit("火花镇 人民政府") == normalize_unit("火花镇\u3000人民政府 ") == normalize_unit("火花镇人民政府")
-    assert normalize_unit("ＸＸ县（教育局）") == normalize_unit("xx县(教育局)")
-    assert normalize_unit("火花镇") != normalize_unit("火花乡")
+    assert unit_key("火花镇 人民政府") == unit_key("火花镇\u3000人民政府 ") == unit_key("火花镇人民政府")
+    assert unit_key("ＸＸ县（教育局）") == unit_key("xx县(教育局)")
+    assert unit_key("火花镇") != unit_key("火花乡")
 
 
 def test_same_unit_twice_is_flagged_and_summed_once_only_when_asked(tmp_path, sample_report):

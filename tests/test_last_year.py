@@ -152,6 +152,7 @@ def test_other_unit_warns_but_carries():
     assert plan.header["unit_name"] == "火花镇人民政府（合并后）"
     (warning,) = plan.warnings
     assert "火花镇人民政府" in warning and "不同" in warning
+    assert plan_carry(full_report(2019), 2020, "a.json", unit="火花镇　人民政府").warnings == []  # spaces only
 
 
 def test_unit_needed_when_last_year_has_none():
