@@ -10,7 +10,7 @@ from .aggregate_record import SummarySources, sources_of
 from .cells import UNIT_FACTORS, CellValue, Money
 from .draft import MAX_FILE_BYTES, parse_draft
 from .errors import ReportError
-from .file_read import read_regular_file
+from .file_read import FileReadError, read_regular_file, real_path
 from .frozen import frozen
 from .os_errors import os_reason
 from .report import CellRef, Report
@@ -122,10 +122,8 @@ def _walk(folder: Path, walked: int) -> tuple[list[Path], int, int]:
 
 
 def path_key(path: Path) -> str:
-    try:
-        return os.path.normcase(str(path.resolve()))
-    except OSError:
-        return os.path.normcase(str(path.absolute()))
+    """The file a path names (links followed), as two paths are compared: the same key, the same file."""
+    return os.path.normcase(str(real_path(path)))
 
 
 # ---------------------------------------------------------------- reading one file
@@ -179,8 +177,11 @@ def import_report(path: Path) -> Report:
 
 def _read_bytes(path: Path, limit: int) -> bytes:
     """The bytes of a regular file of at most limit bytes (a FIFO or device is refused, never opened to block);
-    ReportError with the reason otherwise."""
-    return read_regular_file(path, limit, "年度报告").data
+    ReportError with the reason otherwise (without the path: the batch lists each file with its path)."""
+    try:
+        return read_regular_file(path, limit, "年度报告").data
+    except FileReadError as exc:
+        raise ReportError(exc.reason) from None
 
 
 def fingerprint(path: Path) -> tuple[int, str]:

@@ -15,6 +15,15 @@ _FLAGS = (os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0
           | getattr(os, "O_CLOEXEC", 0))
 
 
+class FileReadError(DraftError):
+    """A file that cannot be read: the message names the file, reason says why without naming it (for a
+    list of files, each shown with its path)."""
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
 class FileContent(NamedTuple):
     """The bytes read and the status of the open file they came from."""
 
@@ -23,7 +32,8 @@ class FileContent(NamedTuple):
 
 
 def read_regular_file(path: str | os.PathLike[str], max_bytes: int, what: str = "草稿文件") -> FileContent:
-    """Read a regular file of at most max_bytes; raises DraftError with a Chinese message for anything else.
+    """Read a regular file of at most max_bytes; raises FileReadError (a DraftError) with a Chinese message for
+    anything else.
 
     The path is checked with stat before opening (a FIFO is never opened, so nothing blocks), opened
     non-blocking all the same, and checked again with fstat (it may have been swapped in between). A file
@@ -35,7 +45,7 @@ def read_regular_file(path: str | os.PathLike[str], max_bytes: int, what: str = 
         _check_kind(os.stat(path), path, what)
         fd = os.open(path, _FLAGS)
     except OSError as exc:
-        raise DraftError(read_error(exc, path, what)) from None
+        raise read_error(exc, path, what) from None
     try:
         status = os.fstat(fd)
         _check_kind(status, path, what)
@@ -52,7 +62,7 @@ def read_regular_file(path: str | os.PathLike[str], max_bytes: int, what: str = 
                 raise _too_large(path, max_bytes, what)
         return FileContent(b"".join(chunks), status)
     except OSError as exc:
-        raise DraftError(read_error(exc, path, what)) from None
+        raise read_error(exc, path, what) from None
     finally:
         os.close(fd)
 
@@ -62,21 +72,27 @@ def _check_kind(status: os.stat_result, path: Path, what: str) -> None:
     if stat.S_ISREG(mode):
         return
     if stat.S_ISDIR(mode):
-        raise DraftError(f"“{show_path(path)}”是文件夹，不是{what}")
+        raise _named(path, f"是文件夹，不是{what}")
     kind = ("管道（FIFO）" if stat.S_ISFIFO(mode) else "设备文件" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
             else "套接字" if stat.S_ISSOCK(mode) else "特殊文件")
-    raise DraftError(f"“{show_path(path)}”是{kind}，不是普通文件，不能作为{what}打开")
+    raise _named(path, f"是{kind}，不是普通文件，不能作为{what}打开")
 
 
-def read_error(exc: OSError, path: Path, what: str = "文件") -> str:
-    """The Chinese message for an OSError met while reading path."""
+def read_error(exc: OSError, path: Path, what: str = "文件") -> FileReadError:
+    """The error for an OSError met while reading path, told in Chinese."""
     if isinstance(exc, FileNotFoundError):
-        return f"找不到文件“{show_path(path)}”"
+        return FileReadError(f"找不到文件“{show_path(path)}”", "找不到文件")
     if isinstance(exc, IsADirectoryError):
-        return f"“{show_path(path)}”是文件夹，不是{what}"
+        return _named(path, f"是文件夹，不是{what}")
     if isinstance(exc, PermissionError):
-        return f"没有权限读取“{show_path(path)}”"
-    return f"无法读取“{show_path(path)}”：{os_reason(exc)}"
+        return FileReadError(f"没有权限读取“{show_path(path)}”", "没有读取权限")
+    reason = os_reason(exc)
+    return FileReadError(f"无法读取“{show_path(path)}”：{reason}", reason)
+
+
+def _named(path: Path, reason: str) -> FileReadError:
+    """“path”reason (是文件夹，不是草稿文件)."""
+    return FileReadError(f"“{show_path(path)}”{reason}", reason)
 
 
 def show_path(path: str | os.PathLike[str]) -> str:
@@ -101,8 +117,8 @@ def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
         return real_path(a) == real_path(b)
 
 
-def _too_large(path: Path, max_bytes: int, what: str) -> DraftError:
-    return DraftError(f"“{show_path(path.name)}”太大（超过{_size(max_bytes)}），不是{_bare(what)}")
+def _too_large(path: Path, max_bytes: int, what: str) -> FileReadError:
+    return _named(Path(path.name), f"太大（超过{_size(max_bytes)}），不是{_bare(what)}")
 
 
 def _size(n: int) -> str:

@@ -289,6 +289,17 @@ def test_a_folder_chosen_by_mistake_is_refused_with_a_clear_message(tmp_path, mo
     assert "文件夹中的文件超过50个，可能选错了文件夹" in entry.message
 
 
+def test_a_symbolic_link_loop_among_the_reports_is_listed_unreadable(tmp_path, sample_report):
+    """(Path.resolve raised RuntimeError on the loop: the whole 汇总 stopped with a traceback.)"""
+    save_draft(sample_report, tmp_path / "a.gkbg.json")
+    (tmp_path / "b.gkbg.json").symlink_to("c.gkbg.json")
+    (tmp_path / "c.gkbg.json").symlink_to("b.gkbg.json")
+    batch = read_batch(tmp_path)
+    assert [u.path.name for u in batch.units] == ["a.gkbg.json"]
+    assert {e.path.name: e.message for e in batch.unreadable} == {
+        name: "符号链接过多或形成循环" for name in ("b.gkbg.json", "c.gkbg.json")}
+
+
 def test_a_folder_that_cannot_be_listed_is_told_in_chinese(tmp_path, monkeypatch):
     """(The tests run as root, who may list any folder: the refusal of os.walk is simulated.)"""
     def walk(folder, onerror):
