@@ -67,7 +67,7 @@ def atomic_write(path: str | os.PathLike[str], data: bytes, exclusive: bool = Fa
         raise DraftError(describe_os_error(exc, path)) from None
     finally:
         if tmp is not None:
-            _unlink(tmp)
+            remove_file(tmp)
     clean_stale_temps(folder, target.name)
     return written
 
@@ -158,7 +158,7 @@ def _link_exclusive(tmp: Path, target: Path, path: Path) -> None:
             raise TargetExistsError(f"“{show_path(path)}”已存在，未覆盖") from None
         os.replace(tmp, target)
         return
-    _unlink(tmp)
+    remove_file(tmp)
 
 
 def clean_stale_temps(folder: Path, name: str | None = None, suffix: str = "") -> int:
@@ -210,7 +210,8 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _unlink(path: Path) -> None:
+def remove_file(path: str | os.PathLike[str]) -> None:
+    """Remove a file if it can be: best effort (gone already, or not removable: nothing is lost by leaving it)."""
     try:
         os.unlink(path)
     except OSError:

@@ -15,7 +15,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from .atomic import TargetExistsError, atomic_write_text
+from .atomic import TargetExistsError, atomic_write_text, remove_file
 from .errors import DraftError
 from .file_read import read_regular_file, real_path
 from .frozen import frozen
@@ -80,10 +80,7 @@ class DraftLock:
         _HELD.pop(str(self.file), None)
         holder = read_lock(self.file)
         if holder is not None and holder.token == self.info.token:
-            try:
-                os.unlink(self.file)
-            except OSError:
-                pass
+            remove_file(self.file)
 
 
 def acquire(draft: str | os.PathLike[str]) -> tuple[DraftLock | None, LockInfo | None]:
@@ -138,10 +135,7 @@ def read_lock(file: Path) -> LockInfo | None:
 def _remove_if_unchanged(file: Path, holder: LockInfo | None) -> None:
     """Remove a stale lock, unless someone replaced it meanwhile with a live one."""
     if read_lock(file) == holder:
-        try:
-            os.unlink(file)
-        except OSError:
-            pass
+        remove_file(file)
 
 
 def _age(file: Path) -> float:

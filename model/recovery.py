@@ -6,7 +6,7 @@ import os
 from datetime import datetime
 from pathlib import Path
 
-from .atomic import atomic_write_text, clean_stale_temps
+from .atomic import atomic_write_text, clean_stale_temps, remove_file
 from .draft import MAX_FILE_BYTES, report_from_dict, report_to_dict, strict_json
 from .errors import DraftError
 from .file_read import read_regular_file, show_path
@@ -73,7 +73,7 @@ class RecoveryStore:
         return target
 
     def remove(self, session_id: str) -> None:
-        _unlink(self.file_for(session_id))
+        remove_file(self.file_for(session_id))  # (one left behind only offers recovery once too often)
 
     def pending(self) -> list[RecoveryEntry]:
         """Recovery files whose session is no longer running, newest first."""
@@ -95,7 +95,7 @@ class RecoveryStore:
             raise DraftError(f"自动保存的副本无法恢复：{message}") from None
 
     def discard(self, entry: RecoveryEntry) -> None:
-        _unlink(entry.path)
+        remove_file(entry.path)
 
     def _entry(self, path: Path) -> RecoveryEntry | None:
         try:
@@ -127,10 +127,3 @@ class RecoveryStore:
 def _read(path: Path):
     """A recovery file's JSON (DraftError when it cannot be read; ValueError when it is not JSON)."""
     return strict_json(read_regular_file(path, MAX_FILE_BYTES, "恢复文件").data.decode("utf-8"))
-
-
-def _unlink(path: Path) -> None:
-    try:
-        path.unlink()
-    except OSError:  # gone already, or cannot be removed: it only offers recovery once too often
-        pass
