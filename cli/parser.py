@@ -58,11 +58,10 @@ def speak_chinese() -> None:
 
 
 class ChineseHelpFormatter(argparse.HelpFormatter):
-    def _get_default_metavar_for_optional(self, action) -> str:
-        return METAVARS.get(action.dest, "值")
+    """An option's value not named by name_arguments_in_chinese shows as 值 (argparse: the option in capitals)."""
 
-    def _get_default_metavar_for_positional(self, action) -> str:
-        return METAVARS.get(action.dest, action.dest)
+    def _get_default_metavar_for_optional(self, action) -> str:
+        return "值"
 
 
 class ChineseArgumentParser(argparse.ArgumentParser):

@@ -9,8 +9,7 @@ def section_filled(report: Report, section) -> bool:
     """A text section with text in it; a table section with a count other than 0 or an amount."""
     if isinstance(section, TableSection):
         tables = {t.key for t in section.tables}
-        return any(value is not None and value != 0 for ref, _ in report.input_cells()
-                   if ref.table in tables and (value := report.value(ref)) is not None)
+        return any(report.value(ref) not in (None, 0) for ref, _ in report.input_cells() if ref.table in tables)
     return bool(report.texts.get(section.key, "").strip())
 
 
