@@ -180,11 +180,12 @@ def test_outside_start_up_filters_go_in_at_once(qtbot):
 
 # ---- the figures quoted in the texts: the tail matched alone, then the number (model.text_figures) ----
 
-def _phrases():
+def _phrases(figures=None):
+    """(phrase, figure) of every distinct tail, money and units of figures (default: both formats')."""
     from model.formats.figures import FIGURES_2019, FIGURES_2021
 
     seen = {}
-    for figure in FIGURES_2019 + FIGURES_2021:
+    for figure in figures or FIGURES_2019 + FIGURES_2021:
         for phrase in figure.phrases:
             seen.setdefault((phrase.tail, figure.money, figure.units), (phrase, figure))
     return list(seen.values())
@@ -208,21 +209,22 @@ WORDS = ("数量", "总数", "数", "为", "共计", "共", "计", "达到", "�
 @given(st.lists(st.sampled_from(WORDS), max_size=9))
 def test_the_tail_then_the_number_reads_as_the_whole_pattern(words):
     """number_after (the tail alone, then the number) finds what the tail and the number as one pattern find,
-    for every phrase of both formats."""
+    for every phrase of both formats, with its format's shared units (as find_quotes reads) or its own.
+    (Another format's shared units may lack the figure's unit, 2021's lack 2019's 采购项目 项: not a reading.)"""
     from model.formats.figures import FIGURES_2019, FIGURES_2021
     from model.text_figures import _compiled, number_after, shared_count_units
 
     text = "".join(words)
-    shared = {shared_count_units(FIGURES_2019), shared_count_units(FIGURES_2021), None}
-    for phrase, figure in _phrases():
-        for start in range(min(len(text), 3) + 1):
-            whole = _compiled(phrase.tail, figure.money, figure.units).match(text, start)
-            for units in shared:
-                mine = number_after(phrase, figure, text, start, units)
-                assert (mine is None) == (whole is None), (phrase.tail, text, start, units)
-                if whole is not None:
-                    assert mine.end() == whole.end() and all(mine.group(g) == whole.group(g) for g in (
-                        "pre", "num", "post", "unit", "tail")), (phrase.tail, text, units)
+    for figures in (FIGURES_2019, FIGURES_2021):
+        for phrase, figure in _phrases(figures):
+            for start in range(min(len(text), 3) + 1):
+                whole = _compiled(phrase.tail, figure.money, figure.units).match(text, start)
+                for units in (shared_count_units(figures), None):
+                    mine = number_after(phrase, figure, text, start, units)
+                    assert (mine is None) == (whole is None), (phrase.tail, text, start, units)
+                    if whole is not None:
+                        assert mine.end() == whole.end() and all(mine.group(g) == whole.group(g) for g in (
+                            "pre", "num", "post", "unit", "tail")), (phrase.tail, text, units)
 
 
 def test_the_units_of_all_figures_are_read_by_one_pattern():
