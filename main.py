@@ -9,6 +9,7 @@ COMMANDS = ("check", "new", "export", "link", "import", "aggregate")
 
 
 def run_cli(argv: list[str]) -> int:
+    """Run one command; a refusal or an OSError is one Chinese line on stderr and exit code 2."""
     from cli.common import EXIT_UNREADABLE, err
     from cli.parser import build_parser, command_module
     from model.errors import ReportError
@@ -40,6 +41,7 @@ def is_command_line(argv: list[str]) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The window, or the command line when argv is for it; returns the exit code."""
     argv = sys.argv[1:] if argv is None else argv
     for stream in (sys.stdout, sys.stderr):
         try:

@@ -1,5 +1,7 @@
-"""What every command shares: exit codes and printing (control characters escaped: a name in a draft or a
-file name must not drive the terminal)."""
+"""What every command shares: exit codes, printing with control characters escaped, printed commands, refusals.
+
+A name in a draft or a file name must not drive the terminal: every line printed has its control characters
+and lone surrogates escaped (\\x1b)."""
 from __future__ import annotations
 
 import sys

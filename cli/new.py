@@ -1,5 +1,6 @@
-"""`new --year YEAR (--unit UNIT | --from LAST) -o FILE`: write a new draft, blank or started from last year's;
-never over an existing file without --force (created exclusively: a racing `new` cannot be overwritten)."""
+"""`new --year YEAR (--unit UNIT | --from LAST) -o FILE`: write a new draft, blank or from last year's report.
+
+Never over an existing file without --force (created exclusively: a racing `new` cannot be overwritten)."""
 from __future__ import annotations
 
 import argparse

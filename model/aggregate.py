@@ -102,6 +102,7 @@ class Duplicate:
 
 
 def find_duplicates(units: list[UnitFile]) -> list[Duplicate]:
+    """Groups of units that look like one unit (同名, 数字完全相同, 已含在汇总中), each in the order read."""
     parent = list(range(len(units)))
     reasons: dict[int, set[str]] = {}
 
@@ -148,6 +149,8 @@ def find_duplicates(units: list[UnitFile]) -> list[Duplicate]:
 
 @frozen
 class Choice:
+    """Which units of a batch are summed, which are left out (and why), and the duplicates nobody decided."""
+
     included: tuple[int, ...]
     left_out: tuple[tuple[int, str], ...]  # (unit index, reason)
     undecided: tuple[Duplicate, ...]  # duplicates still summed more than once, without the user's say

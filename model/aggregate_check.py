@@ -13,6 +13,8 @@ from .report import Report
 
 @frozen
 class Change:
+    """One input file that changed, went missing or appeared since the summary was made."""
+
     path: str
     unit: str  # as recorded (or as read now, for a new file)
     detail: str  # what differs, for the clerk
@@ -23,6 +25,8 @@ class Change:
 
 @frozen
 class Changes:
+    """What `aggregate --check` found: the files unchanged (a count), changed, missing, new and moved."""
+
     unchanged: int
     changed: tuple[Change, ...]
     missing: tuple[Change, ...]
@@ -35,6 +39,7 @@ class Changes:
 
 
 def summary_sources(report: Report) -> SummarySources:
+    """The sources block of a summary draft; ReportError for a draft that is not a summary."""
     sources = sources_of(report)
     if sources is None:
         raise ReportError("这份草稿不是汇总报告（没有汇总来源记录），无法检查来源文件的变化")

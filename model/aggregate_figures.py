@@ -15,6 +15,8 @@ _NUMBER = LazyPattern(r"^（[一二三四五六七八九十]+）")
 
 @frozen
 class Figures:
+    """What the 汇总 chart shows: applications received per unit and the count of each result."""
+
     year: int
     received: tuple[tuple[str, int], ...]  # (unit, 本年新收 总计), in the order summed
     results: tuple[tuple[str, int], ...]  # (result, count over all units), in printed order, （七）总计 left out

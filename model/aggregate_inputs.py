@@ -61,12 +61,15 @@ class UnitFile:
 
 @frozen
 class Expansion:
+    """The inputs named, expanded: the report files to read, the inputs that are not there, files ignored."""
+
     files: tuple[Path, ...]  # report files to read, in the order given (folders sorted by name)
     unreadable: tuple[Unreadable, ...]  # named inputs that do not exist or cannot be listed
     ignored: int  # files under the folders that are neither drafts nor report documents
 
 
 def is_report_file(name: str) -> bool:
+    """A draft (.json) or a Word/PDF report by its name; not a lock, hidden or temporary file."""
     lower = name.lower()
     if lower.startswith(("~$", ".")):  # Word's lock files, hidden and temporary files
         return False
@@ -144,6 +147,7 @@ def read_unit(path: Path) -> UnitFile:
 
 
 def unit_from_report(report: Report, path: Path, size: int, sha256: str, kind: str = "草稿") -> UnitFile:
+    """A report read from path (size bytes, SHA-256) as a unit of the batch, checked."""
     findings = tuple(check(report))
     errors, warnings = count_by_severity(list(findings))
     values = tuple(report.value(ref) for ref, _ in report.input_cells())

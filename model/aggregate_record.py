@@ -70,10 +70,12 @@ class SummarySources:
 
 
 def sources_of(report: Report) -> SummarySources | None:
+    """The sources of a summary draft; None for any other report."""
     return getattr(report, "aggregate_sources", None)
 
 
 def attach(report: Report, sources: SummarySources | None) -> None:
+    """Make report a summary of sources (None: an ordinary report); kept in its draft."""
     report.aggregate_sources = sources  # type: ignore[attr-defined]
 
 

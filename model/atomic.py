@@ -79,6 +79,7 @@ def atomic_write_text(path: str | os.PathLike[str], text: str, exclusive: bool =
 
 
 def encode_utf8(text: str, path: str | os.PathLike[str]) -> bytes:
+    """text as UTF-8; DraftError naming the first character UTF-8 cannot hold (a lone surrogate)."""
     try:
         return text.encode("utf-8")
     except UnicodeEncodeError as exc:
@@ -219,4 +220,5 @@ def remove_file(path: str | os.PathLike[str]) -> None:
 
 
 def describe_os_error(exc: OSError, path: str | os.PathLike[str]) -> str:
+    """The message for an OSError met while saving to path: the reason in Chinese, the old file untouched."""
     return f"无法保存到“{show_path(path)}”：{os_reason(exc, writing=True)}。原文件未被改动。"

@@ -15,6 +15,7 @@ PLACE = f"上年带入的数“{KEY}”"
 
 
 def write(report: Report) -> dict[str, Any] | None:
+    """The block: table → row → the columns still marked, in printed order (None when none is)."""
     if not report.carried:
         return None
     block: dict[str, Any] = {}
@@ -25,6 +26,7 @@ def write(report: Report) -> dict[str, Any] | None:
 
 
 def read(value: Any, report: Report) -> None:
+    """Validate the block and mark those cells of the report."""
     report.set_carried(parse(value, report))
 
 

@@ -51,6 +51,8 @@ def check_count(value: object, kind: CellKind) -> int:
 
 
 def check_money(amount: Decimal, unit: str, column: Column) -> Money:
+    """An amount for column (finite, 0 or more, at most MAX_MONEY and MONEY_PLACES decimals, a unit it allows)
+    as Money; InputError with the reason otherwise."""
     if not amount.is_finite():
         raise InputError("应为金额")
     if amount < 0:
@@ -65,6 +67,7 @@ def check_money(amount: Decimal, unit: str, column: Column) -> Money:
 
 
 def describe_expected(kind: CellKind) -> str:
+    """What a count of kind must be, as messages say it: 应为非负整数 / 应为整数（可为负数）."""
     return "应为整数（可为负数）" if kind is CellKind.SIGNED else "应为非负整数"
 
 

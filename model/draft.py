@@ -27,6 +27,7 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
 def report_to_dict(report: Report) -> dict[str, Any]:
+    """The draft document of report (docs/draft-format.md): its fields, texts, input cells and blocks."""
     tables: dict[str, Any] = {}
     for ref, column in report.input_cells():
         value = report.value(ref)
@@ -53,6 +54,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
 
 
 def dumps_text(report: Report) -> str:
+    """The draft file's text (JSON, one space indented, ending in a line feed)."""
     return json.dumps(report_to_dict(report), ensure_ascii=False, indent=1) + "\n"
 
 
@@ -103,6 +105,7 @@ def open_draft(path: str | os.PathLike[str]) -> tuple[Report, FileState]:
 
 
 def parse_draft(data: bytes) -> Report:
+    """A draft file's bytes validated into a Report; DraftError naming the first defect."""
     if not data.strip():
         raise DraftError("文件是空的")
     if data.startswith(b"\xef\xbb\xbf"):

@@ -146,6 +146,7 @@ def _age(file: Path) -> float:
 
 
 def this_host() -> str:
+    """The name of this computer, as a lock names where a draft is open."""
     if hasattr(os, "uname"):
         return os.uname().nodename
     return os.environ.get("COMPUTERNAME", "")  # pragma: no cover - Windows

@@ -88,4 +88,5 @@ def show_key(key: str) -> str:
 
 
 def cut(text: str) -> str:
+    """text, or its first 40 characters and …"""
     return text if len(text) <= 40 else text[:40] + "…"

@@ -22,10 +22,12 @@ TITLE = "检查说明"
 
 
 def rule_of(key: str) -> str:
+    """The rule id of a fingerprint (R6@…#… → R6)."""
     return key.split("@", 1)[0]
 
 
 def write(report) -> dict[str, str] | None:
+    """The block: the explanations of the warnings the report has now (and of cross-year ones while unlinked)."""
     notes = report.explanations
     if not notes:
         return None
@@ -39,6 +41,7 @@ def write(report) -> dict[str, str] | None:
 
 
 def read(value: Any, report) -> None:
+    """Validate the block and give the report its explanations; DraftError naming the entry."""
     from .rules import warning_rules
 
     json_object(value, f"{TITLE}“explanations”")

@@ -18,6 +18,7 @@ MAX_SOURCE = 260
 
 
 def write(report: Report) -> dict[str, Any] | None:
+    """The block: last year's figures and texts the cross-year rules read (None when unlinked or stale)."""
     last: LastYear | None = report.last_year
     if last is None or not last.fits(report):  # a stale link (the year was changed) is not kept
         return None
@@ -29,6 +30,7 @@ def write(report: Report) -> dict[str, Any] | None:
 
 
 def read(value: Any, report: Report) -> None:
+    """Validate the block and link it to the report."""
     report.set_last_year(parse(value, report))
 
 

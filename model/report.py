@@ -36,6 +36,7 @@ def unit_key(name: str) -> str:
 
 
 def cell_kind(table: Table, row: Row, column: Column) -> CellKind:
+    """What a cell holds: TOTAL where its column or its row is a total, else its column's kind."""
     if column.kind is CellKind.TOTAL or row.total_of:
         return CellKind.TOTAL
     return column.kind

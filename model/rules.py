@@ -16,6 +16,8 @@ from .report import FIELD_LABELS, CellRef, Report
 
 
 class Severity(Enum):
+    """An error (the report is wrong or incomplete) or a warning (likely wrong: the clerk decides)."""
+
     ERROR = "error"
     WARNING = "warning"
 
@@ -29,6 +31,8 @@ HEADER_KEY, HEADER_TITLE = "header", "基本信息"  # findings about the 基本
 
 @frozen
 class Finding:
+    """One result of the checks: what is wrong, where (section, row, column, cells, characters) and how to fix it."""
+
     severity: Severity
     rule: str
     section: str  # section heading (基本信息 for a header field)
@@ -98,6 +102,7 @@ def last_year_for(report: Report, previous: Report | LastYear | None = None) -> 
 
 
 def count_by_severity(findings: list[Finding]) -> tuple[int, int]:
+    """(errors, warnings) among findings."""
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
     return errors, len(findings) - errors
 
@@ -123,6 +128,7 @@ def missing_parts(findings: list[Finding]) -> list[str]:
 
 
 def count_explained(findings: list[Finding]) -> int:
+    """How many findings are warnings explained by the clerk (已说明)."""
     return sum(1 for f in findings if f.explained)
 
 

@@ -67,6 +67,7 @@ def chinese_digits(text: str) -> int | None:
 
 @lru_cache(maxsize=None)
 def rx(pattern: str) -> re.Pattern[str]:
+    """pattern compiled, once (the word lists and phrases of the formats are patterns as text)."""
     return re.compile(pattern)
 
 
