@@ -6,7 +6,7 @@ import sys
 import time
 from pathlib import Path
 
-from .common import EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE, command_line, exists_message, out, quote_arg
+from .common import EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE, command_line, err, exists_message, out, quote_arg
 
 
 def add_parser(sub) -> None:
@@ -108,7 +108,7 @@ def _aggregate(args: argparse.Namespace) -> int:
     else:
         _print(batch, duplicates, choice)
     if why is not None:
-        print(f"错误：{why}", file=sys.stderr)
+        err(f"错误：{why}")  # (it may name files: escaped as every line printed)
         return EXIT_UNREADABLE
     if not args.json:
         if output is not None:

@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from .common import EXIT_OK, out
+from .common import EXIT_OK, err, out
 
 
 def add_parser(sub) -> None:
@@ -35,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     last = read_last_year(args.previous, report.year)
     warning = unit_warning(last.unit_name, report.unit_name)
     if warning:
-        print(f"注意：{warning}", file=sys.stderr)
+        err(f"注意：{warning}")
     link = LastYear.from_report(last, report.format, Path(args.previous).name)
     report.set_last_year(link)
     save_draft(report, target)

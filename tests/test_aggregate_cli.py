@@ -108,6 +108,9 @@ def test_mixed_years_refused_naming_the_odd_file(tmp_path):
     result = run(tmp_path / "a", tmp_path / "b", "-o", tmp_path / "s.gkbg.json")
     assert result.returncode == 2
     assert "多数为2021年度" in result.stderr and str(tmp_path / "b" / "unit0000.gkbg.json") in result.stderr
+    (tmp_path / "b" / "unit0000.gkbg.json").rename(tmp_path / "b" / "u\x1b[2J.gkbg.json")  # a file name to escape
+    result = run(tmp_path / "a", tmp_path / "b", "-o", tmp_path / "s.gkbg.json")
+    assert result.returncode == 2 and "u\\x1b[2J.gkbg.json" in result.stderr and "\x1b" not in result.stderr
 
 
 def test_nothing_to_sum(tmp_path):
