@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from .atomic import atomic_write, atomic_write_text, describe_os_error, encode_utf8
+from .atomic import atomic_write, describe_os_error, encode_utf8
 from .cells import format_decimal
 from .draft_blocks import blocks
 from .draft_reader import MARKER, SCHEMA_VERSION, report_from_dict
@@ -66,9 +66,8 @@ def dumps(report: Report) -> bytes:
 def save_draft(report: Report, path: str | os.PathLike[str], exclusive: bool = False) -> FileState:
     """Write atomically: a crash at any moment leaves the old file or the new one, whole. With exclusive, an
     existing file is never replaced (TargetExistsError). Returns the saved file's state. Raises DraftError."""
-    text = dumps_text(report)
-    status = atomic_write_text(Path(path), text, exclusive)
-    return FileState.of(text.encode("utf-8"), status)
+    data = encode_utf8(dumps_text(report), path)
+    return FileState.of(data, atomic_write(Path(path), data, exclusive))
 
 
 def file_state(path: str | os.PathLike[str]) -> FileState | None:
