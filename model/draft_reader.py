@@ -98,12 +98,12 @@ class _Reader:
     def _tables(self, report: Report, tables: Any) -> None:
         json_object(tables, "表格部分“tables”")
         fmt = report.format
-        known = {t.key: t for _, t in fmt.tables()}
+        known = {t.key: (s, t) for s, t in fmt.tables()}
         for key in tables:
             if key not in known:
                 raise DraftError(f"表格部分中有未知的表“{show_key(key)}”（{fmt.name}没有此表）")
-        for key, table in known.items():
-            place = table_place(fmt, key)
+        for key, (section, table) in known.items():
+            place = table_place(section, table)
             if key not in tables:
                 raise DraftError(f"{place}缺少（表“{key}”）")
             self._rows(report, table, json_object(tables[key], place), place)

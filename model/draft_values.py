@@ -50,10 +50,9 @@ def whole_number(value: Any, where: str, high: int | None, signed: bool = False,
     raise DraftError(f"{where}{expected}{bound}，实际为“{show(value)}”")
 
 
-def table_place(fmt, table_key: str) -> str:
-    """A table of the format as messages name it: 第三部分, or 第二部分“第二十条第（一）项” where it has a title."""
-    table = fmt.table(table_key)
-    return f"第{fmt.section_of_table(table_key).number}部分" + (f"“{table.title}”" if table.title else "")
+def table_place(section, table) -> str:
+    """A table of its section as messages name it: 第三部分, or 第二部分“第二十条第（一）项” where it has a title."""
+    return f"第{section.number}部分" + (f"“{table.title}”" if table.title else "")
 
 
 def row_place(table, row_key: str, place: str) -> str:
@@ -65,7 +64,8 @@ def row_place(table, row_key: str, place: str) -> str:
 def cell_place(fmt, ref) -> str:
     """A cell of the format as messages name it: 第三部分“…”行“自然人”列."""
     table = fmt.table(ref.table)
-    return f"{row_place(table, ref.row, table_place(fmt, ref.table))}“{table.column_label(ref.column)}”列"
+    place = table_place(fmt.section_of_table(ref.table), table)
+    return f"{row_place(table, ref.row, place)}“{table.column_label(ref.column)}”列"
 
 
 def show(value: Any) -> str:
