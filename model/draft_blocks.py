@@ -1,12 +1,13 @@
 """Optional blocks of a schema-2 draft beyond the report's own fields: one key, a writer and a reader each.
 
 A feature that keeps its data in the draft (last year's figures, the cells carried from it, printed totals,
-explained warnings, the sources of a 汇总) defines a module-level DRAFT_BLOCK = DraftBlock(...) in its own model module and adds its key
-and that module to BLOCK_MODULES. The writer returns the block's JSON value, or None when there is nothing to keep (the
-key is then left out). The reader gets the loaded JSON value and the report read so far, validates the value
-(raising DraftError naming the place inside the block) and attaches it to the report. Blocks are read in
-the order of BLOCK_MODULES, after the report's own fields. A block's module is imported when a draft read has
-its key, or when a draft is written (opening a draft without blocks imports none: start-up time).
+explained warnings, the sources of a 汇总) defines a module-level DRAFT_BLOCK = DraftBlock(...) in its own model
+module and adds its key and that module to BLOCK_MODULES. The writer returns the block's JSON value, or None when
+there is nothing to keep (the key is then left out). The reader gets the loaded JSON value and the report read so
+far, validates the value (raising DraftError naming the place inside the block; model/draft_values.py checks
+objects, keys, texts and numbers and shows values as every reader does) and attaches it to the report. Blocks are
+read in the order of BLOCK_MODULES, after the report's own fields. A block's module is imported when a draft read
+has its key, or when a draft is written (opening a draft without blocks imports none: start-up time).
 docs/draft-format.md documents every block.
 """
 from __future__ import annotations
