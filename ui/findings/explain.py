@@ -7,6 +7,7 @@ from model.explanations import MAX_TEXT
 from model.rules import Finding
 
 from .. import style
+from ..dialogs import ok_cancel_buttons
 from ..text_menus import use_chinese_menu
 
 
@@ -27,10 +28,7 @@ class ExplainDialog(QDialog):
         self.editor.setPlaceholderText("说明（不超过1000字）")
         self.editor.setTabChangesFocus(True)
         use_chinese_menu(self.editor)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self)
         self.count = QLabel(self)
         layout = QVBoxLayout(self)
         for widget in (warning, note, self.editor, self.count, self.buttons):

@@ -1,9 +1,10 @@
 """打印选项: the approval block and the 草稿 watermark, with the number of errors that remain."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QDialog, QLabel, QVBoxLayout
 
 from .. import style
+from ..dialogs import ok_cancel_buttons
 from ..screen_fit import fit_dialog
 from .export_settings import export_options
 
@@ -35,9 +36,7 @@ class PrintOptionsDialog(QDialog):
         self.watermark.setChecked(watermark)
         self.explanations = QCheckBox("最后附“检查说明”页（已说明的警告及其说明）", self)
         self.explanations.setChecked(explanations)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self)
         layout = QVBoxLayout(self)
         for widget in (status, self.approval, self.watermark, self.explanations, buttons):
             layout.addWidget(widget)
