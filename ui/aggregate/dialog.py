@@ -11,13 +11,14 @@ from PySide6.QtWidgets import (
 )
 
 from model.aggregate import ALL, ONCE, AggregateRefused, Batch, keep_office_work, make_summary, refusal
+from model.aggregate import choose as choose_units
 from model.aggregate_inputs import LARGE_BATCH, path_key
 from model.aggregate_record import sources_of
 from model.errors import ReportError
 from model.report import MAX_UNIT_NAME
 
 from .. import settings as cfg
-from ..dialogs import Button, Icon, message_box
+from ..dialogs import Button, Icon, ask_yes_no, fail, inform, message_box, warn
 from .reader import BatchReader
 from .units_model import CHECK, ERRORS, FILE, STATUS, UNIT, WARNINGS, UnitsModel
 
@@ -187,9 +188,9 @@ class AggregateDialog(QDialog):
         if found.unreadable:
             self.model.append([], list(found.unreadable))
         added = len(self.batch.pending) - before
-        if added > LARGE_BATCH and not self._ask(
-                "文件很多", f"找到 {added:,} 个报告文件，读取需要一些时间（可随时停止）。\n"
-                "一个县通常只有几十个单位：请确认选的是各单位报告所在的文件夹。\n\n仍要读取吗？"):
+        if added > LARGE_BATCH and not ask_yes_no(
+                self, "文件很多", f"找到 {added:,} 个报告文件，读取需要一些时间（可随时停止）。\n"
+                "一个县通常只有几十个单位：请确认选的是各单位报告所在的文件夹。\n\n仍要读取吗？", default_yes=True):
             self.batch.drop_pending(added)
             return
         if not added:
@@ -217,8 +218,8 @@ class AggregateDialog(QDialog):
         if found.unreadable:
             return  # listed in the table with its reason
         extra = f"（另有 {found.ignored} 个其他文件，不是草稿或报告）" if found.ignored else ""
-        self._message(Icon.Information, "没有找到报告",
-                      f"所选位置没有新的年度报告草稿（.gkbg.json）或报告文件（.docx、.pdf）{extra}。")
+        inform(self, "没有找到报告",
+               f"所选位置没有新的年度报告草稿（.gkbg.json）或报告文件（.docx、.pdf）{extra}。")
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setMaximum(max(total, 1))
@@ -229,8 +230,8 @@ class AggregateDialog(QDialog):
         self.model.refresh()
         self._update()
         if not complete:
-            self._message(Icon.Information, "已停止读取",
-                          f"已读取 {self.batch.read_count} 个文件，其余的未读取，不会计入汇总。")
+            inform(self, "已停止读取",
+                   f"已读取 {self.batch.read_count} 个文件，其余的未读取，不会计入汇总。")
 
     def stop_reading(self) -> None:
         if self.reader is not None:
@@ -298,19 +299,16 @@ class AggregateDialog(QDialog):
                 choice, policy = model.choice(), ONCE
             elif box.clickedButton() is every:
                 policy = ALL
-                from model.aggregate import choose
-
-                choice = choose(model.units, model.duplicates, ALL, model.excluded)
+                choice = choose_units(model.units, model.duplicates, ALL, model.excluded)
             else:
                 return None
         why = refusal(model.units, choice)
         if why is not None:
-            self._message(Icon.Warning, "无法汇总", why + ("\n\n请取消勾选年度不符的文件后再试。"
-                                                           if "年度或格式不一致" in why else ""))
+            warn(self, "无法汇总", why + ("\n\n请取消勾选年度不符的文件后再试。" if "年度或格式不一致" in why else ""))
             return None
-        if model.unreadable and not self._ask(
-                "有文件无法读取", f"{len(model.unreadable)} 个文件无法读取（见表格中的红字），不会计入{purpose}。\n\n"
-                f"只{purpose}可读取的 {len(choice.included)} 份报告吗？"):
+        if model.unreadable and not ask_yes_no(
+                self, "有文件无法读取", f"{len(model.unreadable)} 个文件无法读取（见表格中的红字），不会计入{purpose}。\n\n"
+                f"只{purpose}可读取的 {len(choice.included)} 份报告吗？", default_yes=True):
             return None
         return choice, policy
 
@@ -325,7 +323,7 @@ class AggregateDialog(QDialog):
             if self.previous is not None:
                 keep_office_work(self.previous, self.summary)
         except (AggregateRefused, ReportError) as exc:
-            self._message(Icon.Warning, "无法汇总", exc.message)
+            warn(self, "无法汇总", exc.message)
             return
         self.accept()
 
@@ -365,7 +363,7 @@ class AggregateDialog(QDialog):
                             [(model.units[i], reason) for i, reason in choice.left_out], model.unreadable)
         except ReportError as exc:
             QGuiApplication.restoreOverrideCursor()
-            self._message(Icon.Critical, "导出失败", exc.message)
+            fail(self, "导出失败", exc.message)
             return False
         QGuiApplication.restoreOverrideCursor()
         cfg.remember_folder(self.settings, path)
@@ -377,10 +375,3 @@ class AggregateDialog(QDialog):
     def reject(self) -> None:
         self.stop_reading()
         super().reject()
-
-    def _ask(self, title: str, text: str) -> bool:
-        box = message_box(self, Icon.Question, title, text, Button.Yes | Button.No, Button.Yes)
-        return box.exec() == Button.Yes
-
-    def _message(self, icon, title: str, text: str) -> None:
-        message_box(self, icon, title, text, Button.Ok).exec()
