@@ -19,6 +19,7 @@ from model.report import MAX_UNIT_NAME
 
 from .. import settings as cfg
 from ..dialogs import Button, Icon, ask_yes_no, fail, inform, message_box, warn
+from ..wait_cursor import wait_cursor
 from .reader import BatchReader
 from .units_model import CHECK, ERRORS, FILE, STATUS, UNIT, WARNINGS, UnitsModel
 
@@ -352,20 +353,16 @@ class AggregateDialog(QDialog):
         if path.suffix.lower() != ".xlsx":
             path = path.with_name(path.name + ".xlsx")
         model = self.model
-        from PySide6.QtGui import QGuiApplication
-
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            from export.breakdown_xlsx import write_breakdown
+            with wait_cursor():
+                from export.breakdown_xlsx import write_breakdown
 
-            summary = make_summary(self.batch, choice, self.unit.text(), policy)
-            write_breakdown(path, summary, [model.units[i] for i in choice.included],
-                            [(model.units[i], reason) for i, reason in choice.left_out], model.unreadable)
+                summary = make_summary(self.batch, choice, self.unit.text(), policy)
+                write_breakdown(path, summary, [model.units[i] for i in choice.included],
+                                [(model.units[i], reason) for i, reason in choice.left_out], model.unreadable)
         except ReportError as exc:
-            QGuiApplication.restoreOverrideCursor()
             fail(self, "导出失败", exc.message)
             return False
-        QGuiApplication.restoreOverrideCursor()
         cfg.remember_folder(self.settings, path)
         self.summary_line.setText(f"已导出明细表：{path}")
         return True

@@ -5,9 +5,7 @@ from datetime import datetime
 from pathlib import Path
 
 import shiboken6
-from PySide6 import QtCore
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QGuiApplication
 
 from .. import settings as cfg
 from ..actions import window_action
@@ -76,15 +74,15 @@ class ImportActions(QObject):
     def read(self, path: Path):
         from model.errors import ReportError
 
-        QGuiApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
-        try:
-            from importer import import_file
+        from ..wait_cursor import wait_cursor
 
-            return import_file(path)
+        try:
+            with wait_cursor():
+                from importer import import_file
+
+                return import_file(path)
         except ReportError as exc:
             message = exc.message
-        finally:
-            QGuiApplication.restoreOverrideCursor()
         from ..dialogs import warn
 
         warn(self.window, "无法导入", message)

@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6 import QtCore
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 
 from .. import settings as cfg
 from ..actions import window_action
@@ -76,16 +75,15 @@ class OutputActions(QObject):
             path = path.with_name(path.name + suffix)
         from export import export_report
 
+        from ..wait_cursor import wait_cursor
         from .export_settings import export_options
 
-        QGuiApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
         try:
-            export_report(report, path, export_options(self.settings))
+            with wait_cursor():
+                export_report(report, path, export_options(self.settings))
         except Exception as exc:  # noqa: BLE001 - every failure is told in Chinese, never a traceback
-            QGuiApplication.restoreOverrideCursor()
             fail(self.window, "导出失败", failure_text(exc))
             return False
-        QGuiApplication.restoreOverrideCursor()
         cfg.remember_folder(self.settings, path)
         self.window.show_message(f"已导出：{path}")
         return True
@@ -116,13 +114,11 @@ class OutputActions(QObject):
         """The exported PDF's pages (what is previewed is what prints and what is exported)."""
         from export import pdf_bytes
 
+        from ..wait_cursor import wait_cursor
         from .printing import PdfPages
 
-        QGuiApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
-        try:
+        with wait_cursor():
             return PdfPages(pdf_bytes(self.window.report, options), self)
-        finally:
-            QGuiApplication.restoreOverrideCursor()
 
     def ask_pages(self, failure_title: str):
         """Print options, then the pages built with them; None when cancelled or impossible."""
