@@ -6,11 +6,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSettings, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
-from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from model.aggregate_figures import Figures
 
 from .. import settings as cfg
+from ..file_dialogs import name_to_save, with_suffix
 
 # colour-blind-safe palette (Okabe–Ito), one colour per result in printed order
 PALETTE = ("#0072B2", "#56B4E9", "#D55E00", "#E69F00", "#CC79A7", "#009E73", "#999999")
@@ -211,14 +212,10 @@ class ChartDialog(QDialog):
         fit_dialog(self, 1000, 640)
 
     def export_png(self, path: str | Path | None = None) -> bool:
-        if not path:
-            start = str(Path(cfg.last_folder(self.settings)) / f"{self.chart.figures.year}年度汇总图表.png")
-            path, _ = QFileDialog.getSaveFileName(self, "导出图表", start, "PNG 图片 (*.png)")
-            if not path:
-                return False
-        path = Path(path)
-        if path.suffix.lower() != ".png":
-            path = path.with_name(path.name + ".png")
+        path = (with_suffix(path, ".png") if path
+                else name_to_save(self, "导出图表", self.settings, f"{self.chart.figures.year}年度汇总图表", ".png"))
+        if path is None:
+            return False
         from model.atomic import atomic_write
         from model.errors import ReportError
 

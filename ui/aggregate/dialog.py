@@ -19,11 +19,11 @@ from model.report import MAX_UNIT_NAME
 
 from .. import settings as cfg
 from ..dialogs import Button, Icon, ask_yes_no, fail, inform, message_box, warn
+from ..file_dialogs import UNIT_REPORTS, name_to_save, with_suffix
 from ..wait_cursor import wait_cursor
 from .reader import BatchReader
 from .units_model import CHECK, ERRORS, FILE, STATUS, UNIT, WARNINGS, UnitsModel
 
-FILTER = "年度报告草稿或报告 (*.json *.docx *.pdf);;年度报告草稿 (*.json);;所有文件 (*)"
 SUMMARY_UNIT_KEY = "aggregate/summary_unit"
 SIZE = (1000, 620)  # fits a 1366×768 screen with the taskbar and title bar
 REFRESH_SECONDS = 0.5
@@ -171,7 +171,7 @@ class AggregateDialog(QDialog):
     # ---- adding files ----
 
     def choose_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "添加各单位的报告", cfg.last_folder(self.settings), FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(self, "添加各单位的报告", cfg.last_folder(self.settings), UNIT_REPORTS)
         if paths:
             cfg.remember_folder(self.settings, Path(paths[0]))
             self.add_paths([Path(p) for p in paths])
@@ -344,14 +344,12 @@ class AggregateDialog(QDialog):
         if selection is None:
             return
         choice, policy = selection
-        start = str(Path(cfg.last_folder(self.settings)) / "各单位明细.xlsx")
-        path, _ = QFileDialog.getSaveFileName(self, "导出明细表", start, "Excel 工作簿 (*.xlsx)")
-        if path:
-            self.write_workbook(Path(path), choice, policy)
+        path = name_to_save(self, "导出明细表", self.settings, "各单位明细", ".xlsx")
+        if path is not None:
+            self.write_workbook(path, choice, policy)
 
     def write_workbook(self, path: Path, choice, policy: str = "") -> bool:
-        if path.suffix.lower() != ".xlsx":
-            path = path.with_name(path.name + ".xlsx")
+        path = with_suffix(path, ".xlsx")
         model = self.model
         try:
             with wait_cursor():

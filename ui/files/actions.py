@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence
 
-from model.draft import SUFFIX, draft_changed_since, open_draft
+from model.draft import draft_changed_since, open_draft
 from model.draft_lock import DraftLock, LockInfo, acquire, lock_path
 from model.errors import InputError, ReportError
 from model.file_read import same_file, show_path
@@ -18,8 +18,6 @@ from .. import settings as cfg
 from ..actions import window_action
 from ..importing.actions import SUFFIXES as IMPORT_SUFFIXES
 from .autosave import Autosaver
-
-DRAFT_FILTER = f"年度报告草稿 (*{SUFFIX} *.json);;所有文件 (*)"
 
 
 class FileActions(QObject):
@@ -195,11 +193,10 @@ class FileActions(QObject):
         return True
 
     def open_dialog(self) -> bool:
-        from PySide6.QtWidgets import QFileDialog
+        from ..file_dialogs import DRAFTS, file_to_open
 
-        path, _ = QFileDialog.getOpenFileName(self.window, "打开草稿", cfg.last_folder(self.settings),
-                                              DRAFT_FILTER)
-        return bool(path) and self.open_path(Path(path))
+        path = file_to_open(self.window, "打开草稿", self.settings, DRAFTS)
+        return path is not None and self.open_path(path)
 
     def open_path(self, path: Path) -> bool:
         """Open a draft in this window, asking first about unsaved changes; a bad file changes nothing."""

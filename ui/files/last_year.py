@@ -115,12 +115,9 @@ class LastYearActions(QObject):
     # ---- picking last year's file ----
 
     def _pick(self, title: str) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
+        from ..file_dialogs import DRAFTS, file_to_open
 
-        from .actions import DRAFT_FILTER
-
-        path, _ = QFileDialog.getOpenFileName(self.window, title, cfg.last_folder(self.settings), DRAFT_FILTER)
-        return Path(path) if path else None
+        return file_to_open(self.window, title, self.settings, DRAFTS)
 
     def _refuse(self, title: str, text: str) -> None:
         from ..dialogs import warn

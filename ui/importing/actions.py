@@ -11,7 +11,6 @@ from .. import settings as cfg
 from ..actions import window_action
 
 SUFFIXES = (".docx", ".pdf")  # importer.SUFFIXES, without importing the importer at start-up
-IMPORT_FILTER = "Word 或 PDF 报告 (*.docx *.pdf);;Word 文档 (*.docx);;PDF 文件 (*.pdf);;所有文件 (*)"
 
 
 class ImportActions(QObject):
@@ -40,11 +39,10 @@ class ImportActions(QObject):
     # ---- import ----
 
     def import_dialog(self) -> bool:
-        from PySide6.QtWidgets import QFileDialog
+        from ..file_dialogs import DOCUMENTS, file_to_open
 
-        path, _ = QFileDialog.getOpenFileName(self.window, "导入 Word/PDF 报告", cfg.last_folder(self.settings),
-                                              IMPORT_FILTER)
-        return bool(path) and self.import_path(Path(path))
+        path = file_to_open(self.window, "导入 Word/PDF 报告", self.settings, DOCUMENTS)
+        return path is not None and self.import_path(path)
 
     def import_path(self, path: Path) -> bool:
         """Read path, show the summary, and on 打开为新报告 show it as a new unsaved report (the open report is

@@ -54,25 +54,19 @@ class OutputActions(QObject):
     # ---- export ----
 
     def export(self, suffix: str, path: str | Path | None = None) -> bool:
+        from ..dialogs import ask_yes_no, fail
+        from ..file_dialogs import name_to_save, with_suffix
+
         report = self.window.report
         errors = self.errors()
-        from ..dialogs import ask_yes_no, fail
-
         lacking = f"\n其中：{'；'.join(self.missing())}。" if self.missing() else ""
         if errors and not ask_yes_no(self.window, "报告尚有错误",
                                      f"报告尚有 {errors} 个错误（见“检查结果”）。{lacking}\n仍要导出吗？"):
             return False
+        path = (with_suffix(path, suffix) if path
+                else name_to_save(self.window, "导出", self.settings, report.title(), suffix))
         if path is None:
-            kind = "Word 文档 (*.docx)" if suffix == ".docx" else "PDF 文件 (*.pdf)"
-            start = str(Path(cfg.last_folder(self.settings)) / f"{report.title()}{suffix}")
-            from PySide6.QtWidgets import QFileDialog
-
-            path, _ = QFileDialog.getSaveFileName(self.window, "导出", start, kind)
-            if not path:
-                return False
-        path = Path(path)
-        if path.suffix.lower() != suffix:
-            path = path.with_name(path.name + suffix)
+            return False
         from export import export_report
 
         from ..wait_cursor import wait_cursor
