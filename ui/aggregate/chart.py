@@ -12,6 +12,7 @@ from model.aggregate_figures import Figures
 
 from .. import settings as cfg
 from ..file_dialogs import name_to_save, with_suffix
+from ..screen_fit import fit_dialog
 
 # colour-blind-safe palette (Okabe–Ito), one colour per result in printed order
 PALETTE = ("#0072B2", "#56B4E9", "#D55E00", "#E69F00", "#CC79A7", "#009E73", "#999999")
@@ -207,8 +208,6 @@ class ChartDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.chart, 1)
         layout.addLayout(buttons)
-        from ..screen_fit import fit_dialog
-
         fit_dialog(self, 1000, 640)
 
     def export_png(self, path: str | Path | None = None) -> bool:

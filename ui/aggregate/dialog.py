@@ -20,6 +20,7 @@ from model.report import MAX_UNIT_NAME
 from .. import settings as cfg
 from ..dialogs import Button, Icon, ask_yes_no, fail, inform, message_box, warn
 from ..file_dialogs import UNIT_REPORTS, name_to_save, with_suffix
+from ..screen_fit import fit_dialog
 from ..wait_cursor import wait_cursor
 from .reader import BatchReader
 from .units_model import CHECK, ERRORS, FILE, STATUS, UNIT, WARNINGS, UnitsModel
@@ -157,11 +158,6 @@ class AggregateDialog(QDialog):
         layout.addLayout(options)
         layout.addLayout(buttons)
         self._show_reading(False)
-        self._fit()
-
-    def _fit(self) -> None:
-        from ..screen_fit import fit_dialog
-
         fit_dialog(self, *SIZE)
 
     def _show_reading(self, on: bool) -> None:

@@ -8,6 +8,7 @@ from model.rules import Finding
 
 from .. import style
 from ..dialogs import ok_cancel_buttons
+from ..screen_fit import fit_dialog
 from ..text_menus import use_chinese_menu
 
 
@@ -35,8 +36,6 @@ class ExplainDialog(QDialog):
             layout.addWidget(widget)
         self.editor.textChanged.connect(self._changed)
         self._changed()
-        from ..screen_fit import fit_dialog
-
         fit_dialog(self, 560, 320)
 
     def text(self) -> str:

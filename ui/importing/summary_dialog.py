@@ -6,6 +6,7 @@ from html import escape
 from PySide6.QtWidgets import QDialog, QLabel, QTextBrowser, QVBoxLayout
 
 from ..dialogs import ok_cancel_buttons
+from ..screen_fit import fit_dialog
 
 
 class ImportSummaryDialog(QDialog):
@@ -32,12 +33,6 @@ class ImportSummaryDialog(QDialog):
         layout.addWidget(self.details, 1)
         layout.addWidget(hint)
         layout.addWidget(self.buttons)
-        self._fit()
-
-    def _fit(self) -> None:
-        """About 760×560, never larger than the screen it opens on."""
-        from ..screen_fit import fit_dialog
-
         fit_dialog(self, 760, 560)
 
 
