@@ -10,7 +10,6 @@ from model.rules import Severity
 
 from . import style
 
-DONE_TEXT = "#1b5e20"
 
 
 def next_step(report, findings) -> tuple[str, object]:
@@ -60,7 +59,7 @@ class ProgressLabel(QLabel):
         if text == self.text():
             return
         self.setText(text)
-        colour = style.ERROR_TEXT if errors else (style.WARNING_TEXT if warnings > explained or unfilled else DONE_TEXT)
+        colour = style.ERROR_TEXT if errors else (style.WARNING_TEXT if warnings > explained or unfilled else style.DONE_TEXT)
         sheet = f"color: {colour}; padding: 0 6px;"
         if sheet != self._sheet:
             self._sheet = sheet

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 from model.aggregate_figures import Figures
 
 from .. import settings as cfg
+from .. import style
 from ..file_dialogs import name_to_save, with_suffix
 from ..screen_fit import fit_dialog
 
@@ -196,7 +197,7 @@ class ChartDialog(QDialog):
         self.settings = settings
         self.chart = ChartWidget(figures, self)
         note = QLabel(f"可导出为 PNG 图片（{PNG_SIZE[0]}×{PNG_SIZE[1]}），插入汇总报告。", self)
-        note.setStyleSheet("color: #455a64;")
+        note.setStyleSheet(f"color: {style.HINT_TEXT};")
         self.save_button = QPushButton("导出 PNG…", self)
         self.save_button.clicked.connect(lambda: self.export_png())
         close = QPushButton("关闭", self)

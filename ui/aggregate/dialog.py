@@ -18,6 +18,7 @@ from model.errors import ReportError
 from model.report import MAX_UNIT_NAME
 
 from .. import settings as cfg
+from .. import style
 from ..dialogs import Button, Icon, ask_yes_no, fail, inform, message_box, warn
 from ..file_dialogs import UNIT_REPORTS, name_to_save, with_suffix
 from ..screen_fit import fit_dialog
@@ -92,7 +93,7 @@ class AggregateDialog(QDialog):
         self.add_folder.clicked.connect(self.choose_folder)
         self.clear.clicked.connect(self.clear_list)
         hint = QLabel("各单位的报告（草稿 .gkbg.json，Word 或 PDF），或整个文件夹（含子文件夹）；取消勾选的单位不计入。", self)
-        hint.setStyleSheet("color: #455a64;")
+        hint.setStyleSheet(f"color: {style.HINT_TEXT};")
         top = QHBoxLayout()
         for widget in (self.add_files, self.add_folder, self.clear):
             top.addWidget(widget)
@@ -256,17 +257,17 @@ class AggregateDialog(QDialog):
         parts = [f"共 {len(model.units)} 份报告，计入 {len(choice.included)} 份"]
         with_errors = sum(1 for i in choice.included if model.units[i].errors)
         if with_errors:
-            parts.append(f"<span style='color:#b71c1c'>{with_errors} 份有错误</span>")
+            parts.append(f"<span style='color:{style.ERROR_TEXT}'>{with_errors} 份有错误</span>")
         if model.unreadable:
-            parts.append(f"<span style='color:#b71c1c'>{len(model.unreadable)} 个文件无法读取</span>")
+            parts.append(f"<span style='color:{style.ERROR_TEXT}'>{len(model.unreadable)} 个文件无法读取</span>")
         active = [d for d in model.duplicates if sum(1 for i in d.members if i in choice.included) > 1]
         if active:
-            parts.append(f"<span style='color:#b71c1c'>{len(active)} 组可能重复</span>")
+            parts.append(f"<span style='color:{style.ERROR_TEXT}'>{len(active)} 组可能重复</span>")
         if self.batch.ignored:
             parts.append(f"另有 {self.batch.ignored} 个其他文件已忽略")
         if model.changes:
             changed = sum(1 for c in model.changes.values() if c == "已修改")
-            parts.append(f"<span style='color:#8a5a00'>与上次汇总相比：{changed} 个文件已修改，"
+            parts.append(f"<span style='color:{style.WARNING_TEXT}'>与上次汇总相比：{changed} 个文件已修改，"
                          f"{len(model.changes) - changed} 个新增</span>")
         self.summary_line.setText("；".join(parts) + "。")
         for widget in (self.sum_button, self.chart, self.workbook):

@@ -33,8 +33,8 @@ class UnitsModel(QAbstractTableModel):
         self._included: set[int] = set()
         self._reasons: dict[int, str] = {}
         self._brushes = {"error": QBrush(QColor(style.ERROR_TEXT)), "warning": QBrush(QColor(style.WARNING_TEXT)),
-                         "ok": QBrush(QColor("#1b5e20")), "muted": QBrush(QColor(style.HINT_TEXT)),
-                         "dup": QBrush(QColor("#fff4cc")), "bad": QBrush(QColor("#f9d3d3"))}
+                         "ok": QBrush(QColor(style.DONE_TEXT)), "muted": QBrush(QColor(style.HINT_TEXT)),
+                         "dup": style.WARNING_ROW_BG, "bad": style.ERROR_ROW_BG}
 
     # ---- content ----
 

@@ -15,6 +15,7 @@ from model.recovery import RecoveryStore
 from model.report import Report
 
 from .. import settings as cfg
+from .. import style
 from ..actions import window_action
 from ..importing.actions import SUFFIXES as IMPORT_SUFFIXES
 from .autosave import Autosaver
@@ -80,7 +81,7 @@ class FileActions(QObject):
             from PySide6.QtWidgets import QLabel
 
             self.autosave_label = QLabel()
-            self.autosave_label.setStyleSheet("color: #b71c1c; font-weight: bold; padding: 0 8px;")
+            self.autosave_label.setStyleSheet(f"color: {style.ERROR_TEXT}; font-weight: bold; padding: 0 8px;")
             self.window.statusBar().insertPermanentWidget(0, self.autosave_label)
         self.autosave_label.setText("自动保存失败")
         self.autosave_label.setToolTip(message)

@@ -22,13 +22,13 @@ class PrintOptionsDialog(QDialog):
         if errors:
             lacking = f"其中：{'；'.join(missing)}。" if missing else ""
             status = QLabel(f"报告尚有 {errors} 个错误（见“检查结果”），打印件仅供核对。{lacking}", self)
-            status.setStyleSheet("color: #b71c1c; font-weight: bold;")
+            status.setStyleSheet(f"color: {style.ERROR_TEXT}; font-weight: bold;")
         elif undated:  # not an error while the report is being written, but the printed 落款 has no date
             status = QLabel("检查通过：报告没有错误。报告日期尚未填写，打印件不印落款日期（可在“基本信息”页填写）。", self)
             status.setStyleSheet(f"color: {style.WARNING_TEXT};")
         else:
             status = QLabel("检查通过：报告没有错误。", self)
-            status.setStyleSheet("color: #1b5e20;")
+            status.setStyleSheet(f"color: {style.DONE_TEXT};")
         status.setWordWrap(True)
         self.approval = QCheckBox("在最后一页加签批栏（单位盖章、负责人签字、日期）", self)
         self.approval.setChecked(approval)
