@@ -64,7 +64,7 @@ class AggregateDialog(QDialog):
         self._refreshed = 0.0  # when the table last looked for duplicates and odd years while reading
         self.model = UnitsModel(self)
         self._build()
-        self.model.dataChanged.connect(self._update)
+        self.model.refreshed.connect(self._update)
         self.model.rowsInserted.connect(self._update)
         self.model.modelReset.connect(self._update)
         self._update()
