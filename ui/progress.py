@@ -12,12 +12,12 @@ from . import style
 
 
 
-def next_step(report, findings) -> tuple[str, object]:
-    """What to do next and where: (text, a Finding, a section, or None when the report is complete)."""
+def next_step(report, findings, unfilled: list) -> tuple[str, object]:
+    """What to do next and where: (text, a Finding, a section, or None when the report is complete); unfilled:
+    the report's blank sections (model.progress.unfilled_sections)."""
     errors = [f for f in findings if f.severity is Severity.ERROR]
     if errors:
         return f"改正“{place_name(report, errors[0])}”的错误", errors[0]
-    unfilled = unfilled_sections(report)
     if unfilled:  # a text still to write first; a table of zeros may be right (no such cases this year)
         section = next((s for s in unfilled if not isinstance(s, TableSection)), unfilled[0])
         verb, note = ("核对", "（全部为0）") if isinstance(section, TableSection) else ("填写", "")
@@ -52,7 +52,7 @@ class ProgressLabel(QLabel):
     def show_state(self, report, findings, errors: int, warnings: int, explained: int = 0) -> None:
         sections = report.format.sections
         unfilled = unfilled_sections(report)
-        step, self.target = next_step(report, findings)
+        step, self.target = next_step(report, findings, unfilled)
         said = f"（{explained} 个已说明）" if explained else ""
         text = (f"完成度：已填 {len(sections) - len(unfilled)}/{len(sections)} 部分 · {errors} 个错误 · "
                 f"{warnings} 个警告{said}　下一步：{step}")
