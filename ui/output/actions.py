@@ -1,4 +1,5 @@
-"""导出 Word/PDF, 打印预览 and 打印 (Ctrl+P): all from the one PDF/DOCX export of the report."""
+"""导出 Word/PDF (its fonts, its 检查说明 page), 打印预览 and 打印 (Ctrl+P): all from the one PDF/DOCX export of the
+report."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from .. import settings as cfg
 from ..actions import window_action
+from ..settings import EXPLANATIONS_KEY
 
 APPROVAL_KEY = "print/approval_block"
 WATERMARK_KEY = "print/draft_watermark"
@@ -34,7 +36,11 @@ class OutputActions(QObject):
         self.preview = self._action("打印预览…", self.print_preview)
         self.print = self._action("打印…", self.print_report, QKeySequence.StandardKey.Print)
         self.fonts = self._action("导出字体设置…", self.choose_fonts)
-        menu.insertActions(before, [self.export_docx, self.export_pdf, self.fonts])
+        self.explanations_page = self._action("导出时附“检查说明”页", self.set_explanations_page)
+        self.explanations_page.setCheckable(True)
+        self.explanations_page.setChecked(self.with_explanations_page())
+        menu.aboutToShow.connect(lambda: self.explanations_page.setChecked(self.with_explanations_page()))
+        menu.insertActions(before, [self.export_docx, self.export_pdf, self.fonts, self.explanations_page])
         menu.insertSeparator(before)
         menu.insertActions(before, [self.preview, self.print])
         menu.insertSeparator(before)
@@ -87,15 +93,21 @@ class OutputActions(QObject):
 
         ExportFontsDialog(self.settings, self.window).exec()
 
+    def with_explanations_page(self) -> bool:
+        """导出时附“检查说明”页: exports and prints end with the explained warnings (a setting; 打印选项 shares it)."""
+        return bool(self.settings.value(EXPLANATIONS_KEY, False, bool))
+
+    def set_explanations_page(self, on: bool) -> None:
+        self.settings.setValue(EXPLANATIONS_KEY, bool(on))
+
     # ---- print ----
 
     def ask_options(self):
-        from ..settings import EXPLANATIONS_KEY
         from .print_options import PrintOptionsDialog
 
         dialog = PrintOptionsDialog(self.errors(), bool(self.settings.value(APPROVAL_KEY, False, bool)),
                                     bool(self.settings.value(WATERMARK_KEY, True, bool)), self.window,
-                                    bool(self.settings.value(EXPLANATIONS_KEY, False, bool)), self.missing(),
+                                    self.with_explanations_page(), self.missing(),
                                     undated=not self.window.report.report_date)
         if not dialog.exec():  # Rejected (0)
             return None
