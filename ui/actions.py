@@ -46,6 +46,13 @@ def window_action(window, text: str, slot, *keys) -> QAction:
     return action
 
 
+def insert_after(menu, anchor, actions: list) -> None:
+    """Put actions into menu just below anchor (one of its actions)."""
+    entries = menu.actions()
+    at = entries.index(anchor) + 1
+    menu.insertActions(entries[at] if at < len(entries) else None, actions)
+
+
 EDIT_COMMANDS = (  # (name, menu text, shortcut)
     ("cut", "剪切(&T)", QKeySequence.StandardKey.Cut),
     ("copy", "复制(&C)", QKeySequence.StandardKey.Copy),

@@ -11,6 +11,7 @@ from model.errors import ReportError
 from model.last_year import LastYear, cross_year_rules, read_last_year, unit_warning
 
 from .. import settings as cfg
+from ..actions import insert_after, window_action
 
 SHOW_KEY = "view/show_last_year"
 
@@ -62,8 +63,6 @@ class LastYearActions(QObject):
 
     def __init__(self, window) -> None:
         super().__init__(window)
-        from ..actions import window_action
-
         self.window = window
         self.settings = window.settings
         files = window.files
@@ -71,9 +70,8 @@ class LastYearActions(QObject):
         self.new_from = window_action(window, "基于上年报告新建…", self.new_from_last_year)
         self.link = window_action(window, "关联上年报告…", self.link_dialog)
         self.unlink = window_action(window, "取消关联上年报告", self.remove_link)
-        after_open = files.recent_menu.menuAction()
         menu.insertAction(files.open, self.new_from)
-        menu.insertActions(_next_action(menu, after_open), [self.link, self.unlink])
+        insert_after(menu, files.recent_menu.menuAction(), [self.link, self.unlink])
         menu.aboutToShow.connect(self.update_actions)
         self.show = window_action(window, "显示上年数", self.set_shown)
         self.show.setCheckable(True)
@@ -211,10 +209,3 @@ class LastYearActions(QObject):
         self.window.show_message(f"已取消关联上年报告：{old.describe()}（编辑 ▸ 撤销 可恢复）")
         self.update_actions()
         return True
-
-
-def _next_action(menu, action):
-    """The action after action in menu (None at the end): to insert below it."""
-    actions = menu.actions()
-    i = actions.index(action)
-    return actions[i + 1] if i + 1 < len(actions) else None

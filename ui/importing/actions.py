@@ -8,7 +8,7 @@ import shiboken6
 from PySide6.QtCore import QObject
 
 from .. import settings as cfg
-from ..actions import window_action
+from ..actions import insert_after, window_action
 
 SUFFIXES = (".docx", ".pdf")  # importer.SUFFIXES, without importing the importer at start-up
 
@@ -22,11 +22,8 @@ class ImportActions(QObject):
         self.settings = window.settings
         self.last_result = None
         self.import_action = window_action(window, "导入 Word/PDF 报告…", self.import_dialog)
-        menu = window.actions.file_menu
-        entries = menu.actions()  # below 最近打开, with the other ways of getting a report
-        recent = window.files.recent_menu.menuAction()
-        at = entries.index(recent) + 1 if recent in entries else entries.index(window.actions.save)
-        menu.insertAction(entries[at] if at < len(entries) else None, self.import_action)
+        # below 最近打开, with the other ways of getting a report
+        insert_after(window.actions.file_menu, window.files.recent_menu.menuAction(), [self.import_action])
         self.accept_totals = window_action(window, "采用计算的总计", self.accept_computed_totals)
         self.accept_totals.setToolTip("不再核对导入的报告中填报的总计，改用由各分项计算的总计（可撤销）")
         edit = window.actions.edit_menu
