@@ -57,6 +57,3 @@ def use_window_undo_menu(widget) -> None:
     install_filter(widget, _FILTER[0])
     if hasattr(widget, "viewport"):  # QPlainTextEdit gets its right-clicks through the viewport
         install_filter(widget.viewport(), _FILTER[0])
-
-
-use_chinese_menu = use_window_undo_menu  # the former name (the menu texts are Qt's Chinese ones now)

@@ -83,18 +83,16 @@ class LastYearActions(QObject):
 
     # ---- the open report ----
 
-    def attach(self, session) -> None:
-        """The window shows a new report: apply 显示上年数 to its grids."""
-        for page in self.window.pages:
-            if hasattr(page, "set_show_last_year"):
-                page.set_show_last_year(self.shown())
+    def attach(self) -> None:
+        """The window shows a new report, or new tabs of another format: apply 显示上年数 to its grids."""
+        self._show_on_grids(self.shown())
         self.update_actions()
 
     def update_actions(self) -> None:
         session = self.window.session
-        self.link.setEnabled(session is not None)
-        self.unlink.setEnabled(session is not None and session.report.last_year is not None)
         linked = session is not None and session.report.last_year is not None
+        self.link.setEnabled(session is not None)
+        self.unlink.setEnabled(linked)
         self.link.setText("更换上年报告…" if linked else "关联上年报告…")
 
     # ---- 视图 ▸ 显示上年数 ----
@@ -105,10 +103,13 @@ class LastYearActions(QObject):
 
     def set_shown(self, on: bool) -> None:
         self.settings.setValue(SHOW_KEY, bool(on))
+        self._show_on_grids(bool(on))
+        self.window.show_message("显示上年数" if on else "不显示上年数（悬停在格子上仍可看到）")
+
+    def _show_on_grids(self, on: bool) -> None:
         for page in self.window.pages:
             if hasattr(page, "set_show_last_year"):
-                page.set_show_last_year(bool(on))
-        self.window.show_message("显示上年数" if on else "不显示上年数（悬停在格子上仍可看到）")
+                page.set_show_last_year(on)
 
     # ---- picking last year's file ----
 

@@ -34,7 +34,6 @@ class CheckActions:
             inform(self.window, "不能说明", "错误须改正后才能提交，不能以说明代替。")
             return False
         dialog = ExplainDialog(finding, self.window)
-        self.dialog = dialog
         if not dialog.exec():
             return False
         self.window.session.set_explanation(finding, dialog.text())

@@ -20,7 +20,6 @@ class ImportActions(QObject):
         super().__init__(window)
         self.window = window
         self.settings = window.settings
-        self.last_result = None
         self.import_action = window_action(window, "导入 Word/PDF 报告…", self.import_dialog)
         # below 最近打开, with the other ways of getting a report
         insert_after(window.actions.file_menu, window.files.recent_menu.menuAction(), [self.import_action])
@@ -52,10 +51,8 @@ class ImportActions(QObject):
         from .summary_dialog import ImportSummaryDialog
 
         dialog = ImportSummaryDialog(result, self.window)
-        self.summary_dialog = dialog
         if dialog.exec() != QDialog.DialogCode.Accepted or not self.window.files.maybe_save():
             return False
-        self.last_result = result
         window = self.window
         window.set_report(result.report, None)
         window.undo_stack.resetClean()  # imported, not yet saved: closing asks to save it

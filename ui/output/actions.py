@@ -145,10 +145,7 @@ class OutputActions(QObject):
             return
         from .print_preview import PrintPreviewDialog
 
-        dialog = PrintPreviewDialog(pages, self.window.report.title(), lambda: self.send_to_printer(pages),
-                                    self.window)
-        self.preview_dialog = dialog
-        dialog.exec()
+        PrintPreviewDialog(pages, self.window.report.title(), lambda: self.send_to_printer(pages), self.window).exec()
         pages.deleteLater()
 
     def print_report(self) -> None:

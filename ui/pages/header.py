@@ -137,10 +137,8 @@ class HeaderPage(TabPage):
             action.setCheckable(True)
             action.setChecked(year == current)
             action.triggered.connect(lambda _=False, y=year: self.choose_year(y))
-        self.year_menu = menu
         menu.exec(self.year.mapToGlobal(self.year.rect().bottomLeft()))
         menu.deleteLater()
-        self.year_menu = None
 
     def choose_year(self, year: int) -> None:
         before = self.session.report.format
@@ -182,11 +180,9 @@ class HeaderPage(TabPage):
 
         calendar.activated.connect(chosen)
         calendar.clicked.connect(chosen)
-        self.calendar_menu = menu
         edit = self.edits["report_date"]
         menu.exec(edit.mapToGlobal(edit.rect().bottomLeft()))
         menu.deleteLater()
-        self.calendar_menu = None
 
     # ---- storing ----
 
