@@ -5,37 +5,7 @@ text field. Their shortcuts reach a grid; a text field keeps its own keys (Qt gi
 """
 from __future__ import annotations
 
-from PySide6 import QtCore
-from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-
-from .event_filters import install_filter
-
-_UNDO_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
-
-
-class _WindowUndo(QObject):
-    """Lets Ctrl+Z/Ctrl+Y reach the window's undo stack instead of a text widget's own history."""
-
-    def eventFilter(self, obj, event) -> bool:
-        if event.type() == QtCore.QEvent.Type.ShortcutOverride and (
-                any(event.matches(k) for k in _UNDO_KEYS) or _is_ctrl_y(event)):
-            event.ignore()
-            return True
-        return False
-
-
-def _is_ctrl_y(event) -> bool:
-    return event.key() == QtCore.Qt.Key.Key_Y and event.modifiers() == QtCore.Qt.KeyboardModifier.ControlModifier
-
-
-_FILTER: list[_WindowUndo] = []
-
-
-def defer_undo_to_window(widget) -> None:
-    if not _FILTER:
-        _FILTER.append(_WindowUndo())
-    install_filter(widget, _FILTER[0])
 
 
 def window_action(window, text: str, slot, *keys) -> QAction:

@@ -9,7 +9,7 @@ from model.rules import Finding
 from .. import style
 from ..dialogs import ok_cancel_buttons
 from ..screen_fit import fit_dialog
-from ..text_menus import use_window_undo_menu
+from ..window_undo import use_window_undo_menu
 
 
 class ExplainDialog(QDialog):

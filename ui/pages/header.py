@@ -11,9 +11,8 @@ from model.formats import FIRST_YEAR, format_for_year
 from model.report import MAX_LABEL, MAX_UNIT_NAME, CellRef
 
 from .. import style
-from ..actions import defer_undo_to_window
+from ..window_undo import use_window_undo
 from .lazy import TabPage
-from ..text_menus import use_window_undo_menu
 
 FIELDS = (("unit_name", "填报单位"), ("attachment_label", "附件标注"), ("report_date", "报告日期"))
 
@@ -65,8 +64,7 @@ class HeaderPage(TabPage):
         for name, label in FIELDS:
             edit = QLineEdit(getattr(report, name))
             edit.setMaxLength(MAX_LENGTH[name])
-            defer_undo_to_window(edit)
-            use_window_undo_menu(edit)
+            use_window_undo(edit)
             edit.editingFinished.connect(lambda n=name: self._commit(n))
             self.edits[name] = edit
         self.edits["unit_name"].setPlaceholderText("如：火花镇人民政府")
