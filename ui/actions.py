@@ -1,4 +1,4 @@
-"""The window's actions and menus (文件, 编辑, 视图, 帮助); later issues add their actions to these menus.
+"""The window's actions and menus (文件, 编辑, 视图, 帮助); each job's actions (ui/files, ui/output, …) join them.
 
 编辑's 剪切/复制/粘贴/清除/全选 act on the widget with the keyboard focus: a grid (its edit_command), or a
 text field. Their shortcuts reach a grid; a text field keeps its own keys (Qt gives them to it first).

@@ -125,6 +125,7 @@ def app_icon():
 
 
 def run_gui(argv: list[str]) -> int:
+    """python main.py [FILE]: the window until it closes (exit code 2 without a display to open it on)."""
     from .display import display_problem
 
     problem = display_problem()

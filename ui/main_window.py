@@ -14,27 +14,26 @@ from model.errors import ReportError
 from model.file_read import same_file
 from model.formats.definition import TableSection
 from model.report import Report
-from model.rules import HEADER_KEY, Finding, Severity, count_explained
-
 from model.recovery import RecoveryStore
+from model.rules import HEADER_KEY, Finding, Severity, count_explained
 
 from .actions import WindowActions
 from .aggregate.actions import AggregateActions
 from .files.actions import FileActions
-from .findings.actions import CheckActions
 from .files.last_year import LastYearActions
+from .findings.actions import CheckActions
+from .findings.panel import FindingsPanel
+from .grid.page import GridPage
 from .help.actions import HelpActions
 from .importing.actions import ImportActions
 from .output.actions import OutputActions
-from .progress import ProgressLabel
-from .screen_fit import fit_window
-from .settings import GEOMETRY_KEY, STATE_KEY, UNIT_KEY, default_unit, open_settings, recent_files, recovery_dir_for
-from .findings.panel import FindingsPanel
-from .grid.page import GridPage
 from .pages.header import HeaderPage
-from .report_tabs import ReportTabs
-from .session import ReportSession
 from .pages.text import TextPage
+from .progress import ProgressLabel
+from .report_tabs import ReportTabs
+from .screen_fit import fit_window
+from .session import ReportSession
+from .settings import GEOMETRY_KEY, STATE_KEY, UNIT_KEY, default_unit, open_settings, recent_files, recovery_dir_for
 
 ZOOM_KEY = "view/zoom_percent"
 DOCK_ACROSS_KEY = "window/findings_across"  # the saved layout has the 检查结果 dock along the bottom or top

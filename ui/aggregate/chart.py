@@ -158,6 +158,8 @@ def _paint_ring(painter: QPainter, rect: QRectF, figures: Figures, font: QFont, 
 
 
 class ChartWidget(QWidget):
+    """The chart of figures, painted to fit the widget; image() and png_bytes() paint it at PNG_SIZE."""
+
     def __init__(self, figures: Figures, parent=None) -> None:
         super().__init__(parent)
         self.figures = figures
@@ -191,6 +193,8 @@ class ChartWidget(QWidget):
 
 
 class ChartDialog(QDialog):
+    """The chart, and 导出 PNG… to save it (in the folder last used)."""
+
     def __init__(self, figures: Figures, settings: QSettings, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle("汇总图表")

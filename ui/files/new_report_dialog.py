@@ -13,6 +13,8 @@ from ..screen_fit import fit_dialog
 
 
 class NewReportDialog(QDialog):
+    """新建 accepts (values() gives the unit and year); 基于上年报告… ends it with FROM_LAST_YEAR."""
+
     FROM_LAST_YEAR = 2  # exec() result: the clerk chose 基于上年报告… instead
 
     def __init__(self, unit_name: str, parent=None) -> None:

@@ -26,9 +26,8 @@ def font_names(settings) -> dict[str, str]:
     return names
 
 
-
-
 def export_options(settings, **extra):
+    """The ExportOptions of the fonts and the 检查说明 page chosen in settings, and of extra."""
     from export import ExportOptions
 
     extra.setdefault("explanations_page", bool(settings.value(EXPLANATIONS_KEY, False, bool)))

@@ -1,4 +1,4 @@
-"""打印选项: the approval block and the 草稿 watermark, with the number of errors that remain."""
+"""打印选项: the approval block, the 草稿 watermark and the 检查说明 page, with the number of errors that remain."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QDialog, QLabel, QVBoxLayout

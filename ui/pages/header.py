@@ -15,8 +15,6 @@ from ..window_undo import use_window_undo
 from .lazy import TabPage
 
 FIELDS = (("unit_name", "填报单位"), ("attachment_label", "附件标注"), ("report_date", "报告日期"))
-
-
 MAX_LENGTH = {"unit_name": MAX_UNIT_NAME, "attachment_label": MAX_LABEL, "report_date": 20}
 REFUSED_STYLE = f"QLineEdit {{ background: {style.BRUSH_COLOURS['ERROR_ROW_BG']}; }}"  # the error-row colour of the grids
 HINT_STYLE = f"color: {style.HINT_TEXT};"  # (a style sheet: at start-up cheaper than a palette or rich text)
