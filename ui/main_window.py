@@ -172,11 +172,13 @@ class MainWindow(QMainWindow):
         self._add_section_pages()
         self.tabs.blockSignals(False)
         session.findings_changed.connect(self._show_findings)
+        session.checked.connect(self._update_progress)
         session.changed.connect(self._field_changed)
         self.last_year.attach()
         self.apply_zoom()
         self.pages[0].ensure_built()
         self._show_findings(session.findings)
+        self._update_progress()
         self.compact_findings()
         self.undo_stack.setClean()
         self.update_title()
@@ -303,7 +305,6 @@ class MainWindow(QMainWindow):
         if was_compact and not dock.is_compact():
             self._expand_findings_dock()
         self._update_tab_marks(findings)
-        self._update_progress()
 
     def compact_findings(self) -> None:
         """Nothing to report: the 检查结果 panel becomes its one line (when a report opens, or the clerk turns to
@@ -349,6 +350,7 @@ class MainWindow(QMainWindow):
                 self.tabs.setTabToolTip(i, tip)
 
     def _update_progress(self) -> None:
+        """The 完成度 indicator, once the rules have run after a change (or a pasted block: once for all of it)."""
         errors, warnings = self.session.counts()
         findings = self.session.findings
         self.progress.show_state(self.session.report, findings, errors, warnings, count_explained(findings))
@@ -392,7 +394,6 @@ class MainWindow(QMainWindow):
             self.update_title()
         if what == "year" and self._pages_format is not self.session.report.format:
             self._format_changed()
-        self._update_progress()
 
     def update_title(self) -> None:
         if self.session is None:
