@@ -5,7 +5,6 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QUndoCommand
 
 from model.errors import ReportError
 from model.last_year import LastYear, cross_year_rules, read_last_year, unit_warning
@@ -14,48 +13,6 @@ from .. import settings as cfg
 from ..actions import insert_after, window_action
 
 SHOW_KEY = "view/show_last_year"
-
-
-class CarryOverCommand(QUndoCommand):
-    """基于上年报告: header fields, carried cells and the link to last year's report, in one undo step."""
-
-    def __init__(self, session, plan) -> None:
-        super().__init__("从上年报告带入")
-        self.session, self.plan = session, plan
-        report = session.report
-        self.old_header = {name: getattr(report, name) for name in plan.header}
-        self.old_cells = [(ref, report.value(ref)) for ref, _ in plan.cells]
-        self.old_link = report.last_year
-        self.old_marks = set(report.carried)
-
-    def redo(self) -> None:
-        with self.session.batch():
-            self.plan.apply(self.session.report)
-        self.session.mark_carried({ref for ref, _ in self.plan.cells})
-
-    def undo(self) -> None:
-        report = self.session.report
-        with self.session.batch():
-            report.set_last_year(self.old_link)
-            for ref, value in reversed(self.old_cells):
-                report.set_value(ref, value)
-            for name, value in self.old_header.items():
-                report.set_field(name, value)
-        self.session.mark_carried(self.old_marks)
-
-
-class SetLastYearCommand(QUndoCommand):
-    """Link, replace or remove last year's figures."""
-
-    def __init__(self, session, new: LastYear | None, text: str) -> None:
-        super().__init__(text)
-        self.session, self.new, self.old = session, new, session.report.last_year
-
-    def redo(self) -> None:
-        self.session.report.set_last_year(self.new)
-
-    def undo(self) -> None:
-        self.session.report.set_last_year(self.old)
 
 
 class LastYearActions(QObject):
@@ -158,6 +115,8 @@ class LastYearActions(QObject):
         plan = dialog.plan
         from model.report import Report
 
+        from .last_year_commands import CarryOverCommand
+
         self.window.set_report(Report(plan.format, plan.year), None)
         self.window.undo_stack.push(CarryOverCommand(self.window.session, plan))
         cfg.remember_folder(self.settings, path)
@@ -192,6 +151,8 @@ class LastYearActions(QObject):
         if link == report.last_year:
             self.window.show_message(f"已关联这份上年报告：{link.describe()}")
             return True
+        from .last_year_commands import SetLastYearCommand
+
         text = "更换上年报告" if report.last_year is not None else "关联上年报告"
         self.window.undo_stack.push(SetLastYearCommand(session, link, text))
         cfg.remember_folder(self.settings, path)
@@ -205,6 +166,8 @@ class LastYearActions(QObject):
         session = self.window.session
         if session is None or session.report.last_year is None:
             return False
+        from .last_year_commands import SetLastYearCommand
+
         old = session.report.last_year
         self.window.undo_stack.push(SetLastYearCommand(session, None, "取消关联上年报告"))
         self.window.show_message(f"已取消关联上年报告：{old.describe()}（编辑 ▸ 撤销 可恢复）")
