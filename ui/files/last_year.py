@@ -55,8 +55,7 @@ class LastYearActions(QObject):
     # ---- 视图 ▸ 显示上年数 ----
 
     def shown(self) -> bool:
-        value = self.settings.value(SHOW_KEY, True)
-        return value if isinstance(value, bool) else str(value).lower() != "false"
+        return bool(self.settings.value(SHOW_KEY, True, bool))
 
     def set_shown(self, on: bool) -> None:
         self.settings.setValue(SHOW_KEY, bool(on))
