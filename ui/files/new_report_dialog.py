@@ -5,10 +5,11 @@ from datetime import date
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox
 
-from model.formats import FIRST_YEAR, format_for_year
+from model.formats import FIRST_YEAR
 from model.report import MAX_UNIT_NAME
 
 from ..dialogs import ok_cancel_buttons
+from ..pages.header import format_text
 from ..screen_fit import fit_dialog
 
 
@@ -43,8 +44,7 @@ class NewReportDialog(QDialog):
         fit_dialog(self)
 
     def _update(self, *_args) -> None:
-        fmt = format_for_year(self.year.value())
-        self.format_label.setText(f"{fmt.name}（{fmt.issued_by}）")
+        self.format_label.setText(format_text(self.year.value()))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(bool(self.unit.text().strip()))
 
