@@ -59,7 +59,8 @@ class ProgressLabel(QLabel):
         if text == self.text():
             return
         self.setText(text)
-        colour = style.ERROR_TEXT if errors else (style.WARNING_TEXT if warnings > explained or unfilled else style.DONE_TEXT)
+        colour = (style.ERROR_TEXT if errors
+                  else style.WARNING_TEXT if warnings > explained or unfilled else style.DONE_TEXT)
         sheet = f"color: {colour}; padding: 0 6px;"
         if sheet != self._sheet:
             self._sheet = sheet

@@ -1,1 +1,1 @@
-"""Draft files in the window: new, open, recent, save prompt, autosave, recovery, the draft's lock, last year's draft."""
+"""Draft files in the window: new, open, recent, save prompt, autosave, recovery, the lock, last year's draft."""

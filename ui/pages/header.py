@@ -16,7 +16,7 @@ from .lazy import TabPage
 
 FIELDS = (("unit_name", "填报单位"), ("attachment_label", "附件标注"), ("report_date", "报告日期"))
 MAX_LENGTH = {"unit_name": MAX_UNIT_NAME, "attachment_label": MAX_LABEL, "report_date": 20}
-REFUSED_STYLE = f"QLineEdit {{ background: {style.BRUSH_COLOURS['ERROR_ROW_BG']}; }}"  # the error-row colour of the grids
+REFUSED_STYLE = f"QLineEdit {{ background: {style.BRUSH_COLOURS['ERROR_ROW_BG']}; }}"  # the grids' error-row colour
 HINT_STYLE = f"color: {style.HINT_TEXT};"  # (a style sheet: at start-up cheaper than a palette or rich text)
 YEAR_LOCKED = "报告已填写了数字，年度不能再更改；下一年度的报告请用“文件 ▸ 基于上年报告新建…”"
 YEAR_FREE = "尚未填写数字，可以更改年度"
