@@ -91,7 +91,7 @@ def test_export_of_text_with_control_characters(sample_report, tmp_path, suffix)
 def test_text_field_menus_are_chinese_without_the_fields_own_undo(qtbot):
     from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
-    from ui.text_menus import without_field_undo
+    from ui.window_undo import without_field_undo
 
     for widget in (QLineEdit("甲"), QPlainTextEdit("乙")):
         qtbot.addWidget(widget)

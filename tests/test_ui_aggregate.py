@@ -354,3 +354,32 @@ def test_chart_of_200_units_keeps_the_units_bars_readable(qtbot, tmp_path):
             run = run + 1 if image.pixelColor(x, y).name() == bar else 0
             longest = max(longest, run)
     assert longest > image.width() * 0.3  # the largest unit's bar, not a sliver beside a huge 其余 bar
+
+
+def test_the_units_table_repaints_only_the_rows_that_change(tmp_path):
+    """Unticking a unit repaints its row; unticking one of a pair of duplicates repaints the pair (both statuses
+    change), not the whole table."""
+    from model.aggregate import Batch
+    from ui.aggregate.units_model import UnitsModel
+
+    folder = tmp_path / "units"
+    write_units(folder, 6)
+    (folder / "again.gkbg.json").write_bytes((folder / "unit0003.gkbg.json").read_bytes())
+    batch = Batch()
+    batch.add([folder])
+    units = []
+    while (unit := batch.read_next()) is not None:
+        units.append(unit)
+    model = UnitsModel()
+    model.append(units, [])
+    assert model.data(model.index(0, 3)).startswith("可能重复") and model.data(model.index(4, 3)).startswith("可能重复")
+    painted = []
+    model.dataChanged.connect(lambda first, last, *_: painted.append((first.row(), last.row(), last.column())))
+    model.set_included(2, False)
+    assert painted == [(2, 2, 5)]
+    painted.clear()
+    model.set_included(0, False)  # again.gkbg.json, the copy of unit0003 (row 4): no longer a duplicate summed
+    assert painted == [(0, 0, 5), (4, 4, 5)] and model.data(model.index(4, 3)) == "检查通过"
+    painted.clear()
+    model.set_once(True)  # nothing a row shows changes
+    assert painted == []

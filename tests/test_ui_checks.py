@@ -242,8 +242,8 @@ def test_explanations_page_in_pdf_and_docx():
 
 def test_explanations_page_option_is_remembered(qtbot, make_window, answer):
     window = make_window(warned())
-    assert not window.checks.explanations_page.isChecked()
-    window.checks.explanations_page.trigger()
+    assert not window.outputs.explanations_page.isChecked()
+    window.outputs.explanations_page.trigger()
     from ui.output.export_settings import export_options
 
     assert export_options(window.settings).explanations_page

@@ -62,6 +62,25 @@ def test_balance_breaks_highlights_and_clears(qtbot, make_window, report_2019):
     assert "0 个错误 · 1 个警告" in window.progress.text()
 
 
+def test_a_pasted_block_updates_the_progress_indicator_once(qtbot, make_window, report_2019, monkeypatch):
+    """The 完成度 indicator follows the rules' run after a change: a block of six cells (one undo step, one run of
+    the rules) updates it once, not once per cell."""
+    report_2019.set_text("problems", "无")
+    window = make_window(report_2019)
+    page = grid_page(window, "applications")
+    shown = []
+    show_state = window.progress.show_state
+    monkeypatch.setattr(window.progress, "show_state", lambda *args: (shown.append(args), show_state(*args)))
+    QGuiApplication.clipboard().setText("5\t1\n2\t3\n4\t6")
+    page.view.setCurrentIndex(page.model.index_of(NEW))
+    page.view.paste()
+    assert report_2019.value(NEW) == 5 and report_2019.value(DISCLOSED) == 4 and len(shown) == 1
+    errors, warnings = window.session.counts()
+    assert errors and f"{errors} 个错误 · {warnings} 个警告" in window.progress.text()
+    window.undo_stack.undo()
+    assert len(shown) == 2 and "0 个错误 · 1 个警告" in window.progress.text()
+
+
 def test_totals_follow_parts_and_are_read_only(qtbot, make_window, report_2021):
     window = make_window(report_2021)
     page = grid_page(window, "applications")

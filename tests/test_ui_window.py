@@ -13,7 +13,7 @@ from model.draft import load_draft, report_to_dict
 from model.formats import FORMATS
 from model.report import CellRef, Report
 from conftest import ROOT, SAMPLE
-from ui.app import initial_report
+from ui.app import initial_draft
 from ui.grid.model import GridModel
 from ui.session import ReportSession
 from test_ui_support import OFFSCREEN_NOISE, answer, grid_page, make_window, type_into  # noqa: F401  (fixtures)
@@ -189,15 +189,15 @@ def test_long_labels_wrap_into_taller_rows(make_window, report_2021):
 
 
 def test_command_line_opening(tmp_path, sample_path):
-    assert initial_report([]) == (None, None, None)  # the start page
+    assert initial_draft([]) == (None, None, None, None)  # the start page
     bad = tmp_path / "bad.gkbg.json"
     bad.write_text("{not json", encoding="utf-8")
-    report, path, error = initial_report([str(bad)])
-    assert error and "Traceback" not in error and path is None and report is None
-    report, path, error = initial_report([str(tmp_path / "none.gkbg.json")])
+    report, path, error, state = initial_draft([str(bad)])
+    assert error and "Traceback" not in error and path is None and report is None and state is None
+    report, path, error, state = initial_draft([str(tmp_path / "none.gkbg.json")])
     assert error and "none.gkbg.json" in error and report is None
-    report, path, error = initial_report([str(sample_path)])
-    assert report.unit_name == "火花镇人民政府" and path == sample_path and error is None
+    report, path, error, state = initial_draft([str(sample_path)])
+    assert report.unit_name == "火花镇人民政府" and path == sample_path and error is None and state is not None
 
 
 def test_findings_dock_starts_at_the_bottom_and_stays_where_the_clerk_puts_it(qtbot, make_window, sample_report,

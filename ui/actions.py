@@ -1,41 +1,11 @@
-"""The window's actions and menus (文件, 编辑, 视图, 帮助); later issues add their actions to these menus.
+"""The window's actions and menus (文件, 编辑, 视图, 帮助); each job's actions (ui/files, ui/output, …) join them.
 
 编辑's 剪切/复制/粘贴/清除/全选 act on the widget with the keyboard focus: a grid (its edit_command), or a
 text field. Their shortcuts reach a grid; a text field keeps its own keys (Qt gives them to it first).
 """
 from __future__ import annotations
 
-from PySide6 import QtCore
-from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-
-from .event_filters import install_filter
-
-_UNDO_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
-
-
-class _WindowUndo(QObject):
-    """Lets Ctrl+Z/Ctrl+Y reach the window's undo stack instead of a text widget's own history."""
-
-    def eventFilter(self, obj, event) -> bool:
-        if event.type() == QtCore.QEvent.Type.ShortcutOverride and (
-                any(event.matches(k) for k in _UNDO_KEYS) or _is_ctrl_y(event)):
-            event.ignore()
-            return True
-        return False
-
-
-def _is_ctrl_y(event) -> bool:
-    return event.key() == QtCore.Qt.Key.Key_Y and event.modifiers() == QtCore.Qt.KeyboardModifier.ControlModifier
-
-
-_FILTER: list[_WindowUndo] = []
-
-
-def defer_undo_to_window(widget) -> None:
-    if not _FILTER:
-        _FILTER.append(_WindowUndo())
-    install_filter(widget, _FILTER[0])
 
 
 def window_action(window, text: str, slot, *keys) -> QAction:
@@ -44,6 +14,13 @@ def window_action(window, text: str, slot, *keys) -> QAction:
     action.setShortcuts([k if isinstance(k, QKeySequence) else QKeySequence(k) for k in keys])
     action.triggered.connect(slot)
     return action
+
+
+def insert_after(menu, anchor, actions: list) -> None:
+    """Put actions into menu just below anchor (one of its actions)."""
+    entries = menu.actions()
+    at = entries.index(anchor) + 1
+    menu.insertActions(entries[at] if at < len(entries) else None, actions)
 
 
 EDIT_COMMANDS = (  # (name, menu text, shortcut)

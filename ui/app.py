@@ -12,14 +12,9 @@ CHINESE_FONT_PROPERTY = "gkbgChineseFont"  # the shipped font's family when the 
 ICON_SIZES = (16, 24, 32, 48, 64, 128)  # of the window (X11 copies every size into the window: 256 px costs 10 ms)
 
 
-def initial_report(argv: list[str]):
-    """(report or None, path, error message or None) for the command line; no report when no file is named
-    or it cannot be read (the window then shows its start page)."""
-    return initial_draft(argv)[:3]
-
-
 def initial_draft(argv: list[str]):
-    """initial_report and the draft file's state as read (None without a report)."""
+    """(report or None, path, error message or None, the draft file's state as read) for the command line; no
+    report when no file is named or it cannot be read (the window then shows its start page)."""
     if not argv:
         return None, None, None, None
     from model.draft import open_draft
@@ -125,6 +120,7 @@ def app_icon():
 
 
 def run_gui(argv: list[str]) -> int:
+    """python main.py [FILE]: the window until it closes (exit code 2 without a display to open it on)."""
     from .display import display_problem
 
     problem = display_problem()

@@ -88,6 +88,8 @@ class SetYearCommand(QUndoCommand):
         self.session.report.set_year(self.old)
         if self.marks:
             self.session.mark_carried(self.marks)
+
+
 class SetExplanationCommand(QUndoCommand):
     """Explain a warning (已说明), change its explanation, or withdraw it (text "")."""
 

@@ -67,10 +67,12 @@ def choose(parent: QWidget | None, icon: Icon, title: str, text: str, choices: l
     return next((label for label, button in buttons.items() if button is clicked), escape)
 
 
-def ok_cancel_buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
-    """The OK (named ok_text) and 取消 (Qt's Chinese catalogue) buttons of a dialog, accepting and rejecting it."""
+def ok_cancel_buttons(dialog: QDialog, ok_text: str = "") -> QDialogButtonBox:
+    """The OK (named ok_text, else 确定) and 取消 (Qt's Chinese catalogue) buttons of a dialog, accepting and
+    rejecting it."""
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
-    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    if ok_text:
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons

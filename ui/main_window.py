@@ -14,27 +14,26 @@ from model.errors import ReportError
 from model.file_read import same_file
 from model.formats.definition import TableSection
 from model.report import Report
-from model.rules import HEADER_KEY, Finding, Severity, count_explained
-
 from model.recovery import RecoveryStore
+from model.rules import HEADER_KEY, Finding, Severity, count_explained
 
 from .actions import WindowActions
 from .aggregate.actions import AggregateActions
 from .files.actions import FileActions
-from .findings.actions import CheckActions
 from .files.last_year import LastYearActions
+from .findings.actions import CheckActions
+from .findings.panel import FindingsPanel
+from .grid.page import GridPage
 from .help.actions import HelpActions
 from .importing.actions import ImportActions
 from .output.actions import OutputActions
-from .progress import ProgressLabel
-from .screen_fit import fit_window
-from .settings import GEOMETRY_KEY, STATE_KEY, UNIT_KEY, default_unit, open_settings, recent_files, recovery_dir_for
-from .findings.panel import FindingsPanel
-from .grid.page import GridPage
 from .pages.header import HeaderPage
-from .report_tabs import ReportTabs
-from .session import ReportSession
 from .pages.text import TextPage
+from .progress import ProgressLabel
+from .report_tabs import ReportTabs
+from .screen_fit import fit_window
+from .session import ReportSession
+from .settings import GEOMETRY_KEY, STATE_KEY, UNIT_KEY, default_unit, open_settings, recent_files, recovery_dir_for
 
 ZOOM_KEY = "view/zoom_percent"
 DOCK_ACROSS_KEY = "window/findings_across"  # the saved layout has the 检查结果 dock along the bottom or top
@@ -173,11 +172,13 @@ class MainWindow(QMainWindow):
         self._add_section_pages()
         self.tabs.blockSignals(False)
         session.findings_changed.connect(self._show_findings)
+        session.checked.connect(self._update_progress)
         session.changed.connect(self._field_changed)
-        self.last_year.attach(session)
+        self.last_year.attach()
         self.apply_zoom()
         self.pages[0].ensure_built()
         self._show_findings(session.findings)
+        self._update_progress()
         self.compact_findings()
         self.undo_stack.setClean()
         self.update_title()
@@ -213,7 +214,7 @@ class MainWindow(QMainWindow):
         self._remove_pages(1)
         self._add_section_pages()
         self.tabs.blockSignals(False)
-        self.last_year.attach(self.session)
+        self.last_year.attach()
         self.apply_zoom()
         self._show_findings(self.session.findings)
         self.tabs.setCurrentIndex(min(current, self.tabs.count() - 1))
@@ -304,7 +305,6 @@ class MainWindow(QMainWindow):
         if was_compact and not dock.is_compact():
             self._expand_findings_dock()
         self._update_tab_marks(findings)
-        self._update_progress()
 
     def compact_findings(self) -> None:
         """Nothing to report: the 检查结果 panel becomes its one line (when a report opens, or the clerk turns to
@@ -350,6 +350,7 @@ class MainWindow(QMainWindow):
                 self.tabs.setTabToolTip(i, tip)
 
     def _update_progress(self) -> None:
+        """The 完成度 indicator, once the rules have run after a change (or a pasted block: once for all of it)."""
         errors, warnings = self.session.counts()
         findings = self.session.findings
         self.progress.show_state(self.session.report, findings, errors, warnings, count_explained(findings))
@@ -393,7 +394,6 @@ class MainWindow(QMainWindow):
             self.update_title()
         if what == "year" and self._pages_format is not self.session.report.format:
             self._format_changed()
-        self._update_progress()
 
     def update_title(self) -> None:
         if self.session is None:

@@ -10,15 +10,14 @@ from model.rules import Severity
 
 from . import style
 
-DONE_TEXT = "#1b5e20"
 
 
-def next_step(report, findings) -> tuple[str, object]:
-    """What to do next and where: (text, a Finding, a section, or None when the report is complete)."""
+def next_step(report, findings, unfilled: list) -> tuple[str, object]:
+    """What to do next and where: (text, a Finding, a section, or None when the report is complete); unfilled:
+    the report's blank sections (model.progress.unfilled_sections)."""
     errors = [f for f in findings if f.severity is Severity.ERROR]
     if errors:
         return f"改正“{place_name(report, errors[0])}”的错误", errors[0]
-    unfilled = unfilled_sections(report)
     if unfilled:  # a text still to write first; a table of zeros may be right (no such cases this year)
         section = next((s for s in unfilled if not isinstance(s, TableSection)), unfilled[0])
         verb, note = ("核对", "（全部为0）") if isinstance(section, TableSection) else ("填写", "")
@@ -53,14 +52,15 @@ class ProgressLabel(QLabel):
     def show_state(self, report, findings, errors: int, warnings: int, explained: int = 0) -> None:
         sections = report.format.sections
         unfilled = unfilled_sections(report)
-        step, self.target = next_step(report, findings)
+        step, self.target = next_step(report, findings, unfilled)
         said = f"（{explained} 个已说明）" if explained else ""
         text = (f"完成度：已填 {len(sections) - len(unfilled)}/{len(sections)} 部分 · {errors} 个错误 · "
                 f"{warnings} 个警告{said}　下一步：{step}")
         if text == self.text():
             return
         self.setText(text)
-        colour = style.ERROR_TEXT if errors else (style.WARNING_TEXT if warnings > explained or unfilled else DONE_TEXT)
+        colour = (style.ERROR_TEXT if errors
+                  else style.WARNING_TEXT if warnings > explained or unfilled else style.DONE_TEXT)
         sheet = f"color: {colour}; padding: 0 6px;"
         if sheet != self._sheet:
             self._sheet = sheet

@@ -12,6 +12,7 @@ def available_size(widget) -> tuple[int, int]:
 
 
 def fitted_size(widget, width: int, height: int) -> tuple[int, int]:
+    """width×height, each made smaller where it exceeds what widget's screen allows."""
     most_w, most_h = available_size(widget)
     return min(width, most_w), min(height, most_h)
 

@@ -20,6 +20,7 @@ class ReportSession(QObject):
 
     changed = Signal(object)  # what changed: CellRef, text key or field name
     findings_changed = Signal(list)
+    checked = Signal()  # the rules ran after a change or a batch of changes (after findings_changed, if they differ)
     marks_changed = Signal(object)  # the set of cells whose "carried from last year" mark came or went
 
     def __init__(self, report: Report, path: Path | None, undo_stack: QUndoStack, parent=None,
@@ -65,6 +66,7 @@ class ReportSession(QObject):
         if findings != self.findings:
             self.findings = findings
             self.findings_changed.emit(findings)
+        self.checked.emit()
 
     @property
     def carried(self) -> set[CellRef]:

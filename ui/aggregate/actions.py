@@ -12,7 +12,6 @@ class AggregateActions(QObject):
     def __init__(self, window) -> None:
         super().__init__(window)
         self.window = window
-        self.dialog = None
         menu = window.actions.file_menu
         before = window.outputs.export_docx  # 汇总 sits between 另存为 and 导出
         self.aggregate = window_action(window, "汇总…", self.open_dialog)
@@ -34,9 +33,8 @@ class AggregateActions(QObject):
             return False
         from .dialog import AggregateDialog
 
-        self.dialog = dialog = AggregateDialog(self.window.settings, self.window, self.window.report, self.window.path)
+        dialog = AggregateDialog(self.window.settings, self.window, self.window.report, self.window.path)
         accepted = dialog.exec()
-        self.dialog = None
         summary = dialog.summary
         dialog.deleteLater()
         if not accepted or summary is None:

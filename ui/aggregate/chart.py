@@ -6,11 +6,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSettings, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
-from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from model.aggregate_figures import Figures
 
 from .. import settings as cfg
+from .. import style
+from ..file_dialogs import name_to_save, with_suffix
+from ..screen_fit import fit_dialog
 
 # colour-blind-safe palette (Okabe–Ito), one colour per result in printed order
 PALETTE = ("#0072B2", "#56B4E9", "#D55E00", "#E69F00", "#CC79A7", "#009E73", "#999999")
@@ -155,6 +158,8 @@ def _paint_ring(painter: QPainter, rect: QRectF, figures: Figures, font: QFont, 
 
 
 class ChartWidget(QWidget):
+    """The chart of figures, painted to fit the widget; image() and png_bytes() paint it at PNG_SIZE."""
+
     def __init__(self, figures: Figures, parent=None) -> None:
         super().__init__(parent)
         self.figures = figures
@@ -188,13 +193,15 @@ class ChartWidget(QWidget):
 
 
 class ChartDialog(QDialog):
+    """The chart, and 导出 PNG… to save it (in the folder last used)."""
+
     def __init__(self, figures: Figures, settings: QSettings, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle("汇总图表")
         self.settings = settings
         self.chart = ChartWidget(figures, self)
         note = QLabel(f"可导出为 PNG 图片（{PNG_SIZE[0]}×{PNG_SIZE[1]}），插入汇总报告。", self)
-        note.setStyleSheet("color: #455a64;")
+        note.setStyleSheet(f"color: {style.HINT_TEXT};")
         self.save_button = QPushButton("导出 PNG…", self)
         self.save_button.clicked.connect(lambda: self.export_png())
         close = QPushButton("关闭", self)
@@ -206,19 +213,13 @@ class ChartDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.chart, 1)
         layout.addLayout(buttons)
-        from ..screen_fit import fit_dialog
-
         fit_dialog(self, 1000, 640)
 
     def export_png(self, path: str | Path | None = None) -> bool:
-        if not path:
-            start = str(Path(cfg.last_folder(self.settings)) / f"{self.chart.figures.year}年度汇总图表.png")
-            path, _ = QFileDialog.getSaveFileName(self, "导出图表", start, "PNG 图片 (*.png)")
-            if not path:
-                return False
-        path = Path(path)
-        if path.suffix.lower() != ".png":
-            path = path.with_name(path.name + ".png")
+        path = (with_suffix(path, ".png") if path
+                else name_to_save(self, "导出图表", self.settings, f"{self.chart.figures.year}年度汇总图表", ".png"))
+        if path is None:
+            return False
         from model.atomic import atomic_write
         from model.errors import ReportError
 

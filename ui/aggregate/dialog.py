@@ -11,17 +11,21 @@ from PySide6.QtWidgets import (
 )
 
 from model.aggregate import ALL, ONCE, AggregateRefused, Batch, keep_office_work, make_summary, refusal
+from model.aggregate import choose as choose_units
 from model.aggregate_inputs import LARGE_BATCH, path_key
 from model.aggregate_record import sources_of
 from model.errors import ReportError
 from model.report import MAX_UNIT_NAME
 
 from .. import settings as cfg
-from ..dialogs import Button, Icon, message_box
+from .. import style
+from ..dialogs import Button, Icon, ask_yes_no, fail, inform, message_box, warn
+from ..file_dialogs import UNIT_REPORTS, name_to_save, with_suffix
+from ..screen_fit import fit_dialog
+from ..wait_cursor import wait_cursor
 from .reader import BatchReader
 from .units_model import CHECK, ERRORS, FILE, STATUS, UNIT, WARNINGS, UnitsModel
 
-FILTER = "年度报告草稿或报告 (*.json *.docx *.pdf);;年度报告草稿 (*.json);;所有文件 (*)"
 SUMMARY_UNIT_KEY = "aggregate/summary_unit"
 SIZE = (1000, 620)  # fits a 1366×768 screen with the taskbar and title bar
 REFRESH_SECONDS = 0.5
@@ -60,7 +64,7 @@ class AggregateDialog(QDialog):
         self._refreshed = 0.0  # when the table last looked for duplicates and odd years while reading
         self.model = UnitsModel(self)
         self._build()
-        self.model.dataChanged.connect(self._update)
+        self.model.refreshed.connect(self._update)
         self.model.rowsInserted.connect(self._update)
         self.model.modelReset.connect(self._update)
         self._update()
@@ -89,7 +93,7 @@ class AggregateDialog(QDialog):
         self.add_folder.clicked.connect(self.choose_folder)
         self.clear.clicked.connect(self.clear_list)
         hint = QLabel("各单位的报告（草稿 .gkbg.json，Word 或 PDF），或整个文件夹（含子文件夹）；取消勾选的单位不计入。", self)
-        hint.setStyleSheet("color: #455a64;")
+        hint.setStyleSheet(f"color: {style.HINT_TEXT};")
         top = QHBoxLayout()
         for widget in (self.add_files, self.add_folder, self.clear):
             top.addWidget(widget)
@@ -155,11 +159,6 @@ class AggregateDialog(QDialog):
         layout.addLayout(options)
         layout.addLayout(buttons)
         self._show_reading(False)
-        self._fit()
-
-    def _fit(self) -> None:
-        from ..screen_fit import fit_dialog
-
         fit_dialog(self, *SIZE)
 
     def _show_reading(self, on: bool) -> None:
@@ -169,7 +168,7 @@ class AggregateDialog(QDialog):
     # ---- adding files ----
 
     def choose_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "添加各单位的报告", cfg.last_folder(self.settings), FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(self, "添加各单位的报告", cfg.last_folder(self.settings), UNIT_REPORTS)
         if paths:
             cfg.remember_folder(self.settings, Path(paths[0]))
             self.add_paths([Path(p) for p in paths])
@@ -187,9 +186,9 @@ class AggregateDialog(QDialog):
         if found.unreadable:
             self.model.append([], list(found.unreadable))
         added = len(self.batch.pending) - before
-        if added > LARGE_BATCH and not self._ask(
-                "文件很多", f"找到 {added:,} 个报告文件，读取需要一些时间（可随时停止）。\n"
-                "一个县通常只有几十个单位：请确认选的是各单位报告所在的文件夹。\n\n仍要读取吗？"):
+        if added > LARGE_BATCH and not ask_yes_no(
+                self, "文件很多", f"找到 {added:,} 个报告文件，读取需要一些时间（可随时停止）。\n"
+                "一个县通常只有几十个单位：请确认选的是各单位报告所在的文件夹。\n\n仍要读取吗？", default_yes=True):
             self.batch.drop_pending(added)
             return
         if not added:
@@ -217,8 +216,8 @@ class AggregateDialog(QDialog):
         if found.unreadable:
             return  # listed in the table with its reason
         extra = f"（另有 {found.ignored} 个其他文件，不是草稿或报告）" if found.ignored else ""
-        self._message(Icon.Information, "没有找到报告",
-                      f"所选位置没有新的年度报告草稿（.gkbg.json）或报告文件（.docx、.pdf）{extra}。")
+        inform(self, "没有找到报告",
+               f"所选位置没有新的年度报告草稿（.gkbg.json）或报告文件（.docx、.pdf）{extra}。")
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setMaximum(max(total, 1))
@@ -229,8 +228,8 @@ class AggregateDialog(QDialog):
         self.model.refresh()
         self._update()
         if not complete:
-            self._message(Icon.Information, "已停止读取",
-                          f"已读取 {self.batch.read_count} 个文件，其余的未读取，不会计入汇总。")
+            inform(self, "已停止读取",
+                   f"已读取 {self.batch.read_count} 个文件，其余的未读取，不会计入汇总。")
 
     def stop_reading(self) -> None:
         if self.reader is not None:
@@ -258,17 +257,17 @@ class AggregateDialog(QDialog):
         parts = [f"共 {len(model.units)} 份报告，计入 {len(choice.included)} 份"]
         with_errors = sum(1 for i in choice.included if model.units[i].errors)
         if with_errors:
-            parts.append(f"<span style='color:#b71c1c'>{with_errors} 份有错误</span>")
+            parts.append(f"<span style='color:{style.ERROR_TEXT}'>{with_errors} 份有错误</span>")
         if model.unreadable:
-            parts.append(f"<span style='color:#b71c1c'>{len(model.unreadable)} 个文件无法读取</span>")
+            parts.append(f"<span style='color:{style.ERROR_TEXT}'>{len(model.unreadable)} 个文件无法读取</span>")
         active = [d for d in model.duplicates if sum(1 for i in d.members if i in choice.included) > 1]
         if active:
-            parts.append(f"<span style='color:#b71c1c'>{len(active)} 组可能重复</span>")
+            parts.append(f"<span style='color:{style.ERROR_TEXT}'>{len(active)} 组可能重复</span>")
         if self.batch.ignored:
             parts.append(f"另有 {self.batch.ignored} 个其他文件已忽略")
         if model.changes:
             changed = sum(1 for c in model.changes.values() if c == "已修改")
-            parts.append(f"<span style='color:#8a5a00'>与上次汇总相比：{changed} 个文件已修改，"
+            parts.append(f"<span style='color:{style.WARNING_TEXT}'>与上次汇总相比：{changed} 个文件已修改，"
                          f"{len(model.changes) - changed} 个新增</span>")
         self.summary_line.setText("；".join(parts) + "。")
         for widget in (self.sum_button, self.chart, self.workbook):
@@ -298,19 +297,16 @@ class AggregateDialog(QDialog):
                 choice, policy = model.choice(), ONCE
             elif box.clickedButton() is every:
                 policy = ALL
-                from model.aggregate import choose
-
-                choice = choose(model.units, model.duplicates, ALL, model.excluded)
+                choice = choose_units(model.units, model.duplicates, ALL, model.excluded)
             else:
                 return None
         why = refusal(model.units, choice)
         if why is not None:
-            self._message(Icon.Warning, "无法汇总", why + ("\n\n请取消勾选年度不符的文件后再试。"
-                                                           if "年度或格式不一致" in why else ""))
+            warn(self, "无法汇总", why + ("\n\n请取消勾选年度不符的文件后再试。" if "年度或格式不一致" in why else ""))
             return None
-        if model.unreadable and not self._ask(
-                "有文件无法读取", f"{len(model.unreadable)} 个文件无法读取（见表格中的红字），不会计入{purpose}。\n\n"
-                f"只{purpose}可读取的 {len(choice.included)} 份报告吗？"):
+        if model.unreadable and not ask_yes_no(
+                self, "有文件无法读取", f"{len(model.unreadable)} 个文件无法读取（见表格中的红字），不会计入{purpose}。\n\n"
+                f"只{purpose}可读取的 {len(choice.included)} 份报告吗？", default_yes=True):
             return None
         return choice, policy
 
@@ -325,7 +321,7 @@ class AggregateDialog(QDialog):
             if self.previous is not None:
                 keep_office_work(self.previous, self.summary)
         except (AggregateRefused, ReportError) as exc:
-            self._message(Icon.Warning, "无法汇总", exc.message)
+            warn(self, "无法汇总", exc.message)
             return
         self.accept()
 
@@ -345,29 +341,23 @@ class AggregateDialog(QDialog):
         if selection is None:
             return
         choice, policy = selection
-        start = str(Path(cfg.last_folder(self.settings)) / "各单位明细.xlsx")
-        path, _ = QFileDialog.getSaveFileName(self, "导出明细表", start, "Excel 工作簿 (*.xlsx)")
-        if path:
-            self.write_workbook(Path(path), choice, policy)
+        path = name_to_save(self, "导出明细表", self.settings, "各单位明细", ".xlsx")
+        if path is not None:
+            self.write_workbook(path, choice, policy)
 
     def write_workbook(self, path: Path, choice, policy: str = "") -> bool:
-        if path.suffix.lower() != ".xlsx":
-            path = path.with_name(path.name + ".xlsx")
+        path = with_suffix(path, ".xlsx")
         model = self.model
-        from PySide6.QtGui import QGuiApplication
-
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            from export.breakdown_xlsx import write_breakdown
+            with wait_cursor():
+                from export.breakdown_xlsx import write_breakdown
 
-            summary = make_summary(self.batch, choice, self.unit.text(), policy)
-            write_breakdown(path, summary, [model.units[i] for i in choice.included],
-                            [(model.units[i], reason) for i, reason in choice.left_out], model.unreadable)
+                summary = make_summary(self.batch, choice, self.unit.text(), policy)
+                write_breakdown(path, summary, [model.units[i] for i in choice.included],
+                                [(model.units[i], reason) for i, reason in choice.left_out], model.unreadable)
         except ReportError as exc:
-            QGuiApplication.restoreOverrideCursor()
-            self._message(Icon.Critical, "导出失败", exc.message)
+            fail(self, "导出失败", exc.message)
             return False
-        QGuiApplication.restoreOverrideCursor()
         cfg.remember_folder(self.settings, path)
         self.summary_line.setText(f"已导出明细表：{path}")
         return True
@@ -377,10 +367,3 @@ class AggregateDialog(QDialog):
     def reject(self) -> None:
         self.stop_reading()
         super().reject()
-
-    def _ask(self, title: str, text: str) -> bool:
-        box = message_box(self, Icon.Question, title, text, Button.Yes | Button.No, Button.Yes)
-        return box.exec() == Button.Yes
-
-    def _message(self, icon, title: str, text: str) -> None:
-        message_box(self, icon, title, text, Button.Ok).exec()

@@ -1,7 +1,7 @@
 """The table of files found for a 汇总: unit, file, status, errors, warnings; a checkbox leaves a unit out."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from model.aggregate import Choice, Duplicate, choose, find_duplicates, year_conflict
@@ -16,6 +16,8 @@ _Index = QModelIndex | QPersistentModelIndex
 
 class UnitsModel(QAbstractTableModel):
     """Rows: every unit read (checkable), then every file that could not be read (not checkable)."""
+
+    refreshed = Signal()  # duplicates, odd years and the choice looked at again (the rows that changed repainted)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -32,9 +34,10 @@ class UnitsModel(QAbstractTableModel):
         self.changes: dict[int, str] = {}  # unit index → 已修改 / 新增 since the summary re-made
         self._included: set[int] = set()
         self._reasons: dict[int, str] = {}
+        self._shown: list[tuple] = []  # each unit row's state as last refreshed (to repaint only the rows that change)
         self._brushes = {"error": QBrush(QColor(style.ERROR_TEXT)), "warning": QBrush(QColor(style.WARNING_TEXT)),
-                         "ok": QBrush(QColor("#1b5e20")), "muted": QBrush(QColor(style.HINT_TEXT)),
-                         "dup": QBrush(QColor("#fff4cc")), "bad": QBrush(QColor("#f9d3d3"))}
+                         "ok": QBrush(QColor(style.DONE_TEXT)), "muted": QBrush(QColor(style.HINT_TEXT)),
+                         "dup": style.WARNING_ROW_BG, "bad": style.ERROR_ROW_BG}
 
     # ---- content ----
 
@@ -75,19 +78,28 @@ class UnitsModel(QAbstractTableModel):
         self.beginResetModel()
         self.units, self.unreadable, self.excluded, self.once = [], [], set(), False
         self.recorded, self.left_out_before, self.changes = {}, set(), {}
+        self._shown = []
         self.endResetModel()
         self.refresh()
 
     def refresh(self) -> None:
-        """Recompute duplicates, odd years and the choice; repaint the status columns."""
+        """Recompute duplicates, odd years and the choice; repaint the unit rows whose state changed."""
         self.duplicates = find_duplicates(self.units)
         self._dup_of = {i: d for d in self.duplicates for i in d.members}
         self._choice = choose(self.units, self.duplicates, "once" if self.once else "", self.excluded)
         self._included, self._reasons = set(self._choice.included), dict(self._choice.left_out)
         conflict = year_conflict(self.units, self._choice.included)
         self._odd = {i: conflict[0] for i in conflict[1]} if conflict else {}
-        if self.rowCount():
-            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(HEADERS) - 1))
+        shown, self._shown = self._shown, [self._state(row) for row in range(len(self.units))]
+        changed = [row for row, state in enumerate(self._shown) if row >= len(shown) or shown[row] != state]
+        for first, last in _runs(changed):
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(HEADERS) - 1))
+        self.refreshed.emit()
+
+    def _state(self, row: int) -> tuple:
+        """What a unit row shows that a refresh can change: tick, lock, status and its colours."""
+        return (self._left_out(row), self._summed_once(row), self.status(row), self._tone(row), row in self._odd,
+                self._duplicated(row))
 
     def choice(self) -> Choice:
         return self._choice
@@ -237,3 +249,14 @@ class UnitsModel(QAbstractTableModel):
         if len(unit.findings) > 12:
             lines.append(f"……共{len(unit.findings)}条")
         return "\n".join(lines)
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Ascending row numbers as (first, last) runs of consecutive rows."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and runs[-1][1] == row - 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs

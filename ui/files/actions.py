@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence
 
-from model.draft import SUFFIX, draft_changed_since, open_draft
+from model.draft import draft_changed_since, open_draft
 from model.draft_lock import DraftLock, LockInfo, acquire, lock_path
 from model.errors import InputError, ReportError
 from model.file_read import same_file, show_path
@@ -15,11 +15,10 @@ from model.recovery import RecoveryStore
 from model.report import Report
 
 from .. import settings as cfg
+from .. import style
 from ..actions import window_action
 from ..importing.actions import SUFFIXES as IMPORT_SUFFIXES
 from .autosave import Autosaver
-
-DRAFT_FILTER = f"年度报告草稿 (*{SUFFIX} *.json);;所有文件 (*)"
 
 
 class FileActions(QObject):
@@ -82,7 +81,7 @@ class FileActions(QObject):
             from PySide6.QtWidgets import QLabel
 
             self.autosave_label = QLabel()
-            self.autosave_label.setStyleSheet("color: #b71c1c; font-weight: bold; padding: 0 8px;")
+            self.autosave_label.setStyleSheet(f"color: {style.ERROR_TEXT}; font-weight: bold; padding: 0 8px;")
             self.window.statusBar().insertPermanentWidget(0, self.autosave_label)
         self.autosave_label.setText("自动保存失败")
         self.autosave_label.setToolTip(message)
@@ -195,11 +194,10 @@ class FileActions(QObject):
         return True
 
     def open_dialog(self) -> bool:
-        from PySide6.QtWidgets import QFileDialog
+        from ..file_dialogs import DRAFTS, file_to_open
 
-        path, _ = QFileDialog.getOpenFileName(self.window, "打开草稿", cfg.last_folder(self.settings),
-                                              DRAFT_FILTER)
-        return bool(path) and self.open_path(Path(path))
+        path = file_to_open(self.window, "打开草稿", self.settings, DRAFTS)
+        return path is not None and self.open_path(path)
 
     def open_path(self, path: Path) -> bool:
         """Open a draft in this window, asking first about unsaved changes; a bad file changes nothing."""

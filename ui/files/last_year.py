@@ -5,56 +5,14 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QUndoCommand
 
 from model.errors import ReportError
 from model.last_year import LastYear, cross_year_rules, read_last_year, unit_warning
 
 from .. import settings as cfg
+from ..actions import insert_after, window_action
 
 SHOW_KEY = "view/show_last_year"
-
-
-class CarryOverCommand(QUndoCommand):
-    """基于上年报告: header fields, carried cells and the link to last year's report, in one undo step."""
-
-    def __init__(self, session, plan) -> None:
-        super().__init__("从上年报告带入")
-        self.session, self.plan = session, plan
-        report = session.report
-        self.old_header = {name: getattr(report, name) for name in plan.header}
-        self.old_cells = [(ref, report.value(ref)) for ref, _ in plan.cells]
-        self.old_link = report.last_year
-        self.old_marks = set(report.carried)
-
-    def redo(self) -> None:
-        with self.session.batch():
-            self.plan.apply(self.session.report)
-        self.session.mark_carried({ref for ref, _ in self.plan.cells})
-
-    def undo(self) -> None:
-        report = self.session.report
-        with self.session.batch():
-            report.set_last_year(self.old_link)
-            for ref, value in reversed(self.old_cells):
-                report.set_value(ref, value)
-            for name, value in self.old_header.items():
-                report.set_field(name, value)
-        self.session.mark_carried(self.old_marks)
-
-
-class SetLastYearCommand(QUndoCommand):
-    """Link, replace or remove last year's figures."""
-
-    def __init__(self, session, new: LastYear | None, text: str) -> None:
-        super().__init__(text)
-        self.session, self.new, self.old = session, new, session.report.last_year
-
-    def redo(self) -> None:
-        self.session.report.set_last_year(self.new)
-
-    def undo(self) -> None:
-        self.session.report.set_last_year(self.old)
 
 
 class LastYearActions(QObject):
@@ -62,8 +20,6 @@ class LastYearActions(QObject):
 
     def __init__(self, window) -> None:
         super().__init__(window)
-        from ..actions import window_action
-
         self.window = window
         self.settings = window.settings
         files = window.files
@@ -71,9 +27,8 @@ class LastYearActions(QObject):
         self.new_from = window_action(window, "基于上年报告新建…", self.new_from_last_year)
         self.link = window_action(window, "关联上年报告…", self.link_dialog)
         self.unlink = window_action(window, "取消关联上年报告", self.remove_link)
-        after_open = files.recent_menu.menuAction()
         menu.insertAction(files.open, self.new_from)
-        menu.insertActions(_next_action(menu, after_open), [self.link, self.unlink])
+        insert_after(menu, files.recent_menu.menuAction(), [self.link, self.unlink])
         menu.aboutToShow.connect(self.update_actions)
         self.show = window_action(window, "显示上年数", self.set_shown)
         self.show.setCheckable(True)
@@ -85,42 +40,39 @@ class LastYearActions(QObject):
 
     # ---- the open report ----
 
-    def attach(self, session) -> None:
-        """The window shows a new report: apply 显示上年数 to its grids."""
-        for page in self.window.pages:
-            if hasattr(page, "set_show_last_year"):
-                page.set_show_last_year(self.shown())
+    def attach(self) -> None:
+        """The window shows a new report, or new tabs of another format: apply 显示上年数 to its grids."""
+        self._show_on_grids(self.shown())
         self.update_actions()
 
     def update_actions(self) -> None:
         session = self.window.session
-        self.link.setEnabled(session is not None)
-        self.unlink.setEnabled(session is not None and session.report.last_year is not None)
         linked = session is not None and session.report.last_year is not None
+        self.link.setEnabled(session is not None)
+        self.unlink.setEnabled(linked)
         self.link.setText("更换上年报告…" if linked else "关联上年报告…")
 
     # ---- 视图 ▸ 显示上年数 ----
 
     def shown(self) -> bool:
-        value = self.settings.value(SHOW_KEY, True)
-        return value if isinstance(value, bool) else str(value).lower() != "false"
+        return bool(self.settings.value(SHOW_KEY, True, bool))
 
     def set_shown(self, on: bool) -> None:
         self.settings.setValue(SHOW_KEY, bool(on))
+        self._show_on_grids(bool(on))
+        self.window.show_message("显示上年数" if on else "不显示上年数（悬停在格子上仍可看到）")
+
+    def _show_on_grids(self, on: bool) -> None:
         for page in self.window.pages:
             if hasattr(page, "set_show_last_year"):
-                page.set_show_last_year(bool(on))
-        self.window.show_message("显示上年数" if on else "不显示上年数（悬停在格子上仍可看到）")
+                page.set_show_last_year(on)
 
     # ---- picking last year's file ----
 
     def _pick(self, title: str) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
+        from ..file_dialogs import DRAFTS, file_to_open
 
-        from .actions import DRAFT_FILTER
-
-        path, _ = QFileDialog.getOpenFileName(self.window, title, cfg.last_folder(self.settings), DRAFT_FILTER)
-        return Path(path) if path else None
+        return file_to_open(self.window, title, self.settings, DRAFTS)
 
     def _refuse(self, title: str, text: str) -> None:
         from ..dialogs import warn
@@ -162,6 +114,8 @@ class LastYearActions(QObject):
         plan = dialog.plan
         from model.report import Report
 
+        from .last_year_commands import CarryOverCommand
+
         self.window.set_report(Report(plan.format, plan.year), None)
         self.window.undo_stack.push(CarryOverCommand(self.window.session, plan))
         cfg.remember_folder(self.settings, path)
@@ -196,6 +150,8 @@ class LastYearActions(QObject):
         if link == report.last_year:
             self.window.show_message(f"已关联这份上年报告：{link.describe()}")
             return True
+        from .last_year_commands import SetLastYearCommand
+
         text = "更换上年报告" if report.last_year is not None else "关联上年报告"
         self.window.undo_stack.push(SetLastYearCommand(session, link, text))
         cfg.remember_folder(self.settings, path)
@@ -209,15 +165,10 @@ class LastYearActions(QObject):
         session = self.window.session
         if session is None or session.report.last_year is None:
             return False
+        from .last_year_commands import SetLastYearCommand
+
         old = session.report.last_year
         self.window.undo_stack.push(SetLastYearCommand(session, None, "取消关联上年报告"))
         self.window.show_message(f"已取消关联上年报告：{old.describe()}（编辑 ▸ 撤销 可恢复）")
         self.update_actions()
         return True
-
-
-def _next_action(menu, action):
-    """The action after action in menu (None at the end): to insert below it."""
-    actions = menu.actions()
-    i = actions.index(action)
-    return actions[i + 1] if i + 1 < len(actions) else None

@@ -13,6 +13,7 @@ from model.report import MAX_UNIT_NAME
 
 from .. import style
 from ..dialogs import ok_cancel_buttons
+from ..screen_fit import fit_dialog
 
 
 class NewFromLastYearDialog(QDialog):
@@ -39,13 +40,8 @@ class NewFromLastYearDialog(QDialog):
         layout.addWidget(self.buttons)
         self.unit.textChanged.connect(self._replan)
         self._show_plan()
-        self._fit()
-
-    def _fit(self) -> None:
-        """About 50 em wide and 40 lines high, never beyond the screen (a 1366×768 office PC)."""
-        from ..screen_fit import fit_dialog
-
-        fit_dialog(self, 50 * self.fontMetrics().horizontalAdvance("中"), 40 * self.fontMetrics().height())
+        em, line = self.fontMetrics().horizontalAdvance("中"), self.fontMetrics().height()
+        fit_dialog(self, 50 * em, 40 * line)
 
     def _replan(self, text: str) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -5,14 +5,17 @@ from datetime import date
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox
 
-from model.formats import FIRST_YEAR, format_for_year
+from model.formats import FIRST_YEAR
 from model.report import MAX_UNIT_NAME
 
 from ..dialogs import ok_cancel_buttons
+from ..pages.header import format_text
 from ..screen_fit import fit_dialog
 
 
 class NewReportDialog(QDialog):
+    """新建 accepts (values() gives the unit and year); 基于上年报告… ends it with FROM_LAST_YEAR."""
+
     FROM_LAST_YEAR = 2  # exec() result: the clerk chose 基于上年报告… instead
 
     def __init__(self, unit_name: str, parent=None) -> None:
@@ -41,8 +44,7 @@ class NewReportDialog(QDialog):
         fit_dialog(self)
 
     def _update(self, *_args) -> None:
-        fmt = format_for_year(self.year.value())
-        self.format_label.setText(f"{fmt.name}（{fmt.issued_by}）")
+        self.format_label.setText(format_text(self.year.value()))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(bool(self.unit.text().strip()))
 

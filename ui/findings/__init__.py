@@ -1,1 +1,1 @@
-"""The 检查结果 panel: the findings of the rule engine, one per line; double-click jumps to the cell."""
+"""The 检查结果 panel (the rule engine's findings; double-click jumps to the cell), explaining warnings, 提交前检查."""

@@ -6,7 +6,6 @@ from PySide6.QtGui import QKeySequence
 from model.rules import Finding, Severity
 
 from ..actions import window_action
-from ..settings import EXPLANATIONS_KEY
 
 MAX_LISTED = 12  # errors named in the 提交前检查 message; the panel lists them all
 
@@ -18,28 +17,12 @@ class CheckActions:
         self.window = window
         self.submission = window_action(window, "提交前检查…", self.check_submission, QKeySequence("F9"))
         menu = window.actions.file_menu
-        outputs = getattr(window, "outputs", None)
-        before = outputs.export_docx if outputs is not None else window.actions.quit
+        before = window.outputs.export_docx
         menu.insertAction(before, self.submission)
         menu.insertSeparator(before)
-        self.explanations_page = window_action(window, "导出时附“检查说明”页", self.set_explanations_page)
-        self.explanations_page.setCheckable(True)
-        self.explanations_page.setChecked(self.with_explanations_page())
-        if outputs is not None:  # after 导出字体设置
-            actions = menu.actions()
-            menu.insertAction(actions[actions.index(outputs.fonts) + 1], self.explanations_page)
-        menu.aboutToShow.connect(lambda: self.explanations_page.setChecked(self.with_explanations_page()))
         dock = window.findings_dock
         dock.explain_requested.connect(self.explain)
         dock.withdraw_requested.connect(self.withdraw)
-
-    # ---- the 检查说明 page ----
-
-    def with_explanations_page(self) -> bool:
-        return bool(self.window.settings.value(EXPLANATIONS_KEY, False, bool))
-
-    def set_explanations_page(self, on: bool) -> None:
-        self.window.settings.setValue(EXPLANATIONS_KEY, bool(on))
 
     # ---- explained warnings ----
 
@@ -51,7 +34,6 @@ class CheckActions:
             inform(self.window, "不能说明", "错误须改正后才能提交，不能以说明代替。")
             return False
         dialog = ExplainDialog(finding, self.window)
-        self.dialog = dialog
         if not dialog.exec():
             return False
         self.window.session.set_explanation(finding, dialog.text())

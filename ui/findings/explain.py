@@ -7,7 +7,9 @@ from model.explanations import MAX_TEXT
 from model.rules import Finding
 
 from .. import style
-from ..text_menus import use_chinese_menu
+from ..dialogs import ok_cancel_buttons
+from ..screen_fit import fit_dialog
+from ..window_undo import use_window_undo_menu
 
 
 class ExplainDialog(QDialog):
@@ -26,19 +28,14 @@ class ExplainDialog(QDialog):
         self.editor = QPlainTextEdit(finding.explanation, self)
         self.editor.setPlaceholderText("说明（不超过1000字）")
         self.editor.setTabChangesFocus(True)
-        use_chinese_menu(self.editor)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        use_window_undo_menu(self.editor)
+        self.buttons = ok_cancel_buttons(self)
         self.count = QLabel(self)
         layout = QVBoxLayout(self)
         for widget in (warning, note, self.editor, self.count, self.buttons):
             layout.addWidget(widget)
         self.editor.textChanged.connect(self._changed)
         self._changed()
-        from ..screen_fit import fit_dialog
-
         fit_dialog(self, 560, 320)
 
     def text(self) -> str:

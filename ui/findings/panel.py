@@ -122,6 +122,3 @@ class FindingsPanel(QDockWidget):
     def _emit(self, signal, row: int) -> None:
         if 0 <= row < len(self.findings):
             signal.emit(self.findings[row])
-
-    def row_of(self, finding: Finding) -> int:
-        return self.findings.index(finding)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from model.keystrokes import refusal
 
-from ..text_menus import use_window_undo_menu
+from ..window_undo import use_window_undo_menu
 from .last_year_line import LastYearDelegate
 
 

@@ -13,6 +13,8 @@ from model.grid import SectionGrid
 
 
 class FrozenRows(QTableView):
+    """The header rows of view's grid, lying over its viewport's top."""
+
     def __init__(self, view: QTableView, grid: SectionGrid) -> None:
         super().__init__(view)
         self.view = view

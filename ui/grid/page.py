@@ -10,6 +10,8 @@ from ..pages.lazy import LazyPage
 
 
 class GridPage(LazyPage):
+    """The tab of a table section: heading and legend above its GridView over a GridModel."""
+
     def __init__(self, session, section: TableSection, parent=None) -> None:
         super().__init__(parent)
         self.session = session

@@ -16,6 +16,8 @@ from model.formats import FORMATS
 from model.resources import frozen, resource_path
 from model.version import APP_NAME, VERSION, generator
 
+from ..screen_fit import fit_dialog
+
 
 def format_line(fmt) -> str:
     years = f"{fmt.first_year}—{fmt.last_year}年度" if fmt.last_year else f"{fmt.first_year}年度起"
@@ -84,7 +86,7 @@ class AboutDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(buttons)
-        self.setMinimumWidth(680)
+        fit_dialog(self, 680)
 
     @staticmethod
     def _icon_pixmap():

@@ -9,6 +9,7 @@ from model.formats.definition import ReportFormat
 from model.formats.help_texts import TIP, help_outline
 
 from .. import style
+from ..screen_fit import fit_dialog
 
 
 def instructions_html(fmt: ReportFormat) -> str:
@@ -48,8 +49,6 @@ class InstructionsWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser, 1)
         layout.addWidget(note)
-        from ..screen_fit import fit_dialog
-
         fit_dialog(self, 760, 640)
 
     def show_section(self, key: str) -> None:

@@ -5,15 +5,12 @@ from datetime import datetime
 from pathlib import Path
 
 import shiboken6
-from PySide6 import QtCore
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QGuiApplication
 
 from .. import settings as cfg
-from ..actions import window_action
+from ..actions import insert_after, window_action
 
 SUFFIXES = (".docx", ".pdf")  # importer.SUFFIXES, without importing the importer at start-up
-IMPORT_FILTER = "Word 或 PDF 报告 (*.docx *.pdf);;Word 文档 (*.docx);;PDF 文件 (*.pdf);;所有文件 (*)"
 
 
 class ImportActions(QObject):
@@ -23,13 +20,9 @@ class ImportActions(QObject):
         super().__init__(window)
         self.window = window
         self.settings = window.settings
-        self.last_result = None
         self.import_action = window_action(window, "导入 Word/PDF 报告…", self.import_dialog)
-        menu = window.actions.file_menu
-        entries = menu.actions()  # below 最近打开, with the other ways of getting a report
-        recent = window.files.recent_menu.menuAction()
-        at = entries.index(recent) + 1 if recent in entries else entries.index(window.actions.save)
-        menu.insertAction(entries[at] if at < len(entries) else None, self.import_action)
+        # below 最近打开, with the other ways of getting a report
+        insert_after(window.actions.file_menu, window.files.recent_menu.menuAction(), [self.import_action])
         self.accept_totals = window_action(window, "采用计算的总计", self.accept_computed_totals)
         self.accept_totals.setToolTip("不再核对导入的报告中填报的总计，改用由各分项计算的总计（可撤销）")
         edit = window.actions.edit_menu
@@ -42,11 +35,10 @@ class ImportActions(QObject):
     # ---- import ----
 
     def import_dialog(self) -> bool:
-        from PySide6.QtWidgets import QFileDialog
+        from ..file_dialogs import DOCUMENTS, file_to_open
 
-        path, _ = QFileDialog.getOpenFileName(self.window, "导入 Word/PDF 报告", cfg.last_folder(self.settings),
-                                              IMPORT_FILTER)
-        return bool(path) and self.import_path(Path(path))
+        path = file_to_open(self.window, "导入 Word/PDF 报告", self.settings, DOCUMENTS)
+        return path is not None and self.import_path(path)
 
     def import_path(self, path: Path) -> bool:
         """Read path, show the summary, and on 打开为新报告 show it as a new unsaved report (the open report is
@@ -59,10 +51,8 @@ class ImportActions(QObject):
         from .summary_dialog import ImportSummaryDialog
 
         dialog = ImportSummaryDialog(result, self.window)
-        self.summary_dialog = dialog
         if dialog.exec() != QDialog.DialogCode.Accepted or not self.window.files.maybe_save():
             return False
-        self.last_result = result
         window = self.window
         window.set_report(result.report, None)
         window.undo_stack.resetClean()  # imported, not yet saved: closing asks to save it
@@ -76,15 +66,15 @@ class ImportActions(QObject):
     def read(self, path: Path):
         from model.errors import ReportError
 
-        QGuiApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
-        try:
-            from importer import import_file
+        from ..wait_cursor import wait_cursor
 
-            return import_file(path)
+        try:
+            with wait_cursor():
+                from importer import import_file
+
+                return import_file(path)
         except ReportError as exc:
             message = exc.message
-        finally:
-            QGuiApplication.restoreOverrideCursor()
         from ..dialogs import warn
 
         warn(self.window, "无法导入", message)

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QLabel, QTextBrowser, QVBoxLayout
+
+from ..dialogs import ok_cancel_buttons
+from ..screen_fit import fit_dialog
 
 
 class ImportSummaryDialog(QDialog):
@@ -24,22 +27,12 @@ class ImportSummaryDialog(QDialog):
                      + ("报告中填报的总计与各分项之和不一致的，在“检查结果”中列为错误；核对后可用"
                         "“编辑 ▸ 采用计算的总计”改用计算的总计。" if result.disagreements else "")
                      + (f"导入后检查发现 {errors} 个错误。" if errors else ""))
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("打开为新报告")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self, "打开为新报告")
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
         layout.addWidget(self.details, 1)
         layout.addWidget(hint)
         layout.addWidget(self.buttons)
-        self._fit()
-
-    def _fit(self) -> None:
-        """About 760×560, never larger than the screen it opens on."""
-        from ..screen_fit import fit_dialog
-
         fit_dialog(self, 760, 560)
 
 

@@ -1,14 +1,15 @@
-"""导出 Word/PDF, 打印预览 and 打印 (Ctrl+P): all from the one PDF/DOCX export of the report."""
+"""导出 Word/PDF (its fonts, its 检查说明 page), 打印预览 and 打印 (Ctrl+P): all from the one PDF/DOCX export of the
+report."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6 import QtCore
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 
 from .. import settings as cfg
 from ..actions import window_action
+from ..settings import EXPLANATIONS_KEY
 
 APPROVAL_KEY = "print/approval_block"
 WATERMARK_KEY = "print/draft_watermark"
@@ -35,7 +36,11 @@ class OutputActions(QObject):
         self.preview = self._action("打印预览…", self.print_preview)
         self.print = self._action("打印…", self.print_report, QKeySequence.StandardKey.Print)
         self.fonts = self._action("导出字体设置…", self.choose_fonts)
-        menu.insertActions(before, [self.export_docx, self.export_pdf, self.fonts])
+        self.explanations_page = self._action("导出时附“检查说明”页", self.set_explanations_page)
+        self.explanations_page.setCheckable(True)
+        self.explanations_page.setChecked(self.with_explanations_page())
+        menu.aboutToShow.connect(lambda: self.explanations_page.setChecked(self.with_explanations_page()))
+        menu.insertActions(before, [self.export_docx, self.export_pdf, self.fonts, self.explanations_page])
         menu.insertSeparator(before)
         menu.insertActions(before, [self.preview, self.print])
         menu.insertSeparator(before)
@@ -55,37 +60,30 @@ class OutputActions(QObject):
     # ---- export ----
 
     def export(self, suffix: str, path: str | Path | None = None) -> bool:
+        from ..dialogs import ask_yes_no, fail
+        from ..file_dialogs import name_to_save, with_suffix
+
         report = self.window.report
         errors = self.errors()
-        from ..dialogs import ask_yes_no, fail
-
         lacking = f"\n其中：{'；'.join(self.missing())}。" if self.missing() else ""
         if errors and not ask_yes_no(self.window, "报告尚有错误",
                                      f"报告尚有 {errors} 个错误（见“检查结果”）。{lacking}\n仍要导出吗？"):
             return False
+        path = (with_suffix(path, suffix) if path
+                else name_to_save(self.window, "导出", self.settings, report.title(), suffix))
         if path is None:
-            kind = "Word 文档 (*.docx)" if suffix == ".docx" else "PDF 文件 (*.pdf)"
-            start = str(Path(cfg.last_folder(self.settings)) / f"{report.title()}{suffix}")
-            from PySide6.QtWidgets import QFileDialog
-
-            path, _ = QFileDialog.getSaveFileName(self.window, "导出", start, kind)
-            if not path:
-                return False
-        path = Path(path)
-        if path.suffix.lower() != suffix:
-            path = path.with_name(path.name + suffix)
+            return False
         from export import export_report
 
+        from ..wait_cursor import wait_cursor
         from .export_settings import export_options
 
-        QGuiApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
         try:
-            export_report(report, path, export_options(self.settings))
+            with wait_cursor():
+                export_report(report, path, export_options(self.settings))
         except Exception as exc:  # noqa: BLE001 - every failure is told in Chinese, never a traceback
-            QGuiApplication.restoreOverrideCursor()
             fail(self.window, "导出失败", failure_text(exc))
             return False
-        QGuiApplication.restoreOverrideCursor()
         cfg.remember_folder(self.settings, path)
         self.window.show_message(f"已导出：{path}")
         return True
@@ -95,15 +93,21 @@ class OutputActions(QObject):
 
         ExportFontsDialog(self.settings, self.window).exec()
 
+    def with_explanations_page(self) -> bool:
+        """导出时附“检查说明”页: exports and prints end with the explained warnings (a setting; 打印选项 shares it)."""
+        return bool(self.settings.value(EXPLANATIONS_KEY, False, bool))
+
+    def set_explanations_page(self, on: bool) -> None:
+        self.settings.setValue(EXPLANATIONS_KEY, bool(on))
+
     # ---- print ----
 
     def ask_options(self):
-        from ..settings import EXPLANATIONS_KEY
         from .print_options import PrintOptionsDialog
 
         dialog = PrintOptionsDialog(self.errors(), bool(self.settings.value(APPROVAL_KEY, False, bool)),
                                     bool(self.settings.value(WATERMARK_KEY, True, bool)), self.window,
-                                    bool(self.settings.value(EXPLANATIONS_KEY, False, bool)), self.missing(),
+                                    self.with_explanations_page(), self.missing(),
                                     undated=not self.window.report.report_date)
         if not dialog.exec():  # Rejected (0)
             return None
@@ -116,13 +120,11 @@ class OutputActions(QObject):
         """The exported PDF's pages (what is previewed is what prints and what is exported)."""
         from export import pdf_bytes
 
+        from ..wait_cursor import wait_cursor
         from .printing import PdfPages
 
-        QGuiApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
-        try:
+        with wait_cursor():
             return PdfPages(pdf_bytes(self.window.report, options), self)
-        finally:
-            QGuiApplication.restoreOverrideCursor()
 
     def ask_pages(self, failure_title: str):
         """Print options, then the pages built with them; None when cancelled or impossible."""
@@ -143,10 +145,7 @@ class OutputActions(QObject):
             return
         from .print_preview import PrintPreviewDialog
 
-        dialog = PrintPreviewDialog(pages, self.window.report.title(), lambda: self.send_to_printer(pages),
-                                    self.window)
-        self.preview_dialog = dialog
-        dialog.exec()
+        PrintPreviewDialog(pages, self.window.report.title(), lambda: self.send_to_printer(pages), self.window).exec()
         pages.deleteLater()
 
     def print_report(self) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel
 
+from ..dialogs import ok_cancel_buttons
 from ..screen_fit import fit_dialog
 from ..settings import EXPLANATIONS_KEY
 
@@ -25,9 +26,8 @@ def font_names(settings) -> dict[str, str]:
     return names
 
 
-
-
 def export_options(settings, **extra):
+    """The ExportOptions of the fonts and the 检查说明 page chosen in settings, and of extra."""
     from export import ExportOptions
 
     extra.setdefault("explanations_page", bool(settings.value(EXPLANATIONS_KEY, False, bool)))
@@ -56,11 +56,8 @@ class ExportFontsDialog(QDialog):
             box.setCurrentText(current[field])
             self.boxes[key] = box
             form.addRow(label, box)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-                                   | QDialogButtonBox.StandardButton.RestoreDefaults, self)
-        buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).clicked.connect(self.restore_defaults)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self)
+        buttons.addButton(QDialogButtonBox.StandardButton.RestoreDefaults).clicked.connect(self.restore_defaults)
         form.addRow(buttons)
         fit_dialog(self)
 

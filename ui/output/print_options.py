@@ -1,9 +1,10 @@
-"""打印选项: the approval block and the 草稿 watermark, with the number of errors that remain."""
+"""打印选项: the approval block, the 草稿 watermark and the 检查说明 page, with the number of errors that remain."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QDialog, QLabel, QVBoxLayout
 
 from .. import style
+from ..dialogs import ok_cancel_buttons
 from ..screen_fit import fit_dialog
 from .export_settings import export_options
 
@@ -21,13 +22,13 @@ class PrintOptionsDialog(QDialog):
         if errors:
             lacking = f"其中：{'；'.join(missing)}。" if missing else ""
             status = QLabel(f"报告尚有 {errors} 个错误（见“检查结果”），打印件仅供核对。{lacking}", self)
-            status.setStyleSheet("color: #b71c1c; font-weight: bold;")
+            status.setStyleSheet(f"color: {style.ERROR_TEXT}; font-weight: bold;")
         elif undated:  # not an error while the report is being written, but the printed 落款 has no date
             status = QLabel("检查通过：报告没有错误。报告日期尚未填写，打印件不印落款日期（可在“基本信息”页填写）。", self)
             status.setStyleSheet(f"color: {style.WARNING_TEXT};")
         else:
             status = QLabel("检查通过：报告没有错误。", self)
-            status.setStyleSheet("color: #1b5e20;")
+            status.setStyleSheet(f"color: {style.DONE_TEXT};")
         status.setWordWrap(True)
         self.approval = QCheckBox("在最后一页加签批栏（单位盖章、负责人签字、日期）", self)
         self.approval.setChecked(approval)
@@ -35,9 +36,7 @@ class PrintOptionsDialog(QDialog):
         self.watermark.setChecked(watermark)
         self.explanations = QCheckBox("最后附“检查说明”页（已说明的警告及其说明）", self)
         self.explanations.setChecked(explanations)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self)
         layout = QVBoxLayout(self)
         for widget in (status, self.approval, self.watermark, self.explanations, buttons):
             layout.addWidget(widget)

@@ -91,7 +91,7 @@ def on_white(image: QImage) -> QImage:
 
 
 def render_page(pages: PdfPages, index: int, dpi: float, pixels: QSize | None = None) -> QImage:
-    """One page as an image at dpi (or at exactly pixels), on white (used by tests and thumbnails)."""
+    """One page as an image at dpi (or at exactly pixels), on white (the tests compare printed and exported pages)."""
     if pixels is None:
         size = pages.document.pagePointSize(index)
         pixels = QSize(round(size.width() * dpi / 72), round(size.height() * dpi / 72))

@@ -11,15 +11,12 @@ from model.formats import FIRST_YEAR, format_for_year
 from model.report import MAX_LABEL, MAX_UNIT_NAME, CellRef
 
 from .. import style
-from ..actions import defer_undo_to_window
+from ..window_undo import use_window_undo
 from .lazy import TabPage
-from ..text_menus import use_window_undo_menu
 
 FIELDS = (("unit_name", "填报单位"), ("attachment_label", "附件标注"), ("report_date", "报告日期"))
-
-
 MAX_LENGTH = {"unit_name": MAX_UNIT_NAME, "attachment_label": MAX_LABEL, "report_date": 20}
-REFUSED_STYLE = "QLineEdit { background: #f9d3d3; }"  # the error-row colour of the grids
+REFUSED_STYLE = f"QLineEdit {{ background: {style.BRUSH_COLOURS['ERROR_ROW_BG']}; }}"  # the grids' error-row colour
 HINT_STYLE = f"color: {style.HINT_TEXT};"  # (a style sheet: at start-up cheaper than a palette or rich text)
 YEAR_LOCKED = "报告已填写了数字，年度不能再更改；下一年度的报告请用“文件 ▸ 基于上年报告新建…”"
 YEAR_FREE = "尚未填写数字，可以更改年度"
@@ -65,8 +62,7 @@ class HeaderPage(TabPage):
         for name, label in FIELDS:
             edit = QLineEdit(getattr(report, name))
             edit.setMaxLength(MAX_LENGTH[name])
-            defer_undo_to_window(edit)
-            use_window_undo_menu(edit)
+            use_window_undo(edit)
             edit.editingFinished.connect(lambda n=name: self._commit(n))
             self.edits[name] = edit
         self.edits["unit_name"].setPlaceholderText("如：火花镇人民政府")
@@ -137,10 +133,8 @@ class HeaderPage(TabPage):
             action.setCheckable(True)
             action.setChecked(year == current)
             action.triggered.connect(lambda _=False, y=year: self.choose_year(y))
-        self.year_menu = menu
         menu.exec(self.year.mapToGlobal(self.year.rect().bottomLeft()))
         menu.deleteLater()
-        self.year_menu = None
 
     def choose_year(self, year: int) -> None:
         before = self.session.report.format
@@ -182,11 +176,9 @@ class HeaderPage(TabPage):
 
         calendar.activated.connect(chosen)
         calendar.clicked.connect(chosen)
-        self.calendar_menu = menu
         edit = self.edits["report_date"]
         menu.exec(edit.mapToGlobal(edit.rect().bottomLeft()))
         menu.deleteLater()
-        self.calendar_menu = None
 
     # ---- storing ----
 

@@ -7,9 +7,8 @@ from model.report import MAX_TEXT_CHARS
 from model.rules import text_length
 
 from .. import style
-from ..actions import defer_undo_to_window
+from ..window_undo import use_window_undo
 from .lazy import LazyPage
-from ..text_menus import use_window_undo_menu
 
 WARNING_STYLE = f"color: {style.WARNING_TEXT}; font-weight: bold;"
 
@@ -34,8 +33,7 @@ class TextPage(LazyPage):
         self.editor = QPlainTextEdit()
         self.editor.setUndoRedoEnabled(False)
         self.editor.setPlaceholderText(f"在此填写“{section.heading}”")
-        defer_undo_to_window(self.editor)
-        use_window_undo_menu(self.editor)
+        use_window_undo(self.editor)
         self.count = QLabel()
         layout = QVBoxLayout(self)
         for widget in (self.heading, self.hint, self.editor, self.count):
