@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 
 from model.report import Report
@@ -150,7 +150,6 @@ class PageLayout:
     watermark: str = ""  # printed diagonally across every page (草稿 while the report has errors)
     title: str = ""  # document properties
     author: str = ""
-    styles: tuple[ParaStyle, ...] = field(default=PARA_STYLES)
 
     def paragraphs(self) -> list[Paragraph]:
         return [b for b in self.blocks if isinstance(b, Paragraph)]

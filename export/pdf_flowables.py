@@ -6,8 +6,6 @@ from dataclasses import dataclass
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.flowables import Flowable
 
-from model.grid import Role
-
 from .fonts import PdfFonts
 from .layout import Align, FontRole, PageSetup, Paragraph
 from .table_layout import TableBlock
@@ -48,7 +46,6 @@ class GridParagraph(Flowable):
         self.frame_height = page.text_height_pt
         self._lines = lines
         self.space_before = para.space_before if space_before is None else space_before
-        self._gap = 0.0
 
     # ---- line breaking
 

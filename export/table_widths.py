@@ -23,7 +23,6 @@ BORDER = 0.75  # points: every table line (Word's 3/4 pt single border; thinner 
 # draft reaches (every number of a valid draft fits at 7.5 pt condensed to half its width).
 NUMBER_STYLES = ((12.0, 1.0), (10.5, 1.0), (9.0, 1.0), (7.5, 1.0), (7.5, 0.9), (7.5, 0.8), (7.5, 0.7),
                  (7.5, 0.6), (7.5, 0.5), (6.5, 0.5), (5.5, 0.5), (4.5, 0.5), (3.5, 0.5))
-MIN_NUMBER_SIZE = 7.5  # 六号
 WIDTH_STEPS = 9  # label column widths tried per column, in half-character steps
 
 

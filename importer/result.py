@@ -21,9 +21,6 @@ class Note:
     column: str
     text: str
 
-    def place(self) -> str:
-        return " / ".join(p for p in (self.section, self.row, self.column) if p)
-
     def as_dict(self) -> dict[str, str]:
         return {"section": self.section, "row": self.row, "column": self.column, "text": self.text}
 
