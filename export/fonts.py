@@ -1,4 +1,4 @@
-"""Chinese TrueType fonts for the PDF: found on the machine by role, else the shipped fallback; glyph coverage."""
+"""Chinese TrueType fonts for the PDF: found on the machine by role, else the shipped fallback; glyph coverage, widths."""
 from __future__ import annotations
 
 import os
@@ -107,6 +107,27 @@ def load_font(path: Path) -> LoadedFont | None:
             pdfmetrics.registerFont(font)
             _LOADED[path] = LoadedFont(name, path, frozenset(font.face.charToGlyph))
     return _LOADED[path]
+
+
+_GLYPH_WIDTHS: dict[tuple[str, str], float] = {}
+
+
+def text_width(text: str, font: str, size: float) -> float:
+    """Width in points of text set in a font load_font registered: its glyphs' advances (cached per glyph)."""
+    total = 0.0
+    for ch in text:
+        w = _GLYPH_WIDTHS.get((font, ch))
+        if w is None:
+            from reportlab.pdfbase.pdfmetrics import stringWidth
+
+            w = _GLYPH_WIDTHS[(font, ch)] = stringWidth(ch, font, 1000) / 1000
+        total += w
+    return total * size
+
+
+def runs_width(runs: list[tuple[str, str]], size: float) -> float:
+    """Width in points of (font name, text) runs, as PdfFonts.runs splits a text."""
+    return sum(text_width(text, name, size) for name, text in runs)
 
 
 def needs_glyph(ch: str) -> bool:

@@ -3,10 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.flowables import Flowable
 
-from .fonts import PdfFonts
+from .fonts import PdfFonts, runs_width, text_width
 from .layout import Align, FontRole, PageSetup, Paragraph
 from .table_layout import TableBlock
 from .table_widths import BORDER, PAD_X, leading
@@ -75,13 +74,13 @@ class GridParagraph(Flowable):
             role = spans[0][1] if pos < lead_end else spans[-1][1]
             runs = self.fonts.runs(tok, role)
             fonts_of.append(runs)
-            widths.append(sum(_width(t, name, size) for name, t in runs))
+            widths.append(runs_width(runs, size))
             pos += len(tok)
         indent = para.indent_chars * size if first else 0.0
         if any(w > room for w in widths):  # a run of digits longer than a line
             flat_t, flat_r = [], []
-            for tok, runs in zip(toks, fonts_of):
-                if sum(_width(t, n, size) for n, t in runs) > room:
+            for tok, runs, width in zip(toks, fonts_of, widths):
+                if width > room:
                     for name, t in runs:
                         for ch in t:
                             flat_t.append(ch)
@@ -90,7 +89,7 @@ class GridParagraph(Flowable):
                     flat_t.append(tok)
                     flat_r.append(runs)
             toks, fonts_of = flat_t, flat_r
-            widths = [sum(_width(t, n, size) for n, t in runs) for runs in fonts_of]
+            widths = [runs_width(runs, size) for runs in fonts_of]
         hang = para.align is Align.JUSTIFY
         out = []
         broken = break_lines(widths, toks, room - indent, room, hang=hang)
@@ -99,9 +98,9 @@ class GridParagraph(Flowable):
             for k in range(line.start, line.end):
                 for name, t in fonts_of[k]:
                     if runs and runs[-1][0] == name:
-                        runs[-1] = (name, runs[-1][1] + t, runs[-1][2] + _width(t, name, size))
+                        runs[-1] = (name, runs[-1][1] + t, runs[-1][2] + text_width(t, name, size))
                     else:
-                        runs.append((name, t, _width(t, name, size)))
+                        runs.append((name, t, text_width(t, name, size)))
             width = sum(widths[line.start:line.end])
             chars = sum(len(t) for t in toks[line.start:line.end])
             if line.hanging:
@@ -195,19 +194,6 @@ def _without_after(para: Paragraph) -> Paragraph:
     return replace(para, space_after=0)
 
 
-_WIDTHS: dict[tuple[str, str], float] = {}
-
-
-def _width(text: str, font: str, size: float) -> float:
-    total = 0.0
-    for ch in text:
-        w = _WIDTHS.get((font, ch))
-        if w is None:
-            w = _WIDTHS[(font, ch)] = stringWidth(ch, font, 1000) / 1000
-        total += w
-    return total * size
-
-
 class TableFlowable(Flowable):
     """A table drawn from the layout's exact widths, heights and lines; splits only between keep units,
     repeating the header rows."""
@@ -280,7 +266,7 @@ class TableFlowable(Flowable):
         first = centre + step * (len(cell.lines) - 1) / 2
         for i, line in enumerate(cell.lines):
             runs = self.fonts.runs(line, FontRole.TABLE)
-            width = sum(_width(t, name, size) for name, t in runs) * cell.scale
+            width = runs_width(runs, size) * cell.scale
             if cell.align is Align.LEFT:
                 x = x0 + PAD_X
             elif cell.align is Align.RIGHT:

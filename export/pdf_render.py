@@ -5,7 +5,7 @@ import io
 
 from model.version import APP_NAME, VERSION
 
-from .fonts import PdfFonts
+from .fonts import PdfFonts, runs_width, text_width
 from .layout import BODY, MM, FontRole, PageLayout, Paragraph
 
 
@@ -88,12 +88,10 @@ def _plain(block) -> bool:
 def _draw_page_number(canvas, layout: PageLayout, fonts: PdfFonts, number: int) -> None:
     """`— N —` in 4号 宋体, its dashes 7 mm under the text block: odd pages right, even pages left, one
     character in from the edge of the text block (GB/T 9704 7.5)."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
     page = layout.page
     size = page.page_number_size
     runs = fonts.runs(page.page_number_format.format(number), FontRole.PAGE_NUMBER)
-    width = sum(stringWidth(text, name, size) for name, text in runs)
+    width = runs_width(runs, size)
     left = page.left_mm * MM
     if number % 2:
         x = left + page.text_width_pt - size - width
@@ -103,7 +101,7 @@ def _draw_page_number(canvas, layout: PageLayout, fonts: PdfFonts, number: int) 
     for name, text in runs:
         canvas.setFont(name, size)
         canvas.drawString(x, y, text)
-        x += stringWidth(text, name, size)
+        x += text_width(text, name, size)
 
 
 WATERMARK_SIZE = 120.0
@@ -112,11 +110,9 @@ WATERMARK_GREY = 0.82
 
 def _draw_watermark(canvas, layout: PageLayout, fonts: PdfFonts) -> None:
     """Large light-grey text across the page centre, under the page content."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
     page = layout.page
     runs = fonts.runs(layout.watermark, FontRole.HEADING)
-    width = sum(stringWidth(text, name, WATERMARK_SIZE) for name, text in runs)
+    width = runs_width(runs, WATERMARK_SIZE)
     canvas.saveState()
     canvas.setFillGray(WATERMARK_GREY)
     canvas.translate(page.width_mm * MM / 2, page.height_mm * MM / 2)
@@ -125,5 +121,5 @@ def _draw_watermark(canvas, layout: PageLayout, fonts: PdfFonts) -> None:
     for name, text in runs:
         canvas.setFont(name, WATERMARK_SIZE)
         canvas.drawString(x, -WATERMARK_SIZE / 3, text)
-        x += stringWidth(text, name, WATERMARK_SIZE)
+        x += text_width(text, name, WATERMARK_SIZE)
     canvas.restoreState()
