@@ -14,7 +14,8 @@ from model.rules import check
 from .document import RawTable, SourceDocument
 from .outline import Outline, find_year_in_text, read_outline
 from .result import ImportResult, Note, Notes
-from .tables import read_tables, section_labels
+from .labels import all_section_labels
+from .tables import read_tables
 
 __all__ = ["ImportRefused", "ImportResult", "SUFFIXES", "import_file"]
 
@@ -110,8 +111,7 @@ def _header(report: Report, outline: Outline, notes: Notes) -> None:
 
 
 def _any_report_table(tables: list[tuple[int, RawTable]]) -> bool:
-    labels = [section_labels(s) for f in FORMATS for s in f.table_sections()]
-    return any(section.score(piece) >= 3 for _, piece in tables for section in labels)
+    return any(section.score(piece) >= 3 for _, piece in tables for section in all_section_labels())
 
 
 def _format_hint(fmt, tables: list[tuple[int, RawTable]], notes: Notes) -> None:

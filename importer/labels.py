@@ -1,10 +1,16 @@
-"""Label matching: printed labels folded (full-width, spaces, line breaks, numbering, punctuation) to compare."""
+"""Label matching: printed labels folded (full-width, spaces, numbering, punctuation); each section's labels indexed."""
 from __future__ import annotations
 
 import re
 import unicodedata
 from collections.abc import Iterable
-from typing import Generic, TypeVar
+from functools import lru_cache
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+from model.formats.definition import Column, Row, TableSection
+
+if TYPE_CHECKING:
+    from .document import RawTable
 
 T = TypeVar("T")
 
@@ -72,3 +78,52 @@ class LabelIndex(Generic[T]):
         if not best:
             return []
         return list(self.by_core[max(best, key=len)])
+
+
+class SectionLabels:
+    """The official labels of one table section, indexed for lookup (built once per section)."""
+
+    def __init__(self, section: TableSection) -> None:
+        self.key = section.key
+        tables = section.tables
+        self.rows = LabelIndex((row.label, (table, row)) for table in tables for row in table.leaf_rows()
+                               if row.label)
+        self.group_rows = LabelIndex((row.label, row) for table in tables for top in table.rows
+                                     for row in _groups(top))
+        columns = [c for table in tables for top in table.columns for c in _all_columns(top)]
+        vocabulary = [(c.label, "column") for c in columns] + [(t.corner, "corner") for t in tables if t.corner]
+        vocabulary += [(t.title, "title") for t in tables if t.title]
+        self.vocabulary = LabelIndex(vocabulary, numbered=False)
+        self.titles = LabelIndex(((t.title, t) for t in tables if t.title), numbered=False)
+
+    def score(self, piece: RawTable) -> int:
+        """How many cells of a piece of table carry this section's labels."""
+        return sum(1 for cell in piece.cells if cell.text.strip() and (
+            self.rows.find(cell.text) or self.vocabulary.find(cell.text) or self.group_rows.find(cell.text)))
+
+
+_LABELS: dict[int, SectionLabels] = {}
+
+
+def section_labels(section: TableSection) -> SectionLabels:
+    """The section's labels indexed (once per section: formats are immutable)."""
+    labels = _LABELS.get(id(section))
+    if labels is None:
+        labels = _LABELS[id(section)] = SectionLabels(section)
+    return labels
+
+
+@lru_cache(maxsize=1)
+def all_section_labels() -> tuple[SectionLabels, ...]:
+    """The labels of every table section of every format, in the formats' order."""
+    from model.formats import FORMATS
+
+    return tuple(section_labels(s) for f in FORMATS for s in f.table_sections())
+
+
+def _groups(row: Row) -> list[Row]:
+    return [row] + [g for child in row.children for g in _groups(child)] if row.children else []
+
+
+def _all_columns(column: Column) -> list[Column]:
+    return [column] + [c for child in column.children for c in _all_columns(child)]

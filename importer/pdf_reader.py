@@ -10,6 +10,7 @@ from model.errors import ImportRefused
 
 from . import guard
 from .document import Para, RawTable, SourceDocument
+from .labels import all_section_labels
 from .outline import heading_of
 from .page_breaks import join_broken_rows
 from .pdf_tables import Fragment, build_table, inside, page_fragments, row_count, stitch
@@ -118,16 +119,12 @@ def _read(pdf, name: str) -> SourceDocument:
 def _apart(a: Fragment, b: Fragment) -> bool:
     """Two tables of different parts of the report (二 and 三 …), though one ends a page and the other begins the
     next with the same edges: each has labels of its own part."""
-    from model.formats import FORMATS
-
-    from .tables import section_labels
 
     def part(fragment: Fragment) -> str | None:
         table = build_table([fragment], _lines)
-        scores = {}
-        for fmt in FORMATS:
-            for section in fmt.table_sections():
-                scores[section.key] = max(scores.get(section.key, 0), section_labels(section).score(table))
+        scores: dict[str, int] = {}
+        for labels in all_section_labels():
+            scores[labels.key] = max(scores.get(labels.key, 0), labels.score(table))
         best = max(scores, key=scores.get)
         return best if scores[best] >= 3 else None
 
