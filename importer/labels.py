@@ -27,20 +27,20 @@ def fold(text: str) -> str:
     return _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
 
 
+def _unnumbered(text: str, numbered: bool) -> str:
+    """Folded, without its leading numbering when numbered."""
+    text = fold(text)
+    return _NUMBERING.sub("", text, count=1) if numbered else text
+
+
 def core(text: str, numbered: bool = True) -> str:
     """The comparable core of a label: folded, without leading numbering (when numbered) and punctuation."""
-    text = fold(text)
-    if numbered:
-        text = _NUMBERING.sub("", text, count=1)
-    return _PUNCT.sub("", text)
+    return _PUNCT.sub("", _unnumbered(text, numbered))
 
 
-def short(text: str, numbered: bool = True) -> str:
+def _short(unnumbered: str) -> str:
     """The core without remarks in parentheses: 部分公开（区分处理的，…） → 部分公开."""
-    text = fold(text)
-    if numbered:
-        text = _NUMBERING.sub("", text, count=1)
-    return _PUNCT.sub("", _PAREN.sub("", text))
+    return _PUNCT.sub("", _PAREN.sub("", unnumbered))
 
 
 class LabelIndex(Generic[T]):
@@ -51,7 +51,8 @@ class LabelIndex(Generic[T]):
         self.by_core: dict[str, list[T]] = {}
         self.by_short: dict[str, list[T]] = {}
         for label, item in labels:
-            c, s = core(label, numbered), short(label, numbered)
+            bare = _unnumbered(label, numbered)
+            c, s = _PUNCT.sub("", bare), _short(bare)
             if c:
                 self.by_core.setdefault(c, []).append(item)
             if s:
@@ -59,12 +60,13 @@ class LabelIndex(Generic[T]):
 
     def find(self, text: str) -> list[T]:
         """Every item whose label the printed text is (best match first); [] when none."""
-        c = core(text, self.numbered)
+        bare = _unnumbered(text, self.numbered)
+        c = _PUNCT.sub("", bare)
         if not c:
             return []
         if c in self.by_core:
             return list(self.by_core[c])
-        s = short(text, self.numbered)
+        s = _short(bare)
         if s in self.by_short:
             return list(self.by_short[s])
         if s in self.by_core:
