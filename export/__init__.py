@@ -72,7 +72,7 @@ def docx_bytes(report: Report, options: ExportOptions | None = None) -> bytes:
 
 def export_report(report: Report, path: Path | str, options: ExportOptions | None = None) -> None:
     """Write a .docx or .pdf by the path's suffix, atomically; raises ReportError with a Chinese message."""
-    from model.draft import atomic_write
+    from model.atomic import atomic_write
 
     path = Path(path)
     suffix = path.suffix.lower()
