@@ -61,6 +61,8 @@ def pdf_bytes(report: Report, options: ExportOptions | None = None) -> bytes:
 
 
 def docx_bytes(report: Report, options: ExportOptions | None = None) -> bytes:
+    """The DOCX of the report (Word font names from options)."""
+
     def make() -> bytes:
         from .docx_render import render_docx
 

@@ -1,5 +1,7 @@
-"""The 汇总 breakdown workbook (openpyxl, streamed): one sheet per table section, one row per unit, live SUM
-totals, and a sheet 检查结果 with every unit's findings and every file left out."""
+"""The 汇总 breakdown workbook (openpyxl, streamed): a sheet per table section, a row per unit, and 检查结果.
+
+Headers merged as printed, live SUM totals, error cells marked; the sheet 检查结果 lists every unit's findings and
+every file left out."""
 from __future__ import annotations
 
 import io

@@ -29,6 +29,7 @@ JC = {Align.LEFT: "left", Align.CENTER: "center", Align.RIGHT: "right", Align.JU
 
 
 def twips(points: float) -> int:
+    """Points in twentieths (twips), the DOCX unit."""
     return round(points * 20)
 
 
@@ -39,6 +40,7 @@ def fonts_xml(name: str) -> str:
 
 
 def size_xml(points: float) -> str:
+    """w:sz and w:szCs (half-points)."""
     half = round(points * 2)
     return f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>'
 
@@ -47,6 +49,7 @@ def size_xml(points: float) -> str:
 
 
 def styles_xml(layout: PageLayout, options: ExportOptions) -> str:
+    """word/styles.xml: Normal, the layout's paragraph styles, 小标题, 表格文字, the table-break, footer and table styles."""
     pitch = twips(layout.page.line_pitch)
     body_font = options.docx_font(FontRole.BODY)
     table_font = options.docx_font(FontRole.TABLE)
@@ -90,6 +93,7 @@ def styles_xml(layout: PageLayout, options: ExportOptions) -> str:
 
 
 def _para_style(style: ParaStyle, options: ExportOptions, pitch: int) -> str:
+    """One of the layout's paragraph styles as a Word style based on Normal."""
     size = style.size
     p = []
     if style.keep_with_next:
@@ -115,6 +119,7 @@ def _para_style(style: ParaStyle, options: ExportOptions, pitch: int) -> str:
 
 
 def borders_xml() -> str:
+    """A table's lines: single, BORDER wide, round it and between all its cells."""
     size = round(BORDER * 8)  # eighths of a point
     sides = "".join(f'<w:{s} w:val="single" w:sz="{size}" w:space="0" w:color="000000"/>'
                     for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
@@ -122,6 +127,7 @@ def borders_xml() -> str:
 
 
 def cell_margins_xml() -> str:
+    """Cell margins: PAD_X left and right, none above and below (the row heights hold that room)."""
     pad = twips(PAD_X)
     return (f'<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="{pad}" w:type="dxa"/>'
             f'<w:bottom w:w="0" w:type="dxa"/><w:right w:w="{pad}" w:type="dxa"/></w:tblCellMar>')
@@ -131,6 +137,7 @@ def cell_margins_xml() -> str:
 
 
 def settings_xml() -> str:
+    """word/settings.xml: odd and even footers, the 禁则 lists, Word 2013 layout."""
     after = quoteattr("".join(sorted(CANNOT_END)))
     before = quoteattr("".join(sorted(CANNOT_START)))
     return (
@@ -147,6 +154,7 @@ def settings_xml() -> str:
 
 
 def font_table_xml(options: ExportOptions) -> str:
+    """word/fontTable.xml: the font names of the roles, with Word's stand-ins for the _GB2312 ones."""
     names = list(dict.fromkeys(options.docx_font(role) for role in FontRole))
     fonts = []
     for name in names:
@@ -178,6 +186,7 @@ def footer_xml(layout: PageLayout, odd: bool) -> str:
 
 
 def app_xml() -> str:
+    """docProps/app.xml: the program and version that made the file."""
     return (f'{HEAD}<Properties xmlns="{CT}/extended-properties" '
             f'xmlns:vt="{CT}/docPropsVTypes"><Application>{escape(f"{APP_NAME} {VERSION}")}</Application>'
             "<DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>"

@@ -30,6 +30,7 @@ def _run(text: str, extra: str = "") -> str:
 
 
 def paragraph_xml(p: Paragraph, layout: PageLayout) -> str:
+    """A w:p in its style, with what the paragraph changes of the style, and its run-in heading in 小标题."""
     pitch = twips(layout.page.line_pitch)
     ppr = [f'<w:pStyle w:val="{p.style.style_id}"/>']
     if p.keep_with_next is not None and p.keep_with_next != p.style.keep_with_next:
@@ -95,6 +96,7 @@ def table_xml(block: TableBlock) -> str:
 
 
 def _cell(cell, widths: list[int], block: TableBlock, keep: bool, merge: str | None) -> str:
+    """A w:tc: width, spans, shading, centred vertically; its lines in 表格文字 (none under a vertical merge)."""
     width = sum(widths[cell.col:cell.col + cell.colspan])
     tcpr = [f'<w:tcW w:w="{width}" w:type="dxa"/>']
     if cell.colspan > 1:

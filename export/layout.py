@@ -24,6 +24,8 @@ class FontRole(Enum):
 
 
 class Align(Enum):
+    """Horizontal alignment of a paragraph or a table cell."""
+
     LEFT = "left"
     CENTER = "center"
     RIGHT = "right"

@@ -21,6 +21,8 @@ def baseline_below_centre(size: float) -> float:
 
 @dataclass
 class _Line:
+    """A set line: runs of text in their fonts, its width and room, how many characters justification spreads."""
+
     runs: list[tuple[str, str, float]]  # (font name, text, width)
     width: float  # without a hanging mark
     chars: int  # characters spread by justification

@@ -10,6 +10,7 @@ from .layout import BODY, MM, FontRole, PageLayout, Paragraph
 
 
 def render_pdf(layout: PageLayout, fonts: PdfFonts) -> bytes:
+    """The PDF of the layout: A4 pages, the text frame on the grid, page numbers, watermark; fonts embedded."""
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
     page = layout.page

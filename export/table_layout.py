@@ -84,6 +84,7 @@ _ALIGN = {Role.TITLE: Align.LEFT, Role.CORNER: Align.CENTER, Role.HEADER: Align.
 
 
 def table_size(section: TableSection) -> float:
+    """Type size of a section's table: 小四 for 二 (few columns), 五号 for 三 and 四."""
     return XIAOSI if section.key == "proactive" else WUHAO
 
 
@@ -111,6 +112,7 @@ def table_blocks(report: Report, section: TableSection, width: float, first_page
 
 def table_block(report: Report, section: TableSection, width: float, size: float | None = None,
                 pad_y: float = PAD_Y) -> TableBlock:
+    """The section's whole table `width` points wide, at a type size (the section's own) and cell padding."""
     grid = section_grid(section)
     size = size or table_size(section)
     labels = min((c.col for c in grid.cells if c.role is Role.VALUE), default=0)

@@ -1,5 +1,6 @@
-"""Column widths of a printed table: numbers get what their widest value needs, labels the rest, sized so
-the table is as low as it can be; widths, line heights and margins shared by both renderers."""
+"""Column widths and row heights of a printed table, and the cell margins and lines both renderers share.
+
+Numbers get what their widest value needs, labels the rest, sized so that the table is as low as it can be."""
 from __future__ import annotations
 
 import math

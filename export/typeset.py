@@ -1,4 +1,4 @@
-"""Chinese line breaking (禁则): unbreakable tokens, forbidden line starts and ends, greedy lines with hanging punctuation."""
+"""Chinese line breaking (禁则): unbreakable tokens, forbidden line starts and ends, greedy lines, hanging marks."""
 from __future__ import annotations
 
 import re
@@ -35,6 +35,7 @@ def em_width(ch: str) -> float:
 
 
 def text_ems(text: str) -> float:
+    """Neutral width of a text in ems (em_width of each character)."""
     return sum(em_width(ch) for ch in text)
 
 

@@ -12,6 +12,7 @@ _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 
 def read_docx(path: Path) -> SourceDocument:
+    """The paragraphs and tables of a .docx, read after the guard's checks; raises ImportRefused."""
     name = path.name
     with guard.open_zip(path) as zf:
         data = guard.read_member(zf, guard.main_part(zf, name), name)

@@ -35,6 +35,8 @@ _SIGN_OFF = re.compile(r"^(?:(?:填报)?单位[(（]盖章[)）]|负责人[(（]
 
 @dataclass
 class Outline:
+    """Where the report's parts are among a document's blocks, and what its title, 落款 and text sections hold."""
+
     attachment_label: str = ""
     title: str = ""
     unit: str = ""
@@ -90,6 +92,7 @@ def run_in_heading(text: str) -> tuple[int, str] | None:
 
 
 def read_outline(doc: SourceDocument, notes: Notes) -> Outline:
+    """The section headings (in order), then the front matter, the text sections and the 落款."""
     out = Outline()
     blocks = doc.blocks
     last = -1

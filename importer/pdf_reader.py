@@ -28,6 +28,8 @@ _PAGE_NUMBER = re.compile(r"^(?:[—–\-－~～\s]*\d{1,4}[—–\-－~～\s]*|
 
 @dataclass
 class _Line:
+    """A line of text on a page: where it is, its most common type size."""
+
     text: str
     x0: float
     x1: float
@@ -38,6 +40,7 @@ class _Line:
 
 
 def read_pdf(path: Path) -> SourceDocument:
+    """The paragraphs and ruled tables of a PDF with a text layer; raises ImportRefused."""
     name = path.name
     import pdfplumber
 

@@ -17,6 +17,8 @@ from .values import header_unit, looks_like_value, read_input, read_total
 
 @dataclass
 class HeaderCell:
+    """A cell of a header as printed: the grid columns it spans, its text, the header row it sits in."""
+
     first: int
     last: int
     text: str
@@ -43,6 +45,8 @@ class TableReading:
 
 def read_tables(fmt: ReportFormat, tables: list[tuple[int, RawTable]], outline: Outline,
                 notes: Notes) -> TableReading:
+    """Each piece of table given to the section whose labels it carries (else the one it is under or runs on
+    from) and read there; what no section claims is noted as left out."""
     reading = TableReading()
     readers = {s.key: _SectionReader(fmt, s, reading, notes) for s in fmt.table_sections()}
     previous: str | None = None
