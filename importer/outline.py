@@ -219,12 +219,11 @@ def _wraps(text: str) -> bool:
     return False
 
 
-def find_year_in_text(blocks, outline: Outline) -> int | None:
+def find_year_in_text(outline: Outline) -> int | None:
     """The year most often written in the text before the tables (一、总体情况 and the preamble)."""
     counts: Counter[int] = Counter()
-    for key in ("overview",):
-        for line in outline.texts.get(key, []):
-            counts.update(int(y) for y in _YEAR.findall(line.translate(_DIGITS)))
+    for line in outline.texts.get("overview", []):
+        counts.update(int(y) for y in _YEAR.findall(line.translate(_DIGITS)))
     return counts.most_common(1)[0][0] if counts else None
 
 
