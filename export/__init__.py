@@ -7,7 +7,7 @@ from pathlib import Path
 from model.errors import ReportError
 from model.report import Report
 
-from .layout import PageLayout, build_layout
+from .layout import PageLayout
 from .options import ExportOptions
 
 __all__ = ["ExportOptions", "SUFFIXES", "docx_bytes", "export_report", "failure_message", "pdf_bytes"]
@@ -18,6 +18,7 @@ SUFFIXES = (".docx", ".pdf")
 def _prepare(report: Report, options: ExportOptions | None):
     """Layout and fonts; raises ReportError naming characters no font can draw, before anything is written."""
     from .fonts import PdfFonts, check_glyphs
+    from .report_layout import build_layout
 
     options = options or ExportOptions()
     layout: PageLayout = build_layout(report, approval_block=options.approval_block,

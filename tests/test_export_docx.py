@@ -19,7 +19,8 @@ from export_drafts import (
 from test_export_layout import expected_cells, filled_2021, joined_tables
 
 from export import ExportOptions, docx_bytes, export_report
-from export.layout import MM, build_layout
+from export.layout import MM
+from export.report_layout import build_layout
 from export.table_widths import PAD_X
 from model.errors import ReportError
 from model.version import APP_NAME, VERSION
