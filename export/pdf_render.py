@@ -39,7 +39,8 @@ def story(layout: PageLayout, fonts: PdfFonts) -> list:
     """The flowables: paragraphs on the grid, tables, headings kept with what follows them."""
     from reportlab.platypus.flowables import PageBreak, PageBreakIfNotEmpty
 
-    from .pdf_flowables import GridParagraph, KeepWithNext, TableFlowable
+    from .pdf_paragraph import GridParagraph, KeepWithNext
+    from .pdf_table import TableFlowable
 
     page = layout.page
     items: list = []

@@ -17,7 +17,7 @@ from export import ExportOptions, pdf_bytes
 from export.fonts import BUNDLED, PdfFonts, installed_fonts, load_font
 from export.layout import MM
 from export.report_layout import build_layout
-from export.pdf_flowables import TableFlowable
+from export.pdf_table import TableFlowable
 from export.typeset import text_ems
 from model.grid import Role
 from model.version import APP_NAME, VERSION
