@@ -39,6 +39,11 @@ def fonts_xml(name: str) -> str:
     return f"<w:rFonts w:ascii={n} w:eastAsia={n} w:hAnsi={n} w:cs={n}/>"
 
 
+def run_xml(inner: str, props: str = "") -> str:
+    """A w:r: its properties (the language last, as in every run) and its content."""
+    return f"<w:r><w:rPr>{props}{LANG}</w:rPr>{inner}</w:r>"
+
+
 def size_xml(points: float) -> str:
     """w:sz and w:szCs (half-points)."""
     half = round(points * 2)
@@ -172,15 +177,12 @@ def footer_xml(layout: PageLayout, odd: bool) -> str:
     indent = twips(page.page_number_size)
     ind = f'<w:ind w:right="{indent}"/>' if odd else f'<w:ind w:left="{indent}"/>'
     jc = "right" if odd else "left"
-
-    def run(inner: str) -> str:
-        return f"<w:r><w:rPr>{LANG}</w:rPr>{inner}</w:r>"
-
-    field = (run('<w:fldChar w:fldCharType="begin"/>') + run('<w:instrText xml:space="preserve"> PAGE </w:instrText>')
-             + run('<w:fldChar w:fldCharType="separate"/>') + run("<w:t>1</w:t>")
-             + run('<w:fldChar w:fldCharType="end"/>'))
-    text = (run(f'<w:t xml:space="preserve">{escape(before)}</w:t>') + field
-            + run(f'<w:t xml:space="preserve">{escape(after)}</w:t>'))
+    field = (run_xml('<w:fldChar w:fldCharType="begin"/>')
+             + run_xml('<w:instrText xml:space="preserve"> PAGE </w:instrText>')
+             + run_xml('<w:fldChar w:fldCharType="separate"/>') + run_xml("<w:t>1</w:t>")
+             + run_xml('<w:fldChar w:fldCharType="end"/>'))
+    text = (run_xml(f'<w:t xml:space="preserve">{escape(before)}</w:t>') + field
+            + run_xml(f'<w:t xml:space="preserve">{escape(after)}</w:t>'))
     return (f'{HEAD}<w:ftr {NS}><w:p><w:pPr><w:pStyle w:val="Footer"/>{ind}<w:jc w:val="{jc}"/></w:pPr>'
             f"{text}</w:p></w:ftr>")
 

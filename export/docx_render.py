@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from .docx_package import JC, LANG, borders_xml, cell_margins_xml, package, size_xml, twips
+from .docx_package import JC, borders_xml, cell_margins_xml, package, run_xml, size_xml, twips
 from .layout import WUHAO, PageLayout, Paragraph
 from .options import ExportOptions
 from .table_layout import TableBlock
@@ -26,7 +26,7 @@ def render_docx(layout: PageLayout, options: ExportOptions) -> bytes:
 def _run(text: str, extra: str = "") -> str:
     """One run; line breaks inside it as w:br, so a label stays one piece of text."""
     inner = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in text.split("\n"))
-    return f"<w:r><w:rPr>{extra}{LANG}</w:rPr>{inner}</w:r>"
+    return run_xml(inner, extra)
 
 
 def paragraph_xml(p: Paragraph, layout: PageLayout) -> str:
