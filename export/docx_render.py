@@ -54,9 +54,8 @@ def paragraph_xml(p: Paragraph, layout: PageLayout) -> str:
 def table_xml(block: TableBlock) -> str:
     """A fixed-layout table with the layout's widths, row heights and cell margins; header rows repeat;
     rows never split; rows of a keep unit are kept with the next (Word then breaks only between units)."""
-    widths = [twips(w) for w in block.col_widths_pt]
-    total = twips(sum(block.col_widths_pt))
-    widths[-1] += total - sum(widths)
+    widths = [twips(w) for w in block.col_widths_pt]  # whole twips already (table_widths rounds them)
+    total = sum(widths)
     kept = {r for first, last in block.units for r in range(first, last)} | set(range(block.header_rows))
     starts = {(c.row, c.col): c for c in block.cells}
     covering = {}
