@@ -7,7 +7,7 @@ from reportlab.platypus.flowables import Flowable
 
 from .fonts import PdfFonts, runs_width, text_width
 from .layout import Align, PageSetup, Paragraph
-from .typeset import break_lines, tokens
+from .typeset import break_lines, split_wide, tokens
 
 BASELINE = 0.38  # the em box is centred on its line: baseline this many ems below the centre
 
@@ -77,19 +77,10 @@ class GridParagraph(Flowable):
             widths.append(runs_width(runs, size))
             pos += len(tok)
         indent = para.indent_chars * size if first else 0.0
-        if any(w > room for w in widths):  # a run of digits longer than a line
-            flat_t, flat_r = [], []
-            for tok, runs, width in zip(toks, fonts_of, widths):
-                if width > room:
-                    for name, t in runs:
-                        for ch in t:
-                            flat_t.append(ch)
-                            flat_r.append([(name, ch)])
-                else:
-                    flat_t.append(tok)
-                    flat_r.append(runs)
-            toks, fonts_of = flat_t, flat_r
-            widths = [runs_width(runs, size) for runs in fonts_of]
+        if any(w > room for w in widths):  # a run of digits longer than a line: cut into its characters
+            pieces, widths = split_wide(list(zip(toks, fonts_of)), widths, room, lambda piece: [
+                ((ch, [(name, ch)]), text_width(ch, name, size)) for name, t in piece[1] for ch in t])
+            toks, fonts_of = [t for t, _runs in pieces], [runs for _t, runs in pieces]
         hang = para.align is Align.JUSTIFY
         out = []
         broken = break_lines(widths, toks, room - indent, room, hang=hang)
