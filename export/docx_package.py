@@ -13,7 +13,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from model.version import APP_NAME, VERSION
 
-from .layout import PARA_STYLES, WUHAO, Align, FontRole, PageLayout, ParaStyle
+from .layout import PARA_STYLES, SANHAO, WUHAO, Align, FontRole, PageLayout, ParaStyle
 from .options import ALT_NAMES, ExportOptions
 from .table_widths import BORDER, PAD_X, leading
 from .typeset import CANNOT_END, CANNOT_START
@@ -60,14 +60,14 @@ def styles_xml(layout: PageLayout, options: ExportOptions) -> str:
     table_font = options.docx_font(FontRole.TABLE)
     parts = [
         HEAD, f"<w:styles {NS}>",
-        "<w:docDefaults><w:rPrDefault><w:rPr>", fonts_xml(body_font), '<w:kern w:val="2"/>', size_xml(16), LANG,
+        "<w:docDefaults><w:rPrDefault><w:rPr>", fonts_xml(body_font), '<w:kern w:val="2"/>', size_xml(SANHAO), LANG,
         "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr/></w:pPrDefault></w:docDefaults>",
         # Normal: 仿宋 三号 on the line grid, 禁则 on, hanging punctuation, no widow control (22 lines a page)
         '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>',
         '<w:pPr><w:widowControl w:val="0"/><w:kinsoku/><w:wordWrap/><w:overflowPunct/>'
         '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:snapToGrid/>'
         '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/><w:jc w:val="both"/></w:pPr>',
-        "<w:rPr>", fonts_xml(body_font), size_xml(16), LANG, "</w:rPr></w:style>",
+        "<w:rPr>", fonts_xml(body_font), size_xml(SANHAO), LANG, "</w:rPr></w:style>",
         '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
         '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>',
         '<w:style w:type="character" w:styleId="RunInHeading"><w:name w:val="小标题"/><w:qFormat/><w:rPr>',

@@ -34,9 +34,10 @@ def build_layout(report: Report, approval_block: bool = False, watermark: str = 
             # may keep at the top of a page)
             first = page.text_height_pt - 1.5 * page.line_pitch
             blocks.extend(table_blocks(report, section, page.text_width_pt, first, page.text_height_pt))
-    closing = signature_paragraphs(report) if report.report_date and not approval_block else []
     if approval_block:
         closing = approval_paragraphs(report)
+    else:
+        closing = signature_paragraphs(report) if report.report_date else []
     if closing and isinstance(blocks[-1], Paragraph):  # the 落款 never stands alone on a page
         blocks[-1] = replace(blocks[-1], keep_with_next=True)
     blocks.extend(closing)
