@@ -1,14 +1,12 @@
-"""The Word package: the body docx_render writes, with styles, settings, font table, footers and properties, zipped.
+"""The parts of the Word package around the body: styles, settings, font table, footers, properties.
 
 Written from scratch (no template): real paragraph styles with outline levels, zh-CN everywhere, only the
-Chinese fonts in use in the font table, the 禁则 lists, odd and even footers, no thumbnail. The parts are
-those python-docx reads and writes (in its order), and the tests read the package back with python-docx.
+Chinese fonts in use in the font table, the 禁则 lists, odd and even footers, no thumbnail.
 """
 from __future__ import annotations
 
 import io
 import zipfile
-from datetime import datetime, timezone
 from xml.sax.saxutils import escape, quoteattr
 
 from model.version import APP_NAME, VERSION
@@ -195,22 +193,11 @@ def app_xml() -> str:
             "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>")
 
 
-CORE_NS = ('xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
-           'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
-           'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"')
-SUBJECT = "政府信息公开工作年度报告"
-
-
-def core_xml(layout: PageLayout, when: datetime) -> str:
-    """Title, subject, the unit as author and last editor, created and modified `when` (UTC), zh-CN."""
-    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
-    author = escape(layout.author)
-    return (f"{HEAD}<cp:coreProperties {CORE_NS}><dc:title>{escape(layout.title)}</dc:title>"
-            f"<dc:subject>{SUBJECT}</dc:subject><dc:creator>{author}</dc:creator>"
-            f"<cp:lastModifiedBy>{author}</cp:lastModifiedBy>"
-            f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
-            f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
-            "<cp:revision>1</cp:revision><dc:language>zh-CN</dc:language></cp:coreProperties>")
+CORE = (f"{HEAD}<cp:coreProperties "
+        'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:dcmitype="http://purl.org/dc/dcmitype/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"></cp:coreProperties>')
 
 
 def section_xml(layout: PageLayout) -> str:
@@ -234,23 +221,22 @@ def section_xml(layout: PageLayout) -> str:
 
 
 def package(layout: PageLayout, options: ExportOptions, body: str) -> bytes:
-    """The .docx: [Content_Types], relationships, document, styles, settings, fonts, footers, properties."""
+    """The .docx as a zip: [Content_Types], relationships, document, styles, settings, fonts, footers."""
     document = f"{HEAD}<w:document {NS}><w:body>{body}{section_xml(layout)}</w:body></w:document>"
-    now = datetime.now(timezone.utc).replace(microsecond=0)
     parts = {
         "[Content_Types].xml": (
             f'{HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
             '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
             '<Default Extension="xml" ContentType="application/xml"/>'
-            f'<Override PartName="/docProps/app.xml" ContentType="{CT}.extended-properties+xml"/>'
-            '<Override PartName="/docProps/core.xml" '
-            'ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
             f'<Override PartName="/word/document.xml" ContentType="{CT}.wordprocessingml.document.main+xml"/>'
+            f'<Override PartName="/word/styles.xml" ContentType="{CT}.wordprocessingml.styles+xml"/>'
+            f'<Override PartName="/word/settings.xml" ContentType="{CT}.wordprocessingml.settings+xml"/>'
             f'<Override PartName="/word/fontTable.xml" ContentType="{CT}.wordprocessingml.fontTable+xml"/>'
             f'<Override PartName="/word/footer1.xml" ContentType="{CT}.wordprocessingml.footer+xml"/>'
             f'<Override PartName="/word/footer2.xml" ContentType="{CT}.wordprocessingml.footer+xml"/>'
-            f'<Override PartName="/word/settings.xml" ContentType="{CT}.wordprocessingml.settings+xml"/>'
-            f'<Override PartName="/word/styles.xml" ContentType="{CT}.wordprocessingml.styles+xml"/></Types>'),
+            '<Override PartName="/docProps/core.xml" '
+            'ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
+            f'<Override PartName="/docProps/app.xml" ContentType="{CT}.extended-properties+xml"/></Types>'),
         "_rels/.rels": (
             f'{HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
             f'<Relationship Id="rId1" Type="{REL}/officeDocument" Target="word/document.xml"/>'
@@ -258,7 +244,6 @@ def package(layout: PageLayout, options: ExportOptions, body: str) -> bytes:
             'metadata/core-properties" Target="docProps/core.xml"/>'
             f'<Relationship Id="rId3" Type="{REL}/extended-properties" Target="docProps/app.xml"/>'
             "</Relationships>"),
-        "word/document.xml": document,
         "word/_rels/document.xml.rels": (
             f'{HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
             f'<Relationship Id="rIdStyles" Type="{REL}/styles" Target="styles.xml"/>'
@@ -267,12 +252,13 @@ def package(layout: PageLayout, options: ExportOptions, body: str) -> bytes:
             f'<Relationship Id="rIdFooterOdd" Type="{REL}/footer" Target="footer1.xml"/>'
             f'<Relationship Id="rIdFooterEven" Type="{REL}/footer" Target="footer2.xml"/>'
             "</Relationships>"),
+        "word/document.xml": document,
         "word/styles.xml": styles_xml(layout, options),
         "word/settings.xml": settings_xml(),
         "word/fontTable.xml": font_table_xml(options),
         "word/footer1.xml": footer_xml(layout, odd=True),
         "word/footer2.xml": footer_xml(layout, odd=False),
-        "docProps/core.xml": core_xml(layout, now),
+        "docProps/core.xml": CORE,
         "docProps/app.xml": app_xml(),
     }
     buffer = io.BytesIO()

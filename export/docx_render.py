@@ -1,6 +1,8 @@
-"""DOCX renderer: the PageLayout's paragraphs and tables as WordprocessingML in real styles (docx_package zips it)."""
+"""DOCX renderer: the PageLayout as WordprocessingML, in real styles, packaged and saved through python-docx."""
 from __future__ import annotations
 
+import io
+from datetime import datetime, timezone
 from xml.sax.saxutils import escape
 
 from .docx_package import JC, borders_xml, cell_margins_xml, package, run_xml, size_xml, twips
@@ -11,7 +13,10 @@ from .table_widths import leading
 
 
 def render_docx(layout: PageLayout, options: ExportOptions) -> bytes:
-    """The .docx of the layout, with the Word font names of options."""
+    """The .docx of the layout: the body and its parts written as WordprocessingML (docx_package), opened,
+    given its document properties and saved by python-docx, the project's Word library."""
+    from docx import Document
+
     body = []
     for block in layout.blocks:
         if isinstance(block, Paragraph):
@@ -20,7 +25,18 @@ def render_docx(layout: PageLayout, options: ExportOptions) -> bytes:
             if block.continued:  # a later piece of a cut table starts a new page
                 body.append('<w:p><w:pPr><w:pStyle w:val="TableBreak"/></w:pPr></w:p>')
             body.append(table_xml(block))
-    return package(layout, options, "".join(body))
+    doc = Document(io.BytesIO(package(layout, options, "".join(body))))
+    props = doc.core_properties
+    now = datetime.now(timezone.utc).replace(microsecond=0, tzinfo=None)
+    props.title = layout.title
+    props.subject = "政府信息公开工作年度报告"
+    props.author = props.last_modified_by = layout.author
+    props.created = props.modified = now
+    props.revision = 1
+    props.language = "zh-CN"
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
 
 
 def _run(text: str, extra: str = "") -> str:
