@@ -7,7 +7,7 @@ from pathlib import Path
 from model.errors import ReportError
 from model.report import Report
 
-from .layout import PageLayout, build_layout
+from .layout import PageLayout
 from .options import ExportOptions
 
 __all__ = ["ExportOptions", "SUFFIXES", "docx_bytes", "export_report", "failure_message", "pdf_bytes"]
@@ -18,6 +18,7 @@ SUFFIXES = (".docx", ".pdf")
 def _prepare(report: Report, options: ExportOptions | None):
     """Layout and fonts; raises ReportError naming characters no font can draw, before anything is written."""
     from .fonts import PdfFonts, check_glyphs
+    from .report_layout import build_layout
 
     options = options or ExportOptions()
     layout: PageLayout = build_layout(report, approval_block=options.approval_block,
@@ -61,6 +62,8 @@ def pdf_bytes(report: Report, options: ExportOptions | None = None) -> bytes:
 
 
 def docx_bytes(report: Report, options: ExportOptions | None = None) -> bytes:
+    """The DOCX of the report (Word font names from options)."""
+
     def make() -> bytes:
         from .docx_render import render_docx
 
@@ -72,7 +75,7 @@ def docx_bytes(report: Report, options: ExportOptions | None = None) -> bytes:
 
 def export_report(report: Report, path: Path | str, options: ExportOptions | None = None) -> None:
     """Write a .docx or .pdf by the path's suffix, atomically; raises ReportError with a Chinese message."""
-    from model.draft import atomic_write
+    from model.atomic import atomic_write
 
     path = Path(path)
     suffix = path.suffix.lower()

@@ -1,5 +1,7 @@
-"""The 汇总 breakdown workbook (openpyxl, streamed): one sheet per table section, one row per unit, live SUM
-totals, and a sheet 检查结果 with every unit's findings and every file left out."""
+"""The 汇总 breakdown workbook (openpyxl, streamed): a sheet per table section, a row per unit, and 检查结果.
+
+Headers merged as printed, live SUM totals, error cells marked; the sheet 检查结果 lists every unit's findings and
+every file left out."""
 from __future__ import annotations
 
 import io
@@ -235,10 +237,12 @@ def _findings_sheet(book, st: _Styles, units: list[UnitFile], left_out: list[tup
     sheet.append([_cell(sheet, h, font=st.bold, fill=st.header_fill) for h in FINDINGS_HEADERS])
 
     def add(values, font=None, severity_fill=None) -> None:
-        cells = [_cell(sheet, v, **({"font": font} if font else {})) if font else v for v in values[:-1]]
+        """A row: every cell in font (an error's), the severity cell filled (a warning's), the text wrapped."""
+        styled = {"font": font} if font else {}
+        cells = [_cell(sheet, v, **styled) if font else v for v in values[:-1]]
         if severity_fill is not None:
             cells[4] = _cell(sheet, values[4], fill=severity_fill)
-        cells.append(_cell(sheet, values[-1], alignment=st.wrap, **({"font": font} if font else {})))
+        cells.append(_cell(sheet, values[-1], alignment=st.wrap, **styled))
         sheet.append(cells)
 
     for n, unit in enumerate(units, start=1):

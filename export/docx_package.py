@@ -11,7 +11,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from model.version import APP_NAME, VERSION
 
-from .layout import PARA_STYLES, WUHAO, Align, FontRole, PageLayout, ParaStyle
+from .layout import PARA_STYLES, SANHAO, WUHAO, Align, FontRole, PageLayout, ParaStyle
 from .options import ALT_NAMES, ExportOptions
 from .table_widths import BORDER, PAD_X, leading
 from .typeset import CANNOT_END, CANNOT_START
@@ -27,6 +27,7 @@ JC = {Align.LEFT: "left", Align.CENTER: "center", Align.RIGHT: "right", Align.JU
 
 
 def twips(points: float) -> int:
+    """Points in twentieths (twips), the DOCX unit."""
     return round(points * 20)
 
 
@@ -36,7 +37,13 @@ def fonts_xml(name: str) -> str:
     return f"<w:rFonts w:ascii={n} w:eastAsia={n} w:hAnsi={n} w:cs={n}/>"
 
 
+def run_xml(inner: str, props: str = "") -> str:
+    """A w:r: its properties (the language last, as in every run) and its content."""
+    return f"<w:r><w:rPr>{props}{LANG}</w:rPr>{inner}</w:r>"
+
+
 def size_xml(points: float) -> str:
+    """w:sz and w:szCs (half-points)."""
     half = round(points * 2)
     return f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>'
 
@@ -45,19 +52,20 @@ def size_xml(points: float) -> str:
 
 
 def styles_xml(layout: PageLayout, options: ExportOptions) -> str:
+    """word/styles.xml: Normal, the layout's paragraph styles, 小标题, 表格文字, the table-break, footer and table styles."""
     pitch = twips(layout.page.line_pitch)
     body_font = options.docx_font(FontRole.BODY)
     table_font = options.docx_font(FontRole.TABLE)
     parts = [
         HEAD, f"<w:styles {NS}>",
-        "<w:docDefaults><w:rPrDefault><w:rPr>", fonts_xml(body_font), '<w:kern w:val="2"/>', size_xml(16), LANG,
+        "<w:docDefaults><w:rPrDefault><w:rPr>", fonts_xml(body_font), '<w:kern w:val="2"/>', size_xml(SANHAO), LANG,
         "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr/></w:pPrDefault></w:docDefaults>",
         # Normal: 仿宋 三号 on the line grid, 禁则 on, hanging punctuation, no widow control (22 lines a page)
         '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>',
         '<w:pPr><w:widowControl w:val="0"/><w:kinsoku/><w:wordWrap/><w:overflowPunct/>'
         '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:snapToGrid/>'
         '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/><w:jc w:val="both"/></w:pPr>',
-        "<w:rPr>", fonts_xml(body_font), size_xml(16), LANG, "</w:rPr></w:style>",
+        "<w:rPr>", fonts_xml(body_font), size_xml(SANHAO), LANG, "</w:rPr></w:style>",
         '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
         '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>',
         '<w:style w:type="character" w:styleId="RunInHeading"><w:name w:val="小标题"/><w:qFormat/><w:rPr>',
@@ -88,6 +96,7 @@ def styles_xml(layout: PageLayout, options: ExportOptions) -> str:
 
 
 def _para_style(style: ParaStyle, options: ExportOptions, pitch: int) -> str:
+    """One of the layout's paragraph styles as a Word style based on Normal."""
     size = style.size
     p = []
     if style.keep_with_next:
@@ -113,6 +122,7 @@ def _para_style(style: ParaStyle, options: ExportOptions, pitch: int) -> str:
 
 
 def borders_xml() -> str:
+    """A table's lines: single, BORDER wide, round it and between all its cells."""
     size = round(BORDER * 8)  # eighths of a point
     sides = "".join(f'<w:{s} w:val="single" w:sz="{size}" w:space="0" w:color="000000"/>'
                     for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
@@ -120,6 +130,7 @@ def borders_xml() -> str:
 
 
 def cell_margins_xml() -> str:
+    """Cell margins: PAD_X left and right, none above and below (the row heights hold that room)."""
     pad = twips(PAD_X)
     return (f'<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="{pad}" w:type="dxa"/>'
             f'<w:bottom w:w="0" w:type="dxa"/><w:right w:w="{pad}" w:type="dxa"/></w:tblCellMar>')
@@ -129,6 +140,7 @@ def cell_margins_xml() -> str:
 
 
 def settings_xml() -> str:
+    """word/settings.xml: odd and even footers, the 禁则 lists, Word 2013 layout."""
     after = quoteattr("".join(sorted(CANNOT_END)))
     before = quoteattr("".join(sorted(CANNOT_START)))
     return (
@@ -145,6 +157,7 @@ def settings_xml() -> str:
 
 
 def font_table_xml(options: ExportOptions) -> str:
+    """word/fontTable.xml: the font names of the roles, with Word's stand-ins for the _GB2312 ones."""
     names = list(dict.fromkeys(options.docx_font(role) for role in FontRole))
     fonts = []
     for name in names:
@@ -162,20 +175,18 @@ def footer_xml(layout: PageLayout, odd: bool) -> str:
     indent = twips(page.page_number_size)
     ind = f'<w:ind w:right="{indent}"/>' if odd else f'<w:ind w:left="{indent}"/>'
     jc = "right" if odd else "left"
-
-    def run(inner: str) -> str:
-        return f"<w:r><w:rPr>{LANG}</w:rPr>{inner}</w:r>"
-
-    field = (run('<w:fldChar w:fldCharType="begin"/>') + run('<w:instrText xml:space="preserve"> PAGE </w:instrText>')
-             + run('<w:fldChar w:fldCharType="separate"/>') + run("<w:t>1</w:t>")
-             + run('<w:fldChar w:fldCharType="end"/>'))
-    text = (run(f'<w:t xml:space="preserve">{escape(before)}</w:t>') + field
-            + run(f'<w:t xml:space="preserve">{escape(after)}</w:t>'))
+    field = (run_xml('<w:fldChar w:fldCharType="begin"/>')
+             + run_xml('<w:instrText xml:space="preserve"> PAGE </w:instrText>')
+             + run_xml('<w:fldChar w:fldCharType="separate"/>') + run_xml("<w:t>1</w:t>")
+             + run_xml('<w:fldChar w:fldCharType="end"/>'))
+    text = (run_xml(f'<w:t xml:space="preserve">{escape(before)}</w:t>') + field
+            + run_xml(f'<w:t xml:space="preserve">{escape(after)}</w:t>'))
     return (f'{HEAD}<w:ftr {NS}><w:p><w:pPr><w:pStyle w:val="Footer"/>{ind}<w:jc w:val="{jc}"/></w:pPr>'
             f"{text}</w:p></w:ftr>")
 
 
 def app_xml() -> str:
+    """docProps/app.xml: the program and version that made the file."""
     return (f'{HEAD}<Properties xmlns="{CT}/extended-properties" '
             f'xmlns:vt="{CT}/docPropsVTypes"><Application>{escape(f"{APP_NAME} {VERSION}")}</Application>'
             "<DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>"

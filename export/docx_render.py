@@ -5,7 +5,7 @@ import io
 from datetime import datetime, timezone
 from xml.sax.saxutils import escape
 
-from .docx_package import JC, LANG, borders_xml, cell_margins_xml, package, size_xml, twips
+from .docx_package import JC, borders_xml, cell_margins_xml, package, run_xml, size_xml, twips
 from .layout import WUHAO, PageLayout, Paragraph
 from .options import ExportOptions
 from .table_layout import TableBlock
@@ -13,6 +13,8 @@ from .table_widths import leading
 
 
 def render_docx(layout: PageLayout, options: ExportOptions) -> bytes:
+    """The .docx of the layout: the body and its parts written as WordprocessingML (docx_package), opened,
+    given its document properties and saved by python-docx, the project's Word library."""
     from docx import Document
 
     body = []
@@ -40,10 +42,11 @@ def render_docx(layout: PageLayout, options: ExportOptions) -> bytes:
 def _run(text: str, extra: str = "") -> str:
     """One run; line breaks inside it as w:br, so a label stays one piece of text."""
     inner = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in text.split("\n"))
-    return f"<w:r><w:rPr>{extra}{LANG}</w:rPr>{inner}</w:r>"
+    return run_xml(inner, extra)
 
 
 def paragraph_xml(p: Paragraph, layout: PageLayout) -> str:
+    """A w:p in its style, with what the paragraph changes of the style, and its run-in heading in 小标题."""
     pitch = twips(layout.page.line_pitch)
     ppr = [f'<w:pStyle w:val="{p.style.style_id}"/>']
     if p.keep_with_next is not None and p.keep_with_next != p.style.keep_with_next:
@@ -67,9 +70,8 @@ def paragraph_xml(p: Paragraph, layout: PageLayout) -> str:
 def table_xml(block: TableBlock) -> str:
     """A fixed-layout table with the layout's widths, row heights and cell margins; header rows repeat;
     rows never split; rows of a keep unit are kept with the next (Word then breaks only between units)."""
-    widths = [twips(w) for w in block.col_widths_pt]
-    total = twips(sum(block.col_widths_pt))
-    widths[-1] += total - sum(widths)
+    widths = [twips(w) for w in block.col_widths_pt]  # whole twips already (table_widths rounds them)
+    total = sum(widths)
     kept = {r for first, last in block.units for r in range(first, last)} | set(range(block.header_rows))
     starts = {(c.row, c.col): c for c in block.cells}
     covering = {}
@@ -109,6 +111,7 @@ def table_xml(block: TableBlock) -> str:
 
 
 def _cell(cell, widths: list[int], block: TableBlock, keep: bool, merge: str | None) -> str:
+    """A w:tc: width, spans, shading, centred vertically; its lines in 表格文字 (none under a vertical merge)."""
     width = sum(widths[cell.col:cell.col + cell.colspan])
     tcpr = [f'<w:tcW w:w="{width}" w:type="dxa"/>']
     if cell.colspan > 1:

@@ -1,4 +1,4 @@
-"""Chinese TrueType fonts for the PDF: found on the machine by role, else the shipped fallback; glyph coverage."""
+"""Chinese TrueType fonts for the PDF: found on the machine by role, else the shipped one; glyph coverage, widths."""
 from __future__ import annotations
 
 import os
@@ -28,13 +28,13 @@ ROLE_FILES: dict[FontRole, tuple[str, ...]] = {
     FontRole.PAGE_NUMBER: ("simsun.ttc", "simsun.ttf", "宋体.ttf", "nsimsun.ttf", "gbsn00lp.ttf"),
 }
 ROLE_FILES[FontRole.TABLE] = ROLE_FILES[FontRole.BODY]
-# without any 楷体 on the machine, second-level headings fall back to the body face (then the shipped 宋体)
 # tried for characters the role's font lacks
 FALLBACK_FILES = ("simsun.ttc", "simhei.ttf", "msyh.ttc", "gbsn00lp.ttf", "wqy-zenhei.ttc", "wqy-microhei.ttc",
                   "droidsansfallbackfull.ttf", "gkai00mp.ttf", "simsunb.ttf")
 
 
 def font_dirs() -> list[Path]:
+    """The folders the system keeps fonts in, on this platform."""
     home = Path.home()
     if sys.platform == "win32":
         windir = Path(os.environ.get("WINDIR", r"C:\Windows"))
@@ -66,6 +66,7 @@ def installed_fonts() -> dict[str, Path]:
 
 
 def _fontconfig_files() -> list[Path]:
+    """TrueType files fontconfig knows (fc-list), where there is one: fonts outside the usual folders."""
     if sys.platform == "win32" or not shutil.which("fc-list"):
         return []
     try:
@@ -109,7 +110,29 @@ def load_font(path: Path) -> LoadedFont | None:
     return _LOADED[path]
 
 
+_GLYPH_WIDTHS: dict[tuple[str, str], float] = {}
+
+
+def text_width(text: str, font: str, size: float) -> float:
+    """Width in points of text set in a font load_font registered: its glyphs' advances (cached per glyph)."""
+    total = 0.0
+    for ch in text:
+        w = _GLYPH_WIDTHS.get((font, ch))
+        if w is None:
+            from reportlab.pdfbase.pdfmetrics import stringWidth
+
+            w = _GLYPH_WIDTHS[(font, ch)] = stringWidth(ch, font, 1000) / 1000
+        total += w
+    return total * size
+
+
+def runs_width(runs: list[tuple[str, str]], size: float) -> float:
+    """Width in points of (font name, text) runs, as PdfFonts.runs splits a text."""
+    return sum(text_width(text, name, size) for name, text in runs)
+
+
 def needs_glyph(ch: str) -> bool:
+    """False for white space and control characters: no font needs to draw them."""
     return not (ch.isspace() or ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0)
 
 
@@ -157,7 +180,7 @@ class PdfFonts:
         for role in FontRole:
             own = [Path(p) for p in extra.get(role, [])]
             own += [index[n] for n in ROLE_FILES[role] if n in index]
-            if role is FontRole.SUBHEADING:
+            if role is FontRole.SUBHEADING:  # without any 楷体 on the machine: the body face, then the shipped 宋体
                 own += [index[n] for n in ROLE_FILES[FontRole.BODY] if n in index]
             others = [Path(p) for r in FontRole if r is not role for p in extra.get(r, [])]
             self.chains[role] = FontChain(own + fallback + others + [BUNDLED])
@@ -188,6 +211,7 @@ class PdfFonts:
 
 
 def describe_missing(chars: list[str]) -> str:
+    """The clerk's message naming the characters no font can draw (the first ten)."""
     shown = "、".join(f"“{c}”（U+{ord(c):04X}）" for c in chars[:10])
     more = f"等{len(chars)}个字符" if len(chars) > 10 else ""
     return f"以下字符在所有可用字体中都没有字形，无法导出：{shown}{more}。请改用常用字后再导出。"

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from model.chars import check_chars
+
 from .layout import FontRole
 
 DEFAULT_DOCX_FONTS = {
@@ -36,5 +38,8 @@ class ExportOptions:
     system_fonts: bool = True
 
     def docx_font(self, role: FontRole) -> str:
-        name = getattr(self, f"{role.value}_font")
-        return name.strip() or DEFAULT_DOCX_FONTS[role]
+        """The Word font name of a role (the official one when left blank); raises InputError for a character
+        no document can hold (the names come from the settings file, and go into the DOCX's XML as they are)."""
+        name = getattr(self, f"{role.value}_font").strip() or DEFAULT_DOCX_FONTS[role]
+        check_chars(name, "导出字体设置中的字体名称")
+        return name

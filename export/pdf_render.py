@@ -5,11 +5,12 @@ import io
 
 from model.version import APP_NAME, VERSION
 
-from .fonts import PdfFonts
+from .fonts import PdfFonts, runs_width, text_width
 from .layout import BODY, MM, FontRole, PageLayout, Paragraph
 
 
 def render_pdf(layout: PageLayout, fonts: PdfFonts) -> bytes:
+    """The PDF of the layout: A4 pages, the text frame on the grid, page numbers, watermark; fonts embedded."""
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
     page = layout.page
@@ -38,7 +39,8 @@ def story(layout: PageLayout, fonts: PdfFonts) -> list:
     """The flowables: paragraphs on the grid, tables, headings kept with what follows them."""
     from reportlab.platypus.flowables import PageBreak, PageBreakIfNotEmpty
 
-    from .pdf_flowables import GridParagraph, KeepWithNext, TableFlowable
+    from .pdf_paragraph import GridParagraph, KeepWithNext
+    from .pdf_table import TableFlowable
 
     page = layout.page
     items: list = []
@@ -88,12 +90,10 @@ def _plain(block) -> bool:
 def _draw_page_number(canvas, layout: PageLayout, fonts: PdfFonts, number: int) -> None:
     """`— N —` in 4号 宋体, its dashes 7 mm under the text block: odd pages right, even pages left, one
     character in from the edge of the text block (GB/T 9704 7.5)."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
     page = layout.page
     size = page.page_number_size
     runs = fonts.runs(page.page_number_format.format(number), FontRole.PAGE_NUMBER)
-    width = sum(stringWidth(text, name, size) for name, text in runs)
+    width = runs_width(runs, size)
     left = page.left_mm * MM
     if number % 2:
         x = left + page.text_width_pt - size - width
@@ -103,7 +103,7 @@ def _draw_page_number(canvas, layout: PageLayout, fonts: PdfFonts, number: int) 
     for name, text in runs:
         canvas.setFont(name, size)
         canvas.drawString(x, y, text)
-        x += stringWidth(text, name, size)
+        x += text_width(text, name, size)
 
 
 WATERMARK_SIZE = 120.0
@@ -112,11 +112,9 @@ WATERMARK_GREY = 0.82
 
 def _draw_watermark(canvas, layout: PageLayout, fonts: PdfFonts) -> None:
     """Large light-grey text across the page centre, under the page content."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
     page = layout.page
     runs = fonts.runs(layout.watermark, FontRole.HEADING)
-    width = sum(stringWidth(text, name, WATERMARK_SIZE) for name, text in runs)
+    width = runs_width(runs, WATERMARK_SIZE)
     canvas.saveState()
     canvas.setFillGray(WATERMARK_GREY)
     canvas.translate(page.width_mm * MM / 2, page.height_mm * MM / 2)
@@ -125,5 +123,5 @@ def _draw_watermark(canvas, layout: PageLayout, fonts: PdfFonts) -> None:
     for name, text in runs:
         canvas.setFont(name, WATERMARK_SIZE)
         canvas.drawString(x, -WATERMARK_SIZE / 3, text)
-        x += stringWidth(text, name, WATERMARK_SIZE)
+        x += text_width(text, name, WATERMARK_SIZE)
     canvas.restoreState()

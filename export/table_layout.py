@@ -13,7 +13,7 @@ from model.formats.definition import CellKind, TableSection
 from model.grid import Role, section_grid
 from model.report import Report
 
-from .layout import MM, WUHAO, XIAOSI, XIAOWU, Align
+from .layout import WUHAO, XIAOSI, XIAOWU, Align
 from .table_split import keep_units, pieces
 from .table_widths import NUMBER_STYLES, PAD_Y, column_widths, label_lines, need, row_heights
 
@@ -54,25 +54,12 @@ class TableBlock:
     pad_y: float = PAD_Y  # points above and below the text of a cell
 
     @property
-    def col_widths_mm(self) -> tuple[float, ...]:
-        return tuple(w / MM for w in self.col_widths_pt)
-
-    @property
     def height(self) -> float:
         return sum(self.row_heights_pt)
-
-    def keep_ranges(self) -> list[tuple[int, int]]:
-        return list(self.units)
 
     def breaks(self) -> list[int]:
         """Rows before which the table may go on to the next page (no cell spans across them)."""
         return [first for first, _last in self.units[1:]]
-
-    def at(self, row: int, col: int) -> TableCell | None:
-        for cell in self.cells:
-            if cell.row <= row < cell.row + cell.rowspan and cell.col <= col < cell.col + cell.colspan:
-                return cell
-        return None
 
     def slice(self, first: int, end: int, continued: bool = False) -> TableBlock:
         """The header rows and rows [first, end); a cell cut by the slice is repeated on the rows it keeps."""
@@ -97,6 +84,7 @@ _ALIGN = {Role.TITLE: Align.LEFT, Role.CORNER: Align.CENTER, Role.HEADER: Align.
 
 
 def table_size(section: TableSection) -> float:
+    """Type size of a section's table: 小四 for 二 (few columns), 五号 for 三 and 四."""
     return XIAOSI if section.key == "proactive" else WUHAO
 
 
@@ -124,6 +112,7 @@ def table_blocks(report: Report, section: TableSection, width: float, first_page
 
 def table_block(report: Report, section: TableSection, width: float, size: float | None = None,
                 pad_y: float = PAD_Y) -> TableBlock:
+    """The section's whole table `width` points wide, at a type size (the section's own) and cell padding."""
     grid = section_grid(section)
     size = size or table_size(section)
     labels = min((c.col for c in grid.cells if c.role is Role.VALUE), default=0)

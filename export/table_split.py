@@ -1,5 +1,7 @@
-"""Where a printed table may go on to the next page: keep units (a 二 block, a 三 row group), and the pieces
-a unit taller than a page is cut into, each repeating the header rows and the group labels it continues."""
+"""Where a printed table may go on to the next page: its keep units, and the pieces a taller unit is cut into.
+
+A keep unit is a 二 block or a 三 row group; each piece of a unit taller than a page repeats the header rows and
+the group labels it continues."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING

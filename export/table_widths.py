@@ -1,5 +1,6 @@
-"""Column widths of a printed table: numbers get what their widest value needs, labels the rest, sized so
-the table is as low as it can be; widths, line heights and margins shared by both renderers."""
+"""Column widths and row heights of a printed table, and the cell margins and lines both renderers share.
+
+Numbers get what their widest value needs, labels the rest, sized so that the table is as low as it can be."""
 from __future__ import annotations
 
 import math
@@ -23,16 +24,16 @@ BORDER = 0.75  # points: every table line (Word's 3/4 pt single border; thinner 
 # draft reaches (every number of a valid draft fits at 7.5 pt condensed to half its width).
 NUMBER_STYLES = ((12.0, 1.0), (10.5, 1.0), (9.0, 1.0), (7.5, 1.0), (7.5, 0.9), (7.5, 0.8), (7.5, 0.7),
                  (7.5, 0.6), (7.5, 0.5), (6.5, 0.5), (5.5, 0.5), (4.5, 0.5), (3.5, 0.5))
-MIN_NUMBER_SIZE = 7.5  # 六号
 WIDTH_STEPS = 9  # label column widths tried per column, in half-character steps
 
 
-def twips(points: float) -> float:
+def round_to_twips(points: float) -> float:
     """Points rounded to a twentieth, the DOCX unit, so both renderers use the very same numbers."""
     return round(points * 20) / 20
 
 
 def leading(size: float) -> float:
+    """Line height of a cell's text at a type size, rounded up to twips."""
     return math.ceil(size * LEADING * 20) / 20
 
 
@@ -52,6 +53,7 @@ def _lines(text: str, room_steps: int) -> tuple[str, ...]:
 
 
 def label_lines(text: str, width: float, size: float) -> tuple[str, ...]:
+    """A label's lines in a cell `width` points wide, broken where the format data allows (label_units)."""
     if not text:
         return ()
     room = text_room(width, size)
@@ -131,8 +133,8 @@ def _spanning(values, base: dict, style: tuple[float, float]) -> dict:
 
 
 def _rounded(widths: list[float], total: float) -> tuple[float, ...]:
-    out = [twips(w) for w in widths[:-1]]
-    out.append(twips(total) - sum(out))
+    out = [round_to_twips(w) for w in widths[:-1]]
+    out.append(round_to_twips(total) - sum(out))
     return tuple(out)
 
 
@@ -209,30 +211,31 @@ class _TrialHeight:
             for c in self.single:
                 h[c.row] = max(h[c.row], self._cell_need(c, widths))
             for c, height in self.spans:
-                height = self._cell_need(c, widths) if height is None else height
-                have = sum(h[c.row:c.row + c.rowspan])
-                if height > have:
-                    for r in range(c.row, c.row + c.rowspan):
-                        h[r] += (height - have) / c.rowspan
+                _spread(h, c, self._cell_need(c, widths) if height is None else height)
             self.memo[key] = sum(h)
         return self.memo[key]
 
 
-def _heights(needs, rows: int, size: float, pad_y: float) -> list[float]:
-    minimum = leading(size) + 2 * pad_y
-    h = [minimum] * rows
-    for c, height in needs:
-        if c.rowspan == 1:
-            h[c.row] = max(h[c.row], height)
-    for c, height in sorted((x for x in needs if x[0].rowspan > 1), key=lambda x: x[0].rowspan):
-        have = sum(h[c.row:c.row + c.rowspan])
-        if height > have:
-            for r in range(c.row, c.row + c.rowspan):
-                h[r] += (height - have) / c.rowspan
-    return h
+def _spread(heights: list[float], cell, need: float) -> None:
+    """The rows a merged cell spans made taller, evenly, until together they hold its need."""
+    have = sum(heights[cell.row:cell.row + cell.rowspan])
+    if need > have:
+        for r in range(cell.row, cell.row + cell.rowspan):
+            heights[r] += (need - have) / cell.rowspan
 
 
 def row_heights(cells, rows: int, size: float, pad_y: float = PAD_Y) -> tuple[float, ...]:
-    needs = [(c, len(c.lines) * leading(c.size) + 2 * pad_y) for c in cells]
-    return tuple(math.ceil(h * 20 - 1e-6) / 20 for h in _heights(needs, rows, size, pad_y))
+    """Row heights (points, rounded up to twips) that hold every cell's printed lines; a merged cell's need is
+    spread over its rows, the shorter merges first."""
+    h = [leading(size) + 2 * pad_y] * rows
+    spans = []
+    for c in cells:
+        need = len(c.lines) * leading(c.size) + 2 * pad_y
+        if c.rowspan == 1:
+            h[c.row] = max(h[c.row], need)
+        else:
+            spans.append((c, need))
+    for c, need in sorted(spans, key=lambda x: x[0].rowspan):
+        _spread(h, c, need)
+    return tuple(math.ceil(x * 20 - 1e-6) / 20 for x in h)
 

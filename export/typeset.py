@@ -1,10 +1,13 @@
-"""Chinese line breaking (禁则): unbreakable tokens, forbidden line starts and ends, greedy lines with hanging punctuation."""
+"""Chinese line breaking (禁则): unbreakable tokens, forbidden line starts and ends, greedy lines, hanging marks."""
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
+
+T = TypeVar("T")
 
 # no line may start with these (closing brackets and quotes, stops, ellipsis, units that follow a number)
 CANNOT_START = frozenset(
@@ -35,6 +38,7 @@ def em_width(ch: str) -> float:
 
 
 def text_ems(text: str) -> float:
+    """Neutral width of a text in ems (em_width of each character)."""
     return sum(em_width(ch) for ch in text)
 
 
@@ -110,20 +114,22 @@ def break_lines(widths: Sequence[float], toks: Sequence[str], first: float, rest
     return lines
 
 
-def split_wide(toks: list[str], widths: list[float], limit: float,
-               width_of: Callable[[str], float]) -> tuple[list[str], list[float]]:
-    """Tokens wider than a line cut into characters (a 30-digit number must break somewhere)."""
+def split_wide(toks: list[T], widths: list[float], limit: float,
+               cut: Callable[[T], Iterable[tuple[T, float]]]) -> tuple[list[T], list[float]]:
+    """Tokens wider than a line replaced by the (piece, width) pairs cut gives (a 30-digit number must break
+    somewhere); the lists themselves when every token fits."""
     if all(w <= limit for w in widths):
         return toks, widths
-    out_t: list[str] = []
+    out_t: list[T] = []
     out_w: list[float] = []
     for tok, w in zip(toks, widths):
         if w <= limit:
             out_t.append(tok)
             out_w.append(w)
         else:
-            out_t.extend(tok)
-            out_w.extend(width_of(ch) for ch in tok)
+            for piece, piece_width in cut(tok):
+                out_t.append(piece)
+                out_w.append(piece_width)
     return out_t, out_w
 
 
@@ -135,17 +141,8 @@ def wrap_ems(text: str, width_ems: float, units: Sequence[str] | None = None) ->
     """
     pieces = list(units) if units else tokens(text)
     widths = [text_ems(p) for p in pieces]
-    if any(w > width_ems + 1e-6 for w in widths):
-        expanded_t: list[str] = []
-        expanded_w: list[float] = []
-        for piece, w in zip(pieces, widths):
-            if w <= width_ems + 1e-6:
-                expanded_t.append(piece)
-                expanded_w.append(w)
-            else:
-                sub = tokens(piece)
-                expanded_t.extend(sub)
-                expanded_w.extend(text_ems(s) for s in sub)
-        pieces, widths = split_wide(expanded_t, expanded_w, width_ems + 1e-6, em_width)
+    limit = width_ems + 1e-6
+    pieces, widths = split_wide(pieces, widths, limit, lambda unit: [(t, text_ems(t)) for t in tokens(unit)])
+    pieces, widths = split_wide(pieces, widths, limit, lambda tok: [(ch, em_width(ch)) for ch in tok])
     lines = break_lines(widths, pieces, width_ems, width_ems, hang=False)
     return ["".join(pieces[line.start:line.end]).strip() for line in lines] or [""]

@@ -14,7 +14,8 @@ from model.rules import check
 from .document import RawTable, SourceDocument
 from .outline import Outline, find_year_in_text, read_outline
 from .result import ImportResult, Note, Notes
-from .tables import read_tables, section_labels
+from .labels import all_section_labels
+from .tables import read_tables
 
 __all__ = ["ImportRefused", "ImportResult", "SUFFIXES", "import_file"]
 
@@ -53,7 +54,7 @@ def build_report(doc: SourceDocument, path: Path) -> ImportResult:
     if not outline.title and len(outline.headings) < 2 and not _any_report_table(tables):
         raise ImportRefused(f"“{path.name}”不是政府信息公开工作年度报告：没有找到“…政府信息公开工作年度报告”"
                             f"标题、“一、总体情况”等部分标题，也没有找到年度报告的统计表格")
-    year = _year(outline, doc, path, notes)
+    year = _year(outline, path, notes)
     try:
         fmt = format_for_year(year)
     except InputError:
@@ -84,10 +85,11 @@ def build_report(doc: SourceDocument, path: Path) -> ImportResult:
     return ImportResult(report, path, doc.kind, doc.pages, notes, check(report))
 
 
-def _year(outline: Outline, doc: SourceDocument, path: Path, notes: Notes) -> int:
+def _year(outline: Outline, path: Path, notes: Notes) -> int:
+    """The report's year: the title's, else the one 一、总体情况 writes most; refused when none or after next year."""
     year = outline.year
     if year is None:
-        year = find_year_in_text(doc.blocks, outline)
+        year = find_year_in_text(outline)
         if year is None:
             raise ImportRefused(f"“{path.name}”中没有找到报告年度：标题应写明年度，"
                                 f"如“某某镇2023年政府信息公开工作年度报告”")
@@ -110,8 +112,7 @@ def _header(report: Report, outline: Outline, notes: Notes) -> None:
 
 
 def _any_report_table(tables: list[tuple[int, RawTable]]) -> bool:
-    labels = [section_labels(s) for f in FORMATS for s in f.table_sections()]
-    return any(section.score(piece) >= 3 for _, piece in tables for section in labels)
+    return any(section.score(piece) >= 3 for _, piece in tables for section in all_section_labels())
 
 
 def _format_hint(fmt, tables: list[tuple[int, RawTable]], notes: Notes) -> None:

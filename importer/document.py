@@ -76,9 +76,3 @@ class SourceDocument:
     kind: str
     blocks: list[Block] = field(default_factory=list)
     pages: int = 0
-
-    def paragraphs(self) -> list[Para]:
-        return [b for b in self.blocks if isinstance(b, Para)]
-
-    def tables(self) -> list[RawTable]:
-        return [b for b in self.blocks if isinstance(b, RawTable)]

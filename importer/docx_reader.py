@@ -12,6 +12,7 @@ _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 
 def read_docx(path: Path) -> SourceDocument:
+    """The paragraphs and tables of a .docx, read after the guard's checks; raises ImportRefused."""
     name = path.name
     with guard.open_zip(path) as zf:
         data = guard.read_member(zf, guard.main_part(zf, name), name)
@@ -37,7 +38,6 @@ class _Walker:
         self.P, self.TBL, self.TR, self.TC, self.R = w + "p", w + "tbl", w + "tr", w + "tc", w + "r"
         self.T, self.TAB, self.BR, self.CR = w + "t", w + "tab", w + "br", w + "cr"
         self.SDT, self.SDT_CONTENT, self.CUSTOM = w + "sdt", w + "sdtContent", w + "customXml"
-        self.SMART = w + "smartTag"
         # never text: deleted revisions, field codes, properties, text boxes, the duplicate of mc:Choice
         self.SKIP = {w + n for n in ("del", "moveFrom", "instrText", "delText", "pPr", "rPr", "tblPr", "trPr",
                                      "tcPr", "txbxContent", "footnoteReference", "endnoteReference",

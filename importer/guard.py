@@ -70,6 +70,7 @@ def _ole_message(path: Path) -> str:
 
 
 def open_zip(path: Path) -> zipfile.ZipFile:
+    """The .docx as a zip; refused when damaged or holding more parts than any document."""
     try:
         zf = zipfile.ZipFile(path)
         entries = zf.infolist()

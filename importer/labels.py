@@ -1,10 +1,16 @@
-"""Label matching: printed labels folded (full-width, spaces, line breaks, numbering, punctuation) to compare."""
+"""Label matching: printed labels folded (full-width, spaces, numbering, punctuation); each section's labels indexed."""
 from __future__ import annotations
 
 import re
 import unicodedata
 from collections.abc import Iterable
-from typing import Generic, TypeVar
+from functools import lru_cache
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+from model.formats.definition import Column, Row, TableSection
+
+if TYPE_CHECKING:
+    from .document import RawTable
 
 T = TypeVar("T")
 
@@ -21,20 +27,20 @@ def fold(text: str) -> str:
     return _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
 
 
+def _unnumbered(text: str, numbered: bool) -> str:
+    """Folded, without its leading numbering when numbered."""
+    text = fold(text)
+    return _NUMBERING.sub("", text, count=1) if numbered else text
+
+
 def core(text: str, numbered: bool = True) -> str:
     """The comparable core of a label: folded, without leading numbering (when numbered) and punctuation."""
-    text = fold(text)
-    if numbered:
-        text = _NUMBERING.sub("", text, count=1)
-    return _PUNCT.sub("", text)
+    return _PUNCT.sub("", _unnumbered(text, numbered))
 
 
-def short(text: str, numbered: bool = True) -> str:
+def _short(unnumbered: str) -> str:
     """The core without remarks in parentheses: 部分公开（区分处理的，…） → 部分公开."""
-    text = fold(text)
-    if numbered:
-        text = _NUMBERING.sub("", text, count=1)
-    return _PUNCT.sub("", _PAREN.sub("", text))
+    return _PUNCT.sub("", _PAREN.sub("", unnumbered))
 
 
 class LabelIndex(Generic[T]):
@@ -45,7 +51,8 @@ class LabelIndex(Generic[T]):
         self.by_core: dict[str, list[T]] = {}
         self.by_short: dict[str, list[T]] = {}
         for label, item in labels:
-            c, s = core(label, numbered), short(label, numbered)
+            bare = _unnumbered(label, numbered)
+            c, s = _PUNCT.sub("", bare), _short(bare)
             if c:
                 self.by_core.setdefault(c, []).append(item)
             if s:
@@ -53,12 +60,13 @@ class LabelIndex(Generic[T]):
 
     def find(self, text: str) -> list[T]:
         """Every item whose label the printed text is (best match first); [] when none."""
-        c = core(text, self.numbered)
+        bare = _unnumbered(text, self.numbered)
+        c = _PUNCT.sub("", bare)
         if not c:
             return []
         if c in self.by_core:
             return list(self.by_core[c])
-        s = short(text, self.numbered)
+        s = _short(bare)
         if s in self.by_short:
             return list(self.by_short[s])
         if s in self.by_core:
@@ -72,3 +80,52 @@ class LabelIndex(Generic[T]):
         if not best:
             return []
         return list(self.by_core[max(best, key=len)])
+
+
+class SectionLabels:
+    """The official labels of one table section, indexed for lookup (built once per section)."""
+
+    def __init__(self, section: TableSection) -> None:
+        self.key = section.key
+        tables = section.tables
+        self.rows = LabelIndex((row.label, (table, row)) for table in tables for row in table.leaf_rows()
+                               if row.label)
+        self.group_rows = LabelIndex((row.label, row) for table in tables for top in table.rows
+                                     for row in _groups(top))
+        columns = [c for table in tables for top in table.columns for c in _all_columns(top)]
+        vocabulary = [(c.label, "column") for c in columns] + [(t.corner, "corner") for t in tables if t.corner]
+        vocabulary += [(t.title, "title") for t in tables if t.title]
+        self.vocabulary = LabelIndex(vocabulary, numbered=False)
+        self.titles = LabelIndex(((t.title, t) for t in tables if t.title), numbered=False)
+
+    def score(self, piece: RawTable) -> int:
+        """How many cells of a piece of table carry this section's labels."""
+        return sum(1 for cell in piece.cells if cell.text.strip() and (
+            self.rows.find(cell.text) or self.vocabulary.find(cell.text) or self.group_rows.find(cell.text)))
+
+
+_LABELS: dict[int, SectionLabels] = {}
+
+
+def section_labels(section: TableSection) -> SectionLabels:
+    """The section's labels indexed (once per section: formats are immutable)."""
+    labels = _LABELS.get(id(section))
+    if labels is None:
+        labels = _LABELS[id(section)] = SectionLabels(section)
+    return labels
+
+
+@lru_cache(maxsize=1)
+def all_section_labels() -> tuple[SectionLabels, ...]:
+    """The labels of every table section of every format, in the formats' order."""
+    from model.formats import FORMATS
+
+    return tuple(section_labels(s) for f in FORMATS for s in f.table_sections())
+
+
+def _groups(row: Row) -> list[Row]:
+    return [row] + [g for child in row.children for g in _groups(child)] if row.children else []
+
+
+def _all_columns(column: Column) -> list[Column]:
+    return [column] + [c for child in column.children for c in _all_columns(child)]

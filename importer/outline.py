@@ -35,6 +35,8 @@ _SIGN_OFF = re.compile(r"^(?:(?:填报)?单位[(（]盖章[)）]|负责人[(（]
 
 @dataclass
 class Outline:
+    """Where the report's parts are among a document's blocks, and what its title, 落款 and text sections hold."""
+
     attachment_label: str = ""
     title: str = ""
     unit: str = ""
@@ -90,6 +92,7 @@ def run_in_heading(text: str) -> tuple[int, str] | None:
 
 
 def read_outline(doc: SourceDocument, notes: Notes) -> Outline:
+    """The section headings (in order), then the front matter, the text sections and the 落款."""
     out = Outline()
     blocks = doc.blocks
     last = -1
@@ -216,12 +219,11 @@ def _wraps(text: str) -> bool:
     return False
 
 
-def find_year_in_text(blocks, outline: Outline) -> int | None:
+def find_year_in_text(outline: Outline) -> int | None:
     """The year most often written in the text before the tables (一、总体情况 and the preamble)."""
     counts: Counter[int] = Counter()
-    for key in ("overview",):
-        for line in outline.texts.get(key, []):
-            counts.update(int(y) for y in _YEAR.findall(line.translate(_DIGITS)))
+    for line in outline.texts.get("overview", []):
+        counts.update(int(y) for y in _YEAR.findall(line.translate(_DIGITS)))
     return counts.most_common(1)[0][0] if counts else None
 
 
@@ -298,31 +300,22 @@ def _sign_off(out: Outline, lines: list[tuple[str, Para]], notes: Notes) -> list
 
 
 def _date(folded: str) -> str | None:
-    """ISO date of a dated line (2020年1月15日, 二〇二〇年一月十五日, 2020-01-15), "" for 日期： left blank."""
+    """ISO date of a dated line (2020年1月15日, 二〇二〇年一月十五日, 2020-01-15), "" for 日期： left blank; the
+    patterns say which lines are dates, model.dates reads them."""
+    from model.dates import parse_date
     from model.errors import InputError
-    from model.report import validate_date
 
     match = _DATE.match(folded)
     if match:
-        y, m, d = (int(g) for g in (match.groups()[:3] if match.group(1) else match.groups()[3:]))
+        text = "-".join(g for g in match.groups() if g)
+    elif _CN_DATE.match(folded):
+        text = folded.replace("O", "〇")  # a Latin O typed for 〇
     else:
-        cn = _CN_DATE.match(folded)
-        if not cn:
-            return "" if re.fullmatch(r"日期[:：]?(?:年月日)?", folded) else None
-        y = int("".join(str(_CN_DIGITS[c]) for c in cn.group(1)))
-        m, d = _cn_number(cn.group(2)), _cn_number(cn.group(3))
+        return "" if re.fullmatch(r"日期[:：]?(?:年月日)?", folded) else None
     try:
-        return validate_date(f"{y:04d}-{m:02d}-{d:02d}")
+        return parse_date(text).isoformat()
     except InputError:
         return None
-
-
-def _cn_number(text: str) -> int:
-    """一 … 三十一."""
-    if "十" not in text:
-        return _CN_DIGITS.get(text, 0)
-    tens, _, ones = text.partition("十")
-    return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
 
 
 def _short(text: str, limit: int = 40) -> str:

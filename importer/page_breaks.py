@@ -1,15 +1,15 @@
-"""A PDF table run on over a page break made whole: the header repeated on the new page dropped, and a row that
-the break cut in two (a label, a header or a number on both pages) joined again, told by the official labels."""
+"""A PDF table run on over a page break made whole: the repeated header dropped, rows cut in two joined again.
+
+A row the break cut in two (a label, a header or a number on both pages) is told by the official labels."""
 from __future__ import annotations
 
-from functools import lru_cache
-
 from .document import Cell, RawTable
-from .labels import fold
+from .labels import all_section_labels, fold
 from .values import looks_like_value
 
 
 def join_broken_rows(table: RawTable) -> RawTable:
+    """The table with the header repeated after each of its page breaks dropped and the rows a break cut joined."""
     cells, rows = list(table.cells), table.rows
     for start in sorted(table.breaks, reverse=True):  # from the bottom: the rows above keep their numbers
         if not 0 < start < rows:
@@ -123,23 +123,15 @@ def _known(text: str) -> bool:
     if looks_like_value(text):
         return bool(fold(text))
     return any(labels.rows.find(text) or labels.vocabulary.find(text) or labels.group_rows.find(text)
-               for labels in _all_labels())
+               for labels in all_section_labels())
 
 
 def _header_row(cells: list[Cell], row: int) -> bool:
+    """A row of column labels only."""
     texts = [c.text for c in _anchored(cells, row) if c.text.strip()]
-    return bool(texts) and all(not looks_like_value(t) and any(labels.vocabulary.find(t) for labels in _all_labels())
+    return bool(texts) and all(not looks_like_value(t) and any(s.vocabulary.find(t) for s in all_section_labels())
                                for t in texts)
 
 
 def _row_label(text: str) -> bool:
-    return any(labels.rows.find(text) or labels.group_rows.find(text) for labels in _all_labels())
-
-
-@lru_cache(maxsize=1)
-def _all_labels():
-    from model.formats import FORMATS
-
-    from .tables import section_labels
-
-    return tuple(section_labels(s) for f in FORMATS for s in f.table_sections())
+    return any(labels.rows.find(text) or labels.group_rows.find(text) for labels in all_section_labels())

@@ -10,6 +10,7 @@ from model.errors import ImportRefused
 
 from . import guard
 from .document import Para, RawTable, SourceDocument
+from .labels import all_section_labels
 from .outline import heading_of
 from .page_breaks import join_broken_rows
 from .pdf_tables import Fragment, build_table, inside, page_fragments, row_count, stitch
@@ -27,6 +28,8 @@ _PAGE_NUMBER = re.compile(r"^(?:[—–\-－~～\s]*\d{1,4}[—–\-－~～\s]*|
 
 @dataclass
 class _Line:
+    """A line of text on a page: where it is, its most common type size."""
+
     text: str
     x0: float
     x1: float
@@ -37,6 +40,7 @@ class _Line:
 
 
 def read_pdf(path: Path) -> SourceDocument:
+    """The paragraphs and ruled tables of a PDF with a text layer; raises ImportRefused."""
     name = path.name
     import pdfplumber
 
@@ -68,7 +72,7 @@ def _read(pdf, name: str) -> SourceDocument:
         raise ImportRefused(f"“{name}”共有{count}页，年度报告通常不超过30页：这不像是一份年度报告，未导入")
     out = SourceDocument("PDF", pages=count)
     items: list[tuple[int, float, object]] = []  # (page, top, line or table)
-    lines: list[_Line] = []
+    dropped: set[int] = set()  # ids of the lines that are page numbers
     total_chars = unreadable = 0
     images = 0
     table_rows = 0
@@ -89,9 +93,9 @@ def _read(pdf, name: str) -> SourceDocument:
         fragments = page_fragments(page, number, chars)
         boxes = [f.bbox for f in fragments]
         page_lines = _lines([c for c in chars if not any(inside(c, box) for box in boxes)], number)
-        dropped = _drop_page_numbers(page_lines, heights)
-        pages.append((fragments, [line for line in page_lines if id(line) not in dropped]))
-        lines += page_lines
+        numbers = _drop_page_numbers(page_lines, heights)
+        dropped |= numbers
+        pages.append((fragments, [line for line in page_lines if id(line) not in numbers]))
         items += [(number, line.top, line) for line in page_lines]
         table_rows += sum(row_count(f) for f in fragments if not f.small)
         page.close()  # what pdfplumber keeps of a page read is not needed again
@@ -102,7 +106,7 @@ def _read(pdf, name: str) -> SourceDocument:
         first = chain[0]
         if len(chain) == 1 and first.small:  # not a table: its text is running text
             small = _lines(first.chars, first.page)
-            lines += small
+            dropped |= _drop_page_numbers(small, heights)
             items += [(first.page, line.top, line) for line in small]
             continue
         items.append((first.page, first.bbox[1], join_broken_rows(build_table(chain, _lines))))
@@ -111,23 +115,19 @@ def _read(pdf, name: str) -> SourceDocument:
     if unreadable > total_chars * 0.3:
         raise ImportRefused(f"“{name}”中的文字无法识别（字体缺少编码信息），无法导入：请改用原始的 Word 文件")
     items.sort(key=lambda item: (item[0], item[1]))
-    out.blocks = _paragraphs(items, _drop_page_numbers(lines, heights))
+    out.blocks = _paragraphs(items, dropped)
     return out
 
 
 def _apart(a: Fragment, b: Fragment) -> bool:
     """Two tables of different parts of the report (二 and 三 …), though one ends a page and the other begins the
     next with the same edges: each has labels of its own part."""
-    from model.formats import FORMATS
-
-    from .tables import section_labels
 
     def part(fragment: Fragment) -> str | None:
         table = build_table([fragment], _lines)
-        scores = {}
-        for fmt in FORMATS:
-            for section in fmt.table_sections():
-                scores[section.key] = max(scores.get(section.key, 0), section_labels(section).score(table))
+        scores: dict[str, int] = {}
+        for labels in all_section_labels():
+            scores[labels.key] = max(scores.get(labels.key, 0), labels.score(table))
         best = max(scores, key=scores.get)
         return best if scores[best] >= 3 else None
 

@@ -21,9 +21,6 @@ class Note:
     column: str
     text: str
 
-    def place(self) -> str:
-        return " / ".join(p for p in (self.section, self.row, self.column) if p)
-
     def as_dict(self) -> dict[str, str]:
         return {"section": self.section, "row": self.row, "column": self.column, "text": self.text}
 
@@ -72,10 +69,12 @@ class ImportResult:
         return [f for f in self.findings if f.ref is not None and f.ref in totals and f.rule in ("R2", "R3", "R4")]
 
     def counts(self) -> tuple[int, int]:
+        """(errors, warnings) of the imported report's check."""
         errors = sum(1 for f in self.findings if f.severity is Severity.ERROR)
         return errors, len(self.findings) - errors
 
     def headline(self) -> str:
+        """One line naming the report read, its format and the file it came from."""
         report = self.report
         return (f"{report.unit_name or '（未找到填报单位）'} {report.year}年度政府信息公开工作年度报告"
                 f"（{report.format.name}），读自“{self.source.name}”（{self.kind}"
@@ -100,6 +99,7 @@ class ImportResult:
         return out
 
     def text(self) -> str:
+        """The summary as plain text (the command line prints it)."""
         lines = [self.headline()]
         for title, items in self.sections():
             lines.append(f"{title}：")
@@ -107,6 +107,7 @@ class ImportResult:
         return "\n".join(lines)
 
     def as_dict(self) -> dict:
+        """The summary for --json."""
         report = self.report
         errors, warnings = self.counts()
         return {

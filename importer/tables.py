@@ -9,7 +9,7 @@ from model.printed_totals import total_cells
 from model.report import CellRef, cell_kind
 
 from .document import RawTable, Slot
-from .labels import LabelIndex, fold
+from .labels import LabelIndex, fold, section_labels
 from .outline import Outline, heading_of
 from .result import Note, Notes
 from .values import header_unit, looks_like_value, read_input, read_total
@@ -17,6 +17,8 @@ from .values import header_unit, looks_like_value, read_input, read_total
 
 @dataclass
 class HeaderCell:
+    """A cell of a header as printed: the grid columns it spans, its text, the header row it sits in."""
+
     first: int
     last: int
     text: str
@@ -43,6 +45,8 @@ class TableReading:
 
 def read_tables(fmt: ReportFormat, tables: list[tuple[int, RawTable]], outline: Outline,
                 notes: Notes) -> TableReading:
+    """Each piece of table given to the section whose labels it carries (else the one it is under or runs on
+    from) and read there; what no section claims is noted as left out."""
     reading = TableReading()
     readers = {s.key: _SectionReader(fmt, s, reading, notes) for s in fmt.table_sections()}
     previous: str | None = None
@@ -63,37 +67,6 @@ def read_tables(fmt: ReportFormat, tables: list[tuple[int, RawTable]], outline: 
     for reader in readers.values():
         reader.finish()
     return reading
-
-
-class SectionLabels:
-    """The official labels of one table section, indexed for lookup (built once per section)."""
-
-    def __init__(self, section: TableSection) -> None:
-        tables = section.tables
-        self.rows = LabelIndex((row.label, (table, row)) for table in tables for row in table.leaf_rows()
-                               if row.label)
-        self.group_rows = LabelIndex((row.label, row) for table in tables for top in table.rows
-                                     for row in _groups(top))
-        columns = [c for table in tables for top in table.columns for c in _all_columns(top)]
-        vocabulary = [(c.label, "column") for c in columns] + [(t.corner, "corner") for t in tables if t.corner]
-        vocabulary += [(t.title, "title") for t in tables if t.title]
-        self.vocabulary = LabelIndex(vocabulary, numbered=False)
-        self.titles = LabelIndex(((t.title, t) for t in tables if t.title), numbered=False)
-
-    def score(self, piece: RawTable) -> int:
-        """How many cells of a piece of table carry this section's labels."""
-        return sum(1 for cell in piece.cells if cell.text.strip() and (
-            self.rows.find(cell.text) or self.vocabulary.find(cell.text) or self.group_rows.find(cell.text)))
-
-
-_LABELS: dict[int, SectionLabels] = {}
-
-
-def section_labels(section: TableSection) -> SectionLabels:
-    labels = _LABELS.get(id(section))
-    if labels is None:
-        labels = _LABELS[id(section)] = SectionLabels(section)
-    return labels
 
 
 class _SectionReader:
@@ -318,12 +291,4 @@ class _SectionReader:
                                    + f"，来自{'、'.join(dict.fromkeys(pieces))}")
 
 
-def _groups(row: Row) -> list[Row]:
-    return [row] + [g for child in row.children for g in _groups(child)] if row.children else []
-
-
-def _all_columns(column: Column) -> list[Column]:
-    return [column] + [c for child in column.children for c in _all_columns(child)]
-
-
-__all__ = ["SectionLabels", "TableReading", "read_tables", "section_labels"]
+__all__ = ["TableReading", "read_tables"]

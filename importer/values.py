@@ -14,7 +14,8 @@ from .labels import fold
 # what clerks print in a cell that has no number
 NO_VALUE = {"/", "//", "\\", "-", "--", "—", "——", "–", "-/-", "—/—", "无", "×", "x", "X", "空"}
 # units clerks write after a count
-_COUNTED = re.compile(r"^(.*\d)(件|项|个|条|人次|人|次|起|宗|家|份|批)$")
+_COUNT_UNITS = "件|项|个|条|人次|人|次|起|宗|家|份|批"
+_COUNTED = re.compile(rf"^(.*\d)({_COUNT_UNITS})$")
 _UNIT_IN_HEADER = re.compile(r"万元|元")
 
 
@@ -39,8 +40,7 @@ def looks_like_value(text: str) -> bool:
     if folded in NO_VALUE or not folded:
         return True
     folded = normalize_number_text(folded)
-    return bool(re.fullmatch(r"(?:减少?|增加?|[+-])?\d+(?:\.\d+)?(?:万元|元|件|项|个|条|人次|人|次|起|宗|家|份|批)?",
-                             folded))
+    return bool(re.fullmatch(rf"(?:减少?|增加?|[+-])?\d+(?:\.\d+)?(?:万元|元|{_COUNT_UNITS})?", folded))
 
 
 def read_input(text: str, column: Column, unit: str | None = None) -> Reading:

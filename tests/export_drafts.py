@@ -8,7 +8,6 @@ import random
 import shutil
 import subprocess
 import unicodedata
-from decimal import Decimal
 from pathlib import Path
 
 from model.cells import MAX_MONEY, Money

@@ -18,9 +18,11 @@ from export_drafts import (
 )
 from test_export_layout import expected_cells, filled_2021, joined_tables
 
-from export import ExportOptions, docx_bytes
-from export.layout import MM, build_layout
+from export import ExportOptions, docx_bytes, export_report
+from export.layout import MM
+from export.report_layout import build_layout
 from export.table_widths import PAD_X
+from model.errors import ReportError
 from model.version import APP_NAME, VERSION
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -257,6 +259,15 @@ def test_font_names_are_configurable(sample_report):
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         fonts = re.findall(r'w:font w:name="([^"]+)"', z.read("word/fontTable.xml").decode())
     assert sorted(fonts) == sorted({"宋体", "微软雅黑", "楷体", "仿宋"})
+
+
+
+def test_a_font_name_no_document_can_hold_is_refused_in_chinese(sample_report, tmp_path):
+    out = tmp_path / "r.docx"
+    with pytest.raises(ReportError) as info:  # the names come from a settings file that may be edited by hand
+        export_report(sample_report, out, ExportOptions(body_font="仿宋\x01"))
+    assert info.value.message.startswith("导出字体设置中的字体名称第3个字处含有控制字符 U+0001")
+    assert not out.exists()
 
 
 def test_chinese_language_fonts_and_true_properties(sample_report):

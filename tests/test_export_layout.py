@@ -7,9 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from export.layout import (
-    BODY, ERHAO, HEADING_1, HEADING_2, MM, SANHAO, SIGNATURE, FontRole, Paragraph, build_layout, classify,
-)
+from export.layout import BODY, ERHAO, HEADING_1, HEADING_2, MM, SANHAO, SIGNATURE, FontRole, Paragraph
+from export.report_layout import build_layout, classify
 from export.table_widths import PAD_X, slack
 from export.typeset import text_ems
 from model.cells import Money, display_text
@@ -234,7 +233,8 @@ def test_refused_label_stays_whole_or_breaks_after_the_number(sample_report):
 
 
 def test_export_package_imports_neither_qt_nor_renderers():
-    code = ("import sys, export, export.layout, export.fonts, export.options, export.table_layout, export.typeset;"
+    code = ("import sys, export, export.layout, export.report_layout, export.fonts, export.options, "
+            "export.table_layout, export.typeset;"
             "bad = [m for m in ('PySide6', 'shiboken6', 'docx', 'reportlab') if m in sys.modules];"
             "print(bad)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,

@@ -15,8 +15,9 @@ from test_export_layout import expected_cells, filled_2021, joined_tables
 
 from export import ExportOptions, pdf_bytes
 from export.fonts import BUNDLED, PdfFonts, installed_fonts, load_font
-from export.layout import MM, build_layout
-from export.pdf_flowables import TableFlowable
+from export.layout import MM
+from export.report_layout import build_layout
+from export.pdf_table import TableFlowable
 from export.typeset import text_ems
 from model.grid import Role
 from model.version import APP_NAME, VERSION

@@ -5,8 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from export.layout import build_layout
-from export.table_layout import TableBlock
+from export.report_layout import build_layout
 from export.typeset import CANNOT_END, CANNOT_START, HANGING, break_lines, em_width, tokens, wrap_ems
 from model.formats import FORMATS
 from model.formats.label_breaks import LABEL_BREAKS, label_units

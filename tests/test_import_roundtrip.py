@@ -7,7 +7,7 @@ import pytest
 from test_export_layout import filled_2021
 
 from export import ExportOptions, docx_bytes, pdf_bytes
-from export.layout import text_paragraphs
+from export.report_layout import text_paragraphs
 from importer import import_file
 from model.cells import Money
 from model.draft import report_to_dict

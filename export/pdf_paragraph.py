@@ -1,29 +1,26 @@
-"""PDF flowables: paragraphs set on the 28 × 22 character grid with 禁则, tables drawn from the layout, keep-with-next."""
+"""PDF paragraphs on the 28 × 22 character grid: lines broken by the 禁则 rules and justified; kept with what follows."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.flowables import Flowable
 
-from model.grid import Role
+from .fonts import PdfFonts, runs_width, text_width
+from .layout import Align, PageSetup, Paragraph
+from .typeset import break_lines, split_wide, tokens
 
-from .fonts import PdfFonts
-from .layout import Align, FontRole, PageSetup, Paragraph
-from .table_layout import TableBlock
-from .table_widths import BORDER, PAD_X, leading
-from .typeset import break_lines, tokens
-
-TITLE_GREY = 0.94
 BASELINE = 0.38  # the em box is centred on its line: baseline this many ems below the centre
 
 
 def baseline_below_centre(size: float) -> float:
+    """How far a line's baseline sits below the middle of its line (points)."""
     return BASELINE * size
 
 
 @dataclass
 class _Line:
+    """A set line: runs of text in their fonts, its width and room, how many characters justification spreads."""
+
     runs: list[tuple[str, str, float]]  # (font name, text, width)
     width: float  # without a hanging mark
     chars: int  # characters spread by justification
@@ -48,7 +45,6 @@ class GridParagraph(Flowable):
         self.frame_height = page.text_height_pt
         self._lines = lines
         self.space_before = para.space_before if space_before is None else space_before
-        self._gap = 0.0
 
     # ---- line breaking
 
@@ -78,22 +74,13 @@ class GridParagraph(Flowable):
             role = spans[0][1] if pos < lead_end else spans[-1][1]
             runs = self.fonts.runs(tok, role)
             fonts_of.append(runs)
-            widths.append(sum(_width(t, name, size) for name, t in runs))
+            widths.append(runs_width(runs, size))
             pos += len(tok)
         indent = para.indent_chars * size if first else 0.0
-        if any(w > room for w in widths):  # a run of digits longer than a line
-            flat_t, flat_r = [], []
-            for tok, runs in zip(toks, fonts_of):
-                if sum(_width(t, n, size) for n, t in runs) > room:
-                    for name, t in runs:
-                        for ch in t:
-                            flat_t.append(ch)
-                            flat_r.append([(name, ch)])
-                else:
-                    flat_t.append(tok)
-                    flat_r.append(runs)
-            toks, fonts_of = flat_t, flat_r
-            widths = [sum(_width(t, n, size) for n, t in runs) for runs in fonts_of]
+        if any(w > room for w in widths):  # a run of digits longer than a line: cut into its characters
+            pieces, widths = split_wide(list(zip(toks, fonts_of)), widths, room, lambda piece: [
+                ((ch, [(name, ch)]), text_width(ch, name, size)) for name, t in piece[1] for ch in t])
+            toks, fonts_of = [t for t, _runs in pieces], [runs for _t, runs in pieces]
         hang = para.align is Align.JUSTIFY
         out = []
         broken = break_lines(widths, toks, room - indent, room, hang=hang)
@@ -102,9 +89,9 @@ class GridParagraph(Flowable):
             for k in range(line.start, line.end):
                 for name, t in fonts_of[k]:
                     if runs and runs[-1][0] == name:
-                        runs[-1] = (name, runs[-1][1] + t, runs[-1][2] + _width(t, name, size))
+                        runs[-1] = (name, runs[-1][1] + t, runs[-1][2] + text_width(t, name, size))
                     else:
-                        runs.append((name, t, _width(t, name, size)))
+                        runs.append((name, t, text_width(t, name, size)))
             width = sum(widths[line.start:line.end])
             chars = sum(len(t) for t in toks[line.start:line.end])
             if line.hanging:
@@ -193,121 +180,8 @@ class GridParagraph(Flowable):
 
 
 def _without_after(para: Paragraph) -> Paragraph:
-    from dataclasses import replace
-
+    """The paragraph without the blank lines after it (the head of a split, which ends a page)."""
     return replace(para, space_after=0)
-
-
-_WIDTHS: dict[tuple[str, str], float] = {}
-
-
-def _width(text: str, font: str, size: float) -> float:
-    total = 0.0
-    for ch in text:
-        w = _WIDTHS.get((font, ch))
-        if w is None:
-            w = _WIDTHS[(font, ch)] = stringWidth(ch, font, 1000) / 1000
-        total += w
-    return total * size
-
-
-class TableFlowable(Flowable):
-    """A table drawn from the layout's exact widths, heights and lines; splits only between keep units,
-    repeating the header rows."""
-
-    def __init__(self, block: TableBlock, fonts: PdfFonts, frame_height: float) -> None:
-        super().__init__()
-        self.block = block
-        self.fonts = fonts
-        self.frame_height = frame_height
-        self.width = sum(block.col_widths_pt)
-        self.height = block.height
-
-    def wrap(self, aw: float, ah: float):
-        return self.width, self.height
-
-    def getSpaceBefore(self) -> float:
-        return 0.0
-
-    def split(self, aw: float, ah: float):
-        block = self.block
-        heights = block.row_heights_pt
-        fits = [b for b in block.breaks() if sum(heights[:b]) <= ah + 1e-6]
-        if not fits and ah >= self.frame_height - 1.0:  # a unit taller than a page: cut between rows
-            fits = [b for b in range(block.header_rows + 1, block.rows) if sum(heights[:b]) <= ah + 1e-6]
-        if not fits:
-            return []
-        cut = fits[-1]
-        head = block.slice(block.header_rows, cut, continued=block.continued)
-        tail = block.slice(cut, block.rows)
-        return [TableFlowable(head, self.fonts, self.frame_height),
-                TableFlowable(tail, self.fonts, self.frame_height)]
-
-    def draw(self) -> None:
-        canvas = self.canv
-        block = self.block
-        xs = [0.0]
-        for w in block.col_widths_pt:
-            xs.append(xs[-1] + w)
-        ys = [self.height]
-        for h in block.row_heights_pt:
-            ys.append(ys[-1] - h)
-        canvas.saveState()
-        across: dict[float, list[tuple[float, float]]] = {}
-        down: dict[float, list[tuple[float, float]]] = {}
-        for cell in block.cells:
-            x0, x1 = xs[cell.col], xs[cell.col + cell.colspan]
-            y0, y1 = ys[cell.row + cell.rowspan], ys[cell.row]
-            if cell.shaded:
-                canvas.setFillGray(TITLE_GREY)
-                canvas.rect(x0, y0, x1 - x0, y1 - y0, stroke=0, fill=1)
-                canvas.setFillGray(0)
-            for y in (y0, y1):
-                across.setdefault(round(y, 3), []).append((x0, x1))
-            for x in (x0, x1):
-                down.setdefault(round(x, 3), []).append((y0, y1))
-            self._text(cell, x0, x1, (y0 + y1) / 2)
-        canvas.setLineWidth(BORDER)
-        # each border drawn once (cells share theirs; drawn twice, an anti-aliased line darkens)
-        lines = [(a, y, b, y) for y, spans in across.items() for a, b in _union(spans)]
-        lines += [(x, a, x, b) for x, spans in down.items() for a, b in _union(spans)]
-        canvas.lines(lines)
-        canvas.restoreState()
-
-    def _text(self, cell, x0: float, x1: float, centre: float) -> None:
-        if not cell.lines:
-            return
-        canvas = self.canv
-        size = cell.size
-        step = leading(size)
-        first = centre + step * (len(cell.lines) - 1) / 2
-        for i, line in enumerate(cell.lines):
-            runs = self.fonts.runs(line, FontRole.TABLE)
-            width = sum(_width(t, name, size) for name, t in runs) * cell.scale
-            if cell.align is Align.LEFT:
-                x = x0 + PAD_X
-            elif cell.align is Align.RIGHT:
-                x = x1 - PAD_X - width
-            else:
-                x = (x0 + x1 - width) / 2
-            text = canvas.beginText(x, first - i * step - baseline_below_centre(size))
-            if cell.scale != 1.0:
-                text.setHorizScale(cell.scale * 100)
-            for name, t in runs:
-                text.setFont(name, size)
-                text.textOut(t)
-            canvas.drawText(text)
-
-
-def _union(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    """Overlapping or touching intervals merged."""
-    out: list[tuple[float, float]] = []
-    for a, b in sorted((min(s), max(s)) for s in spans):
-        if out and a <= out[-1][1] + 1e-6:
-            out[-1] = (out[-1][0], max(out[-1][1], b))
-        else:
-            out.append((a, b))
-    return out
 
 
 class KeepWithNext(Flowable):
