@@ -19,6 +19,7 @@ def make_window(qtbot, tmp_path):
     from ui.main_window import MainWindow
 
     def make(report, path=None, settings_file="settings.ini"):
+        _release_modifiers()
         settings = QSettings(str(tmp_path / settings_file), QSettings.Format.IniFormat)
         window = MainWindow(settings)
         window.ask_before_close = False
@@ -36,6 +37,21 @@ def make_window(qtbot, tmp_path):
         window.ask_before_close = False
         window.close()
         window.deleteLater()
+
+
+def _release_modifiers() -> None:
+    """Forget modifier keys an earlier test left pressed: a Ctrl+V whose paste is refused leaves Qt believing
+    Ctrl is still held (its release goes to a widget that no longer has the focus), and setCurrentIndex then
+    toggles the selection instead of replacing it, so the next test fails by its place in the run."""
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QWidget
+
+    if QGuiApplication.keyboardModifiers() != Qt.KeyboardModifier.NoModifier:
+        probe = QWidget()
+        for key in (Qt.Key.Key_Control, Qt.Key.Key_Shift, Qt.Key.Key_Alt, Qt.Key.Key_Meta):
+            QTest.keyRelease(probe, key)
+        probe.deleteLater()
 
 
 def grid_page(window, key: str):
