@@ -97,7 +97,7 @@ def break_lines(widths: Sequence[float], toks: Sequence[str], first: float, rest
             i += 1
             continue
         end = i
-        while end - 1 > start:
+        while end > start:  # down to a line of the first token alone
             after = end
             while after < n and toks[after].isspace():  # the next line starts after its spaces
                 after += 1

@@ -184,3 +184,12 @@ def test_slice_repeats_header_rows_and_cut_labels(sample_report, cut):
     label = next(c for c in rest.cells if c.text == "三、本年度办理结果")
     assert label.row == 3 and label.col == 0
     assert sum(rest.col_widths_pt) == pytest.approx(sum(applications.col_widths_pt))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("0000‘‘0’’", ["0000", "‘‘0’’"]),  # the break after the first piece is the only one the rules allow
+    ("00000‘‘‘", ["00000", "‘‘‘"]),
+])
+def test_a_line_of_the_first_piece_alone_is_tried_before_breaking_the_rules(text, expected):
+    # found by hypothesis: only breaks after the second piece were tried, so these broke against the rules
+    assert [line for line, _ in lines_of(text, 6)] == expected
