@@ -27,16 +27,16 @@ def import_file(path: str | os.PathLike[str]) -> ImportResult:
     from . import guard
 
     path = Path(path)
-    kind = guard.sniff(path)
+    kind, data = guard.sniff(path)
     try:
         if kind == "docx":
             from .docx_reader import read_docx
 
-            doc = read_docx(path)
+            doc = read_docx(data, path.name)
         else:
             from .pdf_reader import read_pdf
 
-            doc = read_pdf(path)
+            doc = read_pdf(data, path.name)
         return build_report(doc, path)
     except ReportError:
         raise

@@ -11,10 +11,9 @@ from .document import Cell, Para, RawTable, SourceDocument
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 
-def read_docx(path: Path) -> SourceDocument:
-    """The paragraphs and tables of a .docx, read after the guard's checks; raises ImportRefused."""
-    name = path.name
-    with guard.open_zip(path) as zf:
+def read_docx(data: bytes, name: str) -> SourceDocument:
+    """The paragraphs and tables of a .docx (its bytes, as the guard read them); raises ImportRefused."""
+    with guard.open_zip(data, name) as zf:
         data = guard.read_member(zf, guard.main_part(zf, name), name)
     guard.check_document_xml(data, name)
     from lxml import etree

@@ -1,6 +1,7 @@
 """Bounds and checks before anything is parsed: what kind of file it is, size caps, zip and XML safety."""
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from pathlib import Path
@@ -20,34 +21,26 @@ _W_NAMESPACES = (b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
                  b"http://purl.oclc.org/ooxml/wordprocessingml/main")
 
 
-def sniff(path: Path) -> str:
-    """'docx' or 'pdf' by the file's content (whatever its name); anything else is refused."""
+def sniff(path: Path) -> tuple[str, bytes]:
+    """('docx' or 'pdf' by the file's content, whatever its name; the file's bytes): read once, a regular file
+    only (a FIFO or device never blocks or floods), within MAX_FILE_BYTES; anything else is refused."""
+    from model.file_read import FileReadError, read_regular_file
+
     name = path.name
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise ImportRefused(f"“{name}”是文件夹，不是 Word 或 PDF 文件")
-        with path.open("rb") as f:
-            head = f.read(2048)
-    except ImportRefused:
-        raise
-    except FileNotFoundError:
-        raise ImportRefused(f"找不到文件“{path}”") from None
-    except PermissionError:
-        raise ImportRefused(f"没有权限读取“{path}”") from None
-    except OSError as exc:
-        raise ImportRefused(f"无法读取“{path}”：{exc.strerror or exc}") from None
+        data = read_regular_file(path, MAX_FILE_BYTES, "Word 或 PDF 文件").data
+    except FileReadError as exc:  # missing, a folder, a FIFO or device, unreadable, over MAX_FILE_BYTES
+        raise ImportRefused(exc.message) from None
+    size = len(data)
+    head = data[:2048]
     if size == 0:
         raise ImportRefused(f"“{name}”是空文件")
-    if size > MAX_FILE_BYTES:
-        raise ImportRefused(f"“{name}”太大（{size / 1024 / 1024:.0f} MB），年度报告的 Word 或 PDF 文件"
-                            f"通常只有几 MB，未导入")
     if b"%PDF-" in head[:1024]:
-        return "pdf"
+        return "pdf", data
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
-        return "docx"
+        return "docx", data
     if head.startswith(_OLE):
-        raise ImportRefused(_ole_message(path))
+        raise ImportRefused(_ole_message(name, data))
     lowered = head.lstrip(b"\xef\xbb\xbf \r\n\t").lower()
     if lowered.startswith(b"{\\rtf"):
         raise ImportRefused(f"“{name}”是 RTF 格式的文件，不能直接导入：{RESAVE}")
@@ -58,27 +51,26 @@ def sniff(path: Path) -> str:
     raise ImportRefused(f"“{name}”不是 Word 文档（.docx）或 PDF 文件，无法导入")
 
 
-def _ole_message(path: Path) -> str:
+def _ole_message(name: str, data: bytes) -> str:
     """An OLE compound file: an encrypted Office document, an old .doc/.wps, or an old spreadsheet."""
-    data = path.read_bytes()  # at most MAX_FILE_BYTES (checked by the caller)
     if "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data:
-        return (f"“{path.name}”设有打开密码（已加密），无法读取：请在 Word/WPS 中打开，取消密码后"
+        return (f"“{name}”设有打开密码（已加密），无法读取：请在 Word/WPS 中打开，取消密码后"
                 f"另存为 .docx 再导入")
     if "WordDocument".encode("utf-16-le") not in data and "Workbook".encode("utf-16-le") in data:
-        return f"“{path.name}”是 Excel/WPS 表格文件，不是年度报告文档"
-    return f"“{path.name}”是旧版 Word（.doc）或 WPS（.wps）格式，不能直接导入：{RESAVE}"
+        return f"“{name}”是 Excel/WPS 表格文件，不是年度报告文档"
+    return f"“{name}”是旧版 Word（.doc）或 WPS（.wps）格式，不能直接导入：{RESAVE}"
 
 
-def open_zip(path: Path) -> zipfile.ZipFile:
+def open_zip(data: bytes, name: str) -> zipfile.ZipFile:
     """The .docx as a zip; refused when damaged or holding more parts than any document."""
     try:
-        zf = zipfile.ZipFile(path)
+        zf = zipfile.ZipFile(io.BytesIO(data))
         entries = zf.infolist()
     except (zipfile.BadZipFile, OSError, EOFError, ValueError):
-        raise ImportRefused(f"“{path.name}”已损坏（不是完整的 Word 文档压缩包），无法读取") from None
+        raise ImportRefused(f"“{name}”已损坏（不是完整的 Word 文档压缩包），无法读取") from None
     if len(entries) > MAX_ZIP_ENTRIES:
         zf.close()
-        raise ImportRefused(f"“{path.name}”包含{len(entries)}个部件，不像是 Word 文档，未导入")
+        raise ImportRefused(f"“{name}”包含{len(entries)}个部件，不像是 Word 文档，未导入")
     return zf
 
 

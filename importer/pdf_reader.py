@@ -39,12 +39,14 @@ class _Line:
     page: int
 
 
-def read_pdf(path: Path) -> SourceDocument:
-    """The paragraphs and ruled tables of a PDF with a text layer; raises ImportRefused."""
-    name = path.name
+def read_pdf(data: bytes, name: str) -> SourceDocument:
+    """The paragraphs and ruled tables of a PDF with a text layer (its bytes, as the guard read them); raises
+    ImportRefused."""
+    import io
+
     import pdfplumber
 
-    with path.open("rb") as stream:  # ours to close, also when pdfplumber fails half-way through opening it
+    with io.BytesIO(data) as stream:
         try:
             pdf = pdfplumber.open(stream)
         except Exception as exc:  # pdfminer wraps every parse failure; tell a password from damage

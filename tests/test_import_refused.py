@@ -412,3 +412,20 @@ def test_command_line_keeps_an_existing_draft(tmp_path, sample_report, capsys):
 
 def test_refusals_are_report_errors():
     assert issubclass(ImportRefused, ReportError)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX special files")
+@pytest.mark.parametrize("make", ["fifo", "zero"])
+def test_a_special_file_named_like_a_report_is_refused_at_once(make, tmp_path):
+    """A FIFO named report.docx used to block the import forever (the file was opened to sniff it), and a link to
+    /dev/zero was read to its size cap: both are refused before anything is read, as drafts are."""
+    target = tmp_path / ("report.docx" if make == "fifo" else "report.pdf")
+    if make == "fifo":
+        os.mkfifo(target)
+    else:
+        target.symlink_to("/dev/zero")
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "import", str(target), "-o",
+                             str(tmp_path / "d.gkbg.json")], capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert result.returncode == 2
+    assert ("管道（FIFO）" if make == "fifo" else "设备文件") in result.stderr and "不是普通文件" in result.stderr
+    assert not (tmp_path / "d.gkbg.json").exists()
