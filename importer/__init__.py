@@ -5,6 +5,7 @@ import os
 from datetime import date
 from pathlib import Path
 
+from model.draft import IMPORTABLE_SUFFIXES as SUFFIXES
 from model.errors import ImportRefused, InputError, ReportError
 from model.formats import FIRST_YEAR, FORMATS, format_for_year
 from model.printed_totals import attach
@@ -18,8 +19,6 @@ from .labels import all_section_labels
 from .tables import read_tables
 
 __all__ = ["ImportRefused", "ImportResult", "SUFFIXES", "import_file"]
-
-SUFFIXES = (".docx", ".pdf")
 
 
 def import_file(path: str | os.PathLike[str]) -> ImportResult:

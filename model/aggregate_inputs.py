@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .aggregate_record import SummarySources, sources_of
 from .cells import UNIT_FACTORS, CellValue, Money
-from .draft import MAX_FILE_BYTES, parse_draft
+from .draft import IMPORTABLE_SUFFIXES as IMPORTED_SUFFIXES, MAX_FILE_BYTES, parse_draft
 from .errors import ReportError
 from .file_read import FileReadError, read_regular_file, real_path
 from .frozen import frozen
@@ -17,7 +17,6 @@ from .report import CellRef, Report
 from .rules import Finding, check, count_by_severity
 
 DRAFT_SUFFIX = ".json"  # drafts are *.gkbg.json; any .json is tried and refused with the reason if it is not one
-IMPORTED_SUFFIXES = (".docx", ".pdf")  # report files read through the importer
 MAX_WALK = 200_000  # entries looked at under the folders named; beyond that the folder was chosen by mistake
 LARGE_BATCH = 1_000  # more report files than this: the window asks before reading (a county has dozens)
 MAX_IMPORTED_BYTES = 200 * 1024 * 1024

@@ -20,6 +20,7 @@ from .report import Report
 from .version import generator
 
 SUFFIX = ".gkbg.json"
+IMPORTABLE_SUFFIXES = (".docx", ".pdf")  # published reports the importer reads into a draft
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
 

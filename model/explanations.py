@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .chars import clean_text
 from .draft_blocks import DraftBlock
 from .draft_values import json_object, show_key
 from .errors import DraftError
@@ -55,11 +56,11 @@ def read(value: Any, report) -> None:
             raise DraftError(f"{TITLE}中的“{show_key(key)}”不是检查结果的标识")
         if m.group("rule") not in allowed:
             raise DraftError(f"{TITLE}中的“{show_key(key)}”不是{report.format.name}的可说明警告（错误不能说明）")
-        if not isinstance(text, str) or not text.strip():
+        if not isinstance(text, str) or not clean_text(text).strip():
             raise DraftError(f"{TITLE}“{show_key(key)}”的说明应为非空文字")
         if len(text) > MAX_TEXT:
             raise DraftError(f"{TITLE}“{show_key(key)}”的说明超过{MAX_TEXT}字")
-        notes[key] = text.strip()
+        notes[key] = clean_text(text).strip()
     report.explanations = notes
 
 

@@ -189,8 +189,9 @@ class Report:
             self._notify("stated_totals")
 
     def set_explanation(self, key: str, text: str) -> None:
-        """Explain the warning with fingerprint key (text "" withdraws the explanation)."""
-        text = text.strip()
+        """Explain the warning with fingerprint key (text "" withdraws the explanation); the text is cleaned
+        like a text section (model.chars.clean_text) and stripped."""
+        text = clean_text(text).strip()
         if self.explanations.get(key, "") == text:
             return
         if text:

@@ -54,6 +54,20 @@ def test_explanation_round_trips_in_the_draft(tmp_path):
     assert again.explained and again.explanation == NOTE
 
 
+def test_explanation_is_cleaned_of_control_characters_as_a_text_section_is():
+    """Pasted control characters and CR LF line ends leave an explanation when set and when read back."""
+    report = warned_report()
+    (finding,) = check(report)
+    report.set_explanation(finding.key, "\x07原因一：\r\n合署办公\x0b。\x1b")
+    assert report.explanations == {finding.key: "原因一：\n合署办公\n。"}
+    doc = report_to_dict(report)
+    doc["explanations"] = {finding.key: "\x00 合署办公\u2028代收\x7f "}
+    assert report_from_dict(doc).explanations == {finding.key: "合署办公\n代收"}
+    doc["explanations"] = {finding.key: "\x00\x07 \x1b"}
+    with pytest.raises(DraftError, match="说明应为非空文字"):
+        report_from_dict(doc)
+
+
 def test_explanation_expires_when_the_numbers_change_and_is_dropped_on_save(tmp_path):
     report = warned_report()
     (finding,) = check(report)

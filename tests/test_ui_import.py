@@ -145,11 +145,3 @@ def test_accepting_the_computed_totals_is_one_undoable_step(qtbot, make_window, 
     block = json.loads(saved.read_text("utf-8"))["printed_totals"]
     assert block["accepted"] == window.report.stated_totals_accepted and block["source"] == "区教育局.docx"
     assert block["totals"]["applications"]["results_total"]["natural"] == 21
-
-
-def test_the_window_imports_what_the_importer_reads():
-    """The window's list of importable suffixes (kept off the start-up path) is the importer's."""
-    import importer
-    from ui.importing.actions import SUFFIXES
-
-    assert SUFFIXES == importer.SUFFIXES

@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from model.cells import CellValue
+from model.chars import clean_text
 from model.file_state import FileState
 from model.report import CellRef, Report, check_text, validate_date
 from model.rules import Finding, Severity, check, count_by_severity
@@ -135,7 +136,7 @@ class ReportSession(QObject):
 
     def set_explanation(self, finding: Finding, text: str) -> None:
         """Explain a warning (text) or withdraw its explanation (""), as one undo step; errors are refused."""
-        text = text.strip()
+        text = clean_text(text).strip()  # as the report stores it, so an unchanged text makes no undo step
         if finding.severity is Severity.ERROR or text == finding.explanation:
             return
         what = "撤销说明" if not text else ("修改说明" if finding.explained else "说明警告")

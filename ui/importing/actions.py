@@ -7,10 +7,10 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QObject
 
+from model.draft import IMPORTABLE_SUFFIXES as SUFFIXES  # the importer itself loads when used
+
 from .. import settings as cfg
 from ..actions import insert_after, window_action
-
-SUFFIXES = (".docx", ".pdf")  # importer.SUFFIXES, without importing the importer at start-up
 
 
 class ImportActions(QObject):
