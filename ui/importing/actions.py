@@ -7,8 +7,6 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QObject
 
-from model.draft import IMPORTABLE_SUFFIXES as SUFFIXES  # the importer itself loads when used
-
 from .. import settings as cfg
 from ..actions import insert_after, window_action
 
