@@ -100,6 +100,5 @@ class ImportActions(QObject):
         from .commands import AcceptTotalsCommand
 
         session.undo_stack.push(AcceptTotalsCommand(session, datetime.now().isoformat(timespec="seconds")))
-        self.update_actions()
         self.window.show_message("已采用计算的总计，不再核对报告中填报的总计（可撤销）")
         return True
