@@ -15,7 +15,7 @@ from model.file_read import same_file
 from model.formats.definition import TableSection
 from model.report import Report
 from model.recovery import RecoveryStore
-from model.rules import HEADER_KEY, Finding, Severity, count_explained
+from model.rules import HEADER_KEY, Finding, Severity
 
 from .actions import WindowActions
 from .aggregate.actions import AggregateActions
@@ -351,9 +351,7 @@ class MainWindow(QMainWindow):
 
     def _update_progress(self) -> None:
         """The 完成度 indicator, once the rules have run after a change (or a pasted block: once for all of it)."""
-        errors, warnings = self.session.counts()
-        findings = self.session.findings
-        self.progress.show_state(self.session.report, findings, errors, warnings, count_explained(findings))
+        self.progress.show_state(self.session.report, self.session.findings)
 
     def go_to_next_step(self) -> None:
         """The 完成度 indicator clicked: the first error, else the first blank section, else the first warning."""
