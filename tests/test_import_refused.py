@@ -11,6 +11,7 @@ import zlib
 from pathlib import Path
 
 import pytest
+from conftest import run_main
 from import_support import DocxBuilder, Style, clerk_docx
 
 from importer import import_file
@@ -424,8 +425,7 @@ def test_a_special_file_named_like_a_report_is_refused_at_once(make, tmp_path):
         os.mkfifo(target)
     else:
         target.symlink_to("/dev/zero")
-    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "import", str(target), "-o",
-                             str(tmp_path / "d.gkbg.json")], capture_output=True, text=True, timeout=60, cwd=ROOT)
+    result = run_main("import", target, "-o", tmp_path / "d.gkbg.json", timeout=60)
     assert result.returncode == 2
     assert ("管道（FIFO）" if make == "fifo" else "设备文件") in result.stderr and "不是普通文件" in result.stderr
     assert not (tmp_path / "d.gkbg.json").exists()
