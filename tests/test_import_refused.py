@@ -68,6 +68,19 @@ def minimal_pdf(content: bytes, pages: int = 1, compress: bool = True) -> bytes:
     return bytes(out)
 
 
+def drawn_pdf(pages: int, draw) -> bytes:
+    """A PDF made with reportlab: draw(canvas) on each page."""
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer)
+    for _ in range(pages):
+        draw(c)
+        c.showPage()
+    c.save()
+    return buffer.getvalue()
+
+
 def write(tmp_path: Path, name: str, data: bytes) -> Path:
     path = tmp_path / name
     path.write_bytes(data)
@@ -339,15 +352,8 @@ def test_a_word_file_that_is_not_a_report(tmp_path):
 
 
 def test_a_pdf_that_is_not_a_report(tmp_path):
-    from reportlab.pdfgen import canvas
-
-    buffer = io.BytesIO()
-    c = canvas.Canvas(buffer)
-    for i in range(3):
-        c.drawString(72, 720, f"Invoice number {i} for services rendered in the year 2023.")
-        c.showPage()
-    c.save()
-    refused(write(tmp_path, "invoice.pdf", buffer.getvalue()), "不是政府信息公开工作年度报告")
+    invoice = drawn_pdf(3, lambda c: c.drawString(72, 720, "Invoice for services rendered in the year 2023."))
+    refused(write(tmp_path, "invoice.pdf", invoice), "不是政府信息公开工作年度报告")
 
 
 def test_a_report_of_an_unknown_year(tmp_path):
@@ -367,16 +373,10 @@ def test_a_report_without_any_year(tmp_path):
 def test_a_scanned_pdf(tmp_path):
     from PIL import Image
     from reportlab.lib.utils import ImageReader
-    from reportlab.pdfgen import canvas
 
-    image = Image.new("L", (400, 560), 255)
-    buffer = io.BytesIO()
-    c = canvas.Canvas(buffer)
-    for _ in range(2):
-        c.drawImage(ImageReader(image), 50, 50, 495, 742)
-        c.showPage()
-    c.save()
-    refused(write(tmp_path, "scan.pdf", buffer.getvalue()), "没有文字层（可能是扫描件或图片）")
+    image = ImageReader(Image.new("L", (400, 560), 255))
+    scan = drawn_pdf(2, lambda c: c.drawImage(image, 50, 50, 495, 742))
+    refused(write(tmp_path, "scan.pdf", scan), "没有文字层（可能是扫描件或图片）")
 
 
 def test_damaged_pdf(tmp_path):
