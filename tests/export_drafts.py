@@ -124,6 +124,17 @@ def bad_line_edges(text: str) -> list[str]:
     return out
 
 
+def check_printed_lines(report: Report, text: str) -> None:
+    """In the text of the printed report, every number of the tables and of the text sections whole, and no line
+    starting or ending with a forbidden mark."""
+    from export.report_layout import build_layout
+
+    numbers = printed_numbers(build_layout(report)) + body_numbers(report)
+    broken, edges = unbroken(text, numbers), bad_line_edges(text)
+    assert numbers and broken == [], f"numbers broken over lines: {broken}"
+    assert edges == [], f"lines starting or ending with a forbidden mark: {edges}"
+
+
 def units(ch: str) -> float:
     return 1.0 if unicodedata.east_asian_width(ch) in "WF" or ch in "“”‘’…—" else 0.5
 

@@ -7,8 +7,8 @@ import shutil
 import pdfplumber
 import pytest
 from export_drafts import (
-    bad_line_edges, body_lines, body_numbers, full_line_units, lines_per_page, nine_digit_report,
-    pages_with, pdftotext, printed_numbers, typeset_drafts, unbroken,
+    body_lines, check_printed_lines, full_line_units, lines_per_page, nine_digit_report, pages_with, pdftotext,
+    typeset_drafts,
 )
 from pypdf import PdfReader
 from test_export_layout import expected_cells, filled_2021, joined_tables
@@ -202,10 +202,7 @@ def printed(tmp_path_factory):
 @pytest.mark.parametrize("name", ["sample", "nine", "long", "plain"])
 def test_numbers_whole_and_no_forbidden_line_edges(printed, name):
     report, path = printed[name]
-    text = pdftotext(path)
-    numbers = printed_numbers(build_layout(report)) + body_numbers(report)
-    assert numbers and unbroken(text, numbers) == []
-    assert bad_line_edges(text) == []
+    check_printed_lines(report, pdftotext(path))
 
 
 @pytest.mark.parametrize("name", ["sample", "plain"])
