@@ -69,7 +69,7 @@ def test_pdfs_printed_from_them_by_libreoffice(documents, tmp_path):
 def table(rows: list[list[tuple]], breaks: list[int]) -> RawTable:
     """rows of (col, colspan, rowspan, text)."""
     cells = [Cell(r, c, rs, cs, text) for r, row in enumerate(rows) for c, cs, rs, text in row]
-    return RawTable(cells, len(rows), max(c.col + c.colspan for c in cells), "第2–3页的表格", 2, breaks=breaks)
+    return RawTable(cells, len(rows), max(c.col + c.colspan for c in cells), "第2–3页的表格", breaks=breaks)
 
 
 def texts(t: RawTable) -> list[list[str]]:
