@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from model.draft import IMPORTABLE_SUFFIXES as SUFFIXES
 from model.errors import ImportRefused, InputError, ReportError
 from model.formats import FIRST_YEAR, FORMATS, format_for_year
 from model.printed_totals import attach
@@ -15,10 +15,10 @@ from model.rules import check
 from .document import RawTable, SourceDocument
 from .outline import Outline, find_year_in_text, read_outline
 from .result import ImportResult, Note, Notes
-from .labels import all_section_labels
+from .labels import section_of
 from .tables import read_tables
 
-__all__ = ["ImportRefused", "ImportResult", "SUFFIXES", "import_file"]
+__all__ = ["ImportRefused", "ImportResult", "import_file"]
 
 
 def import_file(path: str | os.PathLike[str]) -> ImportResult:
@@ -50,7 +50,7 @@ def build_report(doc: SourceDocument, path: Path) -> ImportResult:
     notes = Notes()
     outline = read_outline(doc, notes)
     tables = [(i, b) for i, b in enumerate(doc.blocks) if isinstance(b, RawTable)]
-    if not outline.title and len(outline.headings) < 2 and not _any_report_table(tables):
+    if not outline.title and len(outline.headings) < 2 and not any(section_of(piece) for _, piece in tables):
         raise ImportRefused(f"“{path.name}”不是政府信息公开工作年度报告：没有找到“…政府信息公开工作年度报告”"
                             f"标题、“一、总体情况”等部分标题，也没有找到年度报告的统计表格")
     year = _year(outline, path, notes)
@@ -110,22 +110,14 @@ def _header(report: Report, outline: Outline, notes: Notes) -> None:
             notes.not_found.append(Note("基本信息", "", "", f"{title}“{value}”：{exc.message}，未读取"))
 
 
-def _any_report_table(tables: list[tuple[int, RawTable]]) -> bool:
-    return any(section.score(piece) >= 3 for _, piece in tables for section in all_section_labels())
-
-
 def _format_hint(fmt, tables: list[tuple[int, RawTable]], notes: Notes) -> None:
     """Say so when the tables look like the other format's (a report filed on an outdated template)."""
-    scores = {}
-    for f in FORMATS:
-        rows = {row.label for table in f.section("proactive").tables for row in table.leaf_rows()}
-        cols = {c.label for table in f.section("proactive").tables for c in table.leaf_columns()}
-        own = rows | cols
-        others = {x for g in FORMATS if g is not f for t in g.section("proactive").tables
-                  for x in [r.label for r in t.leaf_rows()] + [c.label for c in t.leaf_columns()]}
-        only = own - others
-        scores[f.id] = sum(1 for _, piece in tables for cell in piece.cells if cell.text.strip() in only)
-    best = max(scores, key=scores.get)
+    own = {f.id: {x.label for t in f.section("proactive").tables for x in (*t.leaf_rows(), *t.leaf_columns())}
+           for f in FORMATS}
+    printed = Counter(cell.text.strip() for _, piece in tables for cell in piece.cells)
+    scores = {key: sum(printed[label] for label in labels.difference(*(o for k, o in own.items() if k != key)))
+              for key, labels in own.items()}
+    best = max(scores, key=scores.get)  # type: ignore[arg-type]
     if best != fmt.id and scores[best] > scores[fmt.id]:
         other = next(f for f in FORMATS if f.id == best)
         notes.interpreted.append(Note("二、主动公开政府信息情况", "", "",

@@ -52,7 +52,6 @@ class RawTable:
     rows: int
     cols: int
     where: str
-    page: int = 0
     breaks: list[int] = field(default_factory=list)  # PDF: the first grid row of each later page of the table
 
     def grid_rows(self) -> list[list[Slot]]:

@@ -73,10 +73,11 @@ class LabelIndex(Generic[T]):
             return list(self.by_core[s])
         return []
 
-    def find_suffix(self, text: str, min_len: int = 4) -> list[T]:
-        """Items whose label ends the text (a cell holding a group label and the row's own one)."""
+    def find_suffix(self, text: str) -> list[T]:
+        """Items whose label (of 4 characters or more) ends the text (a cell holding a group label and the row's own
+        one)."""
         c = core(text, self.numbered)
-        best = [k for k in self.by_core if len(k) >= min_len and c.endswith(k) and k != c]
+        best = [k for k in self.by_core if len(k) >= 4 and c.endswith(k) and k != c]
         if not best:
             return []
         return list(self.by_core[max(best, key=len)])
@@ -98,10 +99,13 @@ class SectionLabels:
         self.vocabulary = LabelIndex(vocabulary, numbered=False)
         self.titles = LabelIndex(((t.title, t) for t in tables if t.title), numbered=False)
 
+    def knows(self, text: str) -> bool:
+        """The text is one of this section's row, group, column or corner labels or table titles."""
+        return bool(self.rows.find(text) or self.vocabulary.find(text) or self.group_rows.find(text))
+
     def score(self, piece: RawTable) -> int:
         """How many cells of a piece of table carry this section's labels."""
-        return sum(1 for cell in piece.cells if cell.text.strip() and (
-            self.rows.find(cell.text) or self.vocabulary.find(cell.text) or self.group_rows.find(cell.text)))
+        return sum(1 for cell in piece.cells if cell.text.strip() and self.knows(cell.text))
 
 
 _LABELS: dict[int, SectionLabels] = {}
@@ -121,6 +125,15 @@ def all_section_labels() -> tuple[SectionLabels, ...]:
     from model.formats import FORMATS
 
     return tuple(section_labels(s) for f in FORMATS for s in f.table_sections())
+
+
+def section_of(piece: RawTable) -> str | None:
+    """Key of the table section (of any format) whose labels most cells of the piece carry, when 3 or more do."""
+    scores: dict[str, int] = {}
+    for labels in all_section_labels():
+        scores[labels.key] = max(scores.get(labels.key, 0), labels.score(piece))
+    best = max(scores, key=scores.get)  # type: ignore[arg-type]
+    return best if scores[best] >= 3 else None
 
 
 def _groups(row: Row) -> list[Row]:

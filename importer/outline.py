@@ -15,8 +15,8 @@ from .labels import core, fold
 from .result import Note, Notes
 
 # the six headings are the same in both formats
-SECTIONS = [(s.key, s.number, s.heading, isinstance(s, TextSection)) for s in FORMATS[0].sections]
-_HEADING_CORES = {core(heading.split("、", 1)[1]): i for i, (_k, _n, heading, _t) in enumerate(SECTIONS)}
+SECTIONS = [(s.key, s.heading, isinstance(s, TextSection)) for s in FORMATS[0].sections]
+_HEADING_CORES = {core(heading.split("、", 1)[1]): i for i, (_k, heading, _t) in enumerate(SECTIONS)}
 _NUMBERS = "一二三四五六"
 _HEADING = re.compile(r"^(?:第([一二三四五六])部分[、.,:]?|([一二三四五六])[、.,:]?|([1-6])[、.])?(.+?)[:。.]?$")
 _ATTACHMENT = re.compile(r"^附件\s*[\d一二三四五六七八九十]*\s*[:：]?$")
@@ -44,7 +44,6 @@ class Outline:
     report_date: str = ""
     headings: dict[str, int] = field(default_factory=dict)  # section key → block index
     texts: dict[str, list[str]] = field(default_factory=dict)  # text section key → its lines
-    first_heading: int = 0  # block index of the first heading found (or the number of blocks)
     run_in: dict[str, str] = field(default_factory=dict)  # section key → text after its heading, same paragraph
     end: int = 0  # block index where the report ends (a 检查说明 page after it is not part of it)
 
@@ -106,9 +105,8 @@ def read_outline(doc: SourceDocument, notes: Notes) -> Outline:
                 if rest:
                     out.run_in[SECTIONS[index][0]] = rest
                 last = index
-    out.first_heading = min(out.headings.values(), default=len(blocks))
     out.end = _end_of_report(blocks, max(out.headings.values(), default=len(blocks)), notes)
-    preamble = _front_matter(out, blocks[:out.first_heading], notes)
+    preamble = _front_matter(out, blocks[:min(out.headings.values(), default=len(blocks))], notes)
     _texts(out, blocks, preamble, notes)
     return out
 
@@ -234,7 +232,7 @@ def _texts(out: Outline, blocks, preamble: list[str], notes: Notes) -> None:
     order = sorted(out.headings.items(), key=lambda kv: kv[1])
     bounds = {key: (i + 1, order[n + 1][1] if n + 1 < len(order) else out.end) for n, (key, i) in enumerate(order)}
     last_key = order[-1][0] if order else ""
-    for key, _number, heading, is_text in SECTIONS:
+    for key, heading, is_text in SECTIONS:
         if key not in bounds:
             notes.not_found.append(Note(heading, "", "", "没有找到这一部分的标题"
                                         + ("，内容为空" if is_text else "（表格按行列标签查找）")))

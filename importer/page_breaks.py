@@ -25,7 +25,7 @@ def join_broken_rows(table: RawTable) -> RawTable:
                 rows -= 1
             elif cut:
                 cells = _continue(cells, cut)
-    return RawTable(cells, rows, table.cols, table.where, table.page)
+    return RawTable(cells, rows, table.cols, table.where)
 
 
 def _anchored(cells: list[Cell], row: int) -> list[Cell]:
@@ -122,8 +122,7 @@ def _known(text: str) -> bool:
     """A number, an official row or column label, a table title or the note in 三's corner (any format)."""
     if looks_like_value(text):
         return bool(fold(text))
-    return any(labels.rows.find(text) or labels.vocabulary.find(text) or labels.group_rows.find(text)
-               for labels in all_section_labels())
+    return any(labels.knows(text) for labels in all_section_labels())
 
 
 def _header_row(cells: list[Cell], row: int) -> bool:

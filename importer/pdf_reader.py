@@ -10,7 +10,7 @@ from model.errors import ImportRefused
 
 from . import guard
 from .document import Para, RawTable, SourceDocument
-from .labels import all_section_labels
+from .labels import section_of
 from .outline import heading_of
 from .page_breaks import join_broken_rows
 from .pdf_tables import Fragment, build_table, inside, page_fragments, row_count, stitch
@@ -124,16 +124,7 @@ def _read(pdf, name: str) -> SourceDocument:
 def _apart(a: Fragment, b: Fragment) -> bool:
     """Two tables of different parts of the report (二 and 三 …), though one ends a page and the other begins the
     next with the same edges: each has labels of its own part."""
-
-    def part(fragment: Fragment) -> str | None:
-        table = build_table([fragment], _lines)
-        scores: dict[str, int] = {}
-        for labels in all_section_labels():
-            scores[labels.key] = max(scores.get(labels.key, 0), labels.score(table))
-        best = max(scores, key=scores.get)
-        return best if scores[best] >= 3 else None
-
-    first, second = part(a), part(b)
+    first, second = (section_of(build_table([f], _lines)) for f in (a, b))
     return first is not None and second is not None and first != second
 
 

@@ -111,7 +111,7 @@ def build_table(chain: list[Fragment], lines_of) -> RawTable:
     out = [Cell(r, c, rs, cs, "\n".join(line.text for line in lines_of(members, page)))
            for r, c, rs, cs, members in cells]
     pages = f"第{page}页" if len(chain) == 1 else f"第{page}–{chain[-1].page}页"
-    return RawTable(out, len(ys) - 1, len(xs) - 1, f"{pages}的表格", page,
+    return RawTable(out, len(ys) - 1, len(xs) - 1, f"{pages}的表格",
                     breaks=[_index(ys, top) for top in tops[1:]])
 
 

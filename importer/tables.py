@@ -51,7 +51,7 @@ def read_tables(fmt: ReportFormat, tables: list[tuple[int, RawTable]], outline: 
     readers = {s.key: _SectionReader(fmt, s, reading, notes) for s in fmt.table_sections()}
     previous: str | None = None
     for index, piece in tables:
-        scores = {key: reader.score(piece) for key, reader in readers.items()}
+        scores = {key: reader.labels.score(piece) for key, reader in readers.items()}
         under = outline.section_at(index)
         best = max(scores, key=lambda k: (scores[k], k == under, k == previous))
         if scores[best] < 2 and best != under:  # a label or two in common is chance (其他, 总计)
@@ -83,9 +83,6 @@ class _SectionReader:
         self.carried = False  # the header was read in the piece before this one
         self.seen_rows: dict[tuple[str, str], str] = {}  # (table, row) → where first read
         self.noted_order: set[str] = set()
-
-    def score(self, piece: RawTable) -> int:
-        return self.labels.score(piece)
 
     # ---- reading a piece ----
 

@@ -128,8 +128,6 @@ class Style:
     empty_rows: bool = False  # an empty row after every few rows, empty paragraphs between blocks
     indent: str = "　　"  # text paragraphs begin with two full-width spaces
     cells: dict[CellRef, str] = field(default_factory=dict)  # text printed in a cell, instead of the value
-    blank_zero: bool = False  # zeros left blank
-    sign_off: list[str] = field(default_factory=list)  # 落款 lines (right-aligned) at the end
 
 
 BROKEN = {"商业企业": "商业\n企业", "自然人": "自 然 人", "科研机构": "科研\n机构", "社会公益组织": "社会公益\n组织",
@@ -143,7 +141,7 @@ def cell_text(report: Report, ref: CellRef, style: Style) -> str:
     value = report.value(ref)
     if isinstance(value, Money):
         return f"{format_decimal(value.amount)}{value.unit}"
-    if value is None or (value == 0 and style.blank_zero):
+    if value is None:
         return ""
     return str(value)
 
@@ -232,8 +230,6 @@ def clerk_docx(report: Report, style: Style | None = None) -> bytes:
             b.table(part, table_width, style.line_breaks)
             if style.empty_rows:
                 b.para()
-    for line in style.sign_off:
-        b.para(line, "right", style.wps)
     return b.bytes()
 
 

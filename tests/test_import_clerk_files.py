@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from clerk_docx import Look, clerk_docx, differences, distinct_report
+from clerk_docx import Look, clerk_docx, differences, distinct_report, hand_typed_docx
 from export_drafts import soffice_pdfs
 
 from importer import import_file
@@ -60,12 +60,28 @@ def test_pdfs_printed_from_them_by_libreoffice(documents, tmp_path):
     assert "请改用原始的 Word 文件导入" in lines[first + 1]  # the cause above the rows not found
 
 
+def test_a_report_typed_by_hand_in_word(tmp_path):
+    """Shift+Enter in the title and the texts, full-width digits, 修订 left on (a deleted year and a number typed
+    over a 0), a link, 五 numbered by Word's list numbering, 三 in two tables, the 落款 date in full-width digits."""
+    import zipfile
+
+    report = distinct_report(2023)
+    report.set_text("other", "本年度未收取信息处理费。\n本报告电子版可在www.pingtan.gov.cn下载。")
+    path = hand_typed_docx(report, tmp_path / "手工录入.docx")
+    xml = zipfile.ZipFile(path).read("word/document.xml").decode()
+    assert all(tag in xml for tag in ("<w:br/>", "<w:del ", "<w:ins ", "<w:hyperlink", "ListNumber", "２０２３年"))
+    result = import_file(path)
+    assert differences(report, result.report) == []
+    assert result.report.report_date == "2024-01-20"
+    assert result.not_found == [] and result.ignored == []
+
+
 # ---- a table run on over a page break, as the PDF reader stitches it (rows from the next page at `breaks`) ----
 
 def table(rows: list[list[tuple]], breaks: list[int]) -> RawTable:
     """rows of (col, colspan, rowspan, text)."""
     cells = [Cell(r, c, rs, cs, text) for r, row in enumerate(rows) for c, cs, rs, text in row]
-    return RawTable(cells, len(rows), max(c.col + c.colspan for c in cells), "第2–3页的表格", 2, breaks=breaks)
+    return RawTable(cells, len(rows), max(c.col + c.colspan for c in cells), "第2–3页的表格", breaks=breaks)
 
 
 def texts(t: RawTable) -> list[list[str]]:

@@ -68,6 +68,19 @@ def test_clerk_layouts_read_by_label(make, style, tmp_path):
     assert len(got.stated_totals) == len(report.stated_totals) or got.stated_totals
 
 
+@pytest.mark.parametrize("template, year", [(2020, 2023), (2023, 2020)])
+def test_a_report_typed_on_the_other_formats_template_is_said(template, year, tmp_path):
+    """A clerk who fills last format's template: read by the format of the title's year, and the summary says so."""
+    report = Report.for_year(template, "青山乡人民政府")
+    result = imported(tmp_path, clerk_docx(report, Style(title=f"青山乡人民政府{year}年政府信息公开工作年度报告")))
+    used, meant = report.format, result.report.format
+    assert used.id != meant.id
+    assert (f"表格用的像是{used.name}，但{meant.name}适用于这一年度：按{meant.name}读取，对不上的格未读取"
+            in [n.text for n in result.interpreted if n.section == "二、主动公开政府信息情况"])
+    same = imported(tmp_path, clerk_docx(report), "same.docx")
+    assert not any("表格用的像是" in n.text for n in same.interpreted)
+
+
 def test_table_continued_without_its_header_is_said(tmp_path):
     report = numbered_2019()
     result = imported(tmp_path, clerk_docx(report, Style(split_applications=14)))
