@@ -113,7 +113,8 @@ def test_duplicates_flagged_and_summed_once_when_chosen(qtbot, make_window, samp
     assert model.data(model.index(4, 3)) == "未计入：重复，只计一次"
     assert model.data(model.index(4, 0), Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
     assert not model.flags(model.index(4, 0)) & Qt.ItemFlag.ItemIsUserCheckable
-    assert "取消勾选先读到的那一份" in model.data(model.index(4, 3), Qt.ItemDataRole.ToolTipRole)
+    tip = model.data(model.index(4, 3), Qt.ItemDataRole.ToolTipRole)
+    assert "取消勾选先读到的那一份" in tip and "与“白沙乡人民政府”（again.gkbg.json）重复" in tip
     assert model.data(model.index(0, 3)) == "检查通过" and model.data(model.index(0, 0), Qt.ItemDataRole.BackgroundRole) is None
     model.set_included(0, False)  # untick the kept one: the other is kept instead
     assert model.choice().included == (1, 2, 3, 4, 5, 6)
@@ -139,7 +140,7 @@ def test_mixed_years_and_unreadable_files_in_the_dialog(qtbot, make_window, samp
         assert not model.flags(model.index(7, 0)) & Qt.ItemFlag.ItemIsUserCheckable
         answers = answer("确定")
         dialog.make()
-        assert answers.done and "年度或格式不一致" in answers.seen[0][1]
+        assert answers.done and "年度或格式不一致" in answers.seen[0][1] and "请取消勾选年度不符" in answers.seen[0][1]
         assert dialog.result() == 0 and dialog.summary is None
         model.set_included(6, False)
         answers = answer("否")
