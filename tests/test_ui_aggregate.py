@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from aggregate_units import write_units
+from conftest import run_main
 from model.aggregate_record import SOURCE_ERROR_RULE, sources_of
 from model.draft import load_draft, save_draft
 from model.report import CellRef
@@ -223,12 +224,8 @@ def test_workbook_and_chart_from_the_dialog(qtbot, make_window, sample_report, a
 
 
 def test_chart_of_an_open_summary(qtbot, make_window, answer, units, tmp_path):
-    import subprocess
-    import sys
-
     out = tmp_path / "s.gkbg.json"
-    subprocess.run([sys.executable, str(Path(__file__).parent.parent / "main.py"), "aggregate", str(units),
-                    "-o", str(out)], check=False, capture_output=True)
+    run_main("aggregate", units, "-o", out)
     summary = load_draft(out)
     window = make_window(summary, out)
     window.aggregates._update()
@@ -261,9 +258,7 @@ def test_remaking_the_open_summary_marks_changes_and_keeps_the_texts(qtbot, make
     fixed = load_draft(units / "unit0004.gkbg.json")
     ref = CellRef("applications", "new", "natural")
     fixed.set_value(ref, fixed.count(ref) - 1)
-    from model.draft import save_draft as save
-
-    save(fixed, units / "unit0004.gkbg.json")
+    save_draft(fixed, units / "unit0004.gkbg.json")
     write_units(units / "late", 1, seed=11)
 
     def again(dialog):
@@ -285,13 +280,9 @@ def test_remaking_the_open_summary_marks_changes_and_keeps_the_texts(qtbot, make
 
 def test_remaking_a_summary_moved_with_its_units_folder(qtbot, make_window, answer, tmp_path):
     """The summary and 各单位/ moved together: 汇总… reads the folder where it is now, and sees what changed."""
-    import subprocess
-    import sys
-
     office = tmp_path / "年报"
     write_units(office / "各单位", 3)
-    made = subprocess.run([sys.executable, str(Path(__file__).parent.parent / "main.py"), "aggregate",
-                           str(office / "各单位"), "-o", str(office / "汇总.gkbg.json")], capture_output=True)
+    made = run_main("aggregate", office / "各单位", "-o", office / "汇总.gkbg.json")
     assert made.returncode == 0
     moved = tmp_path / "新电脑" / "年报"
     moved.parent.mkdir()
