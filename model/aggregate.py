@@ -186,13 +186,11 @@ def year_conflict(units: list[UnitFile], indices: Iterable[int]) -> tuple[int, l
     return year, [i for i in indices if (units[i].year, units[i].format_id) != (year, fmt)]
 
 
-def describe_conflict(units: list[UnitFile], conflict: tuple[int, list[int]],
-                      indices: Iterable[int] | None = None) -> str:
-    """The refusal naming the odd files; indices: the units compared (all by default)."""
+def describe_conflict(units: list[UnitFile], conflict: tuple[int, list[int]], indices: Iterable[int]) -> str:
+    """The refusal naming the odd files among the units compared (indices)."""
     year, odd = conflict
     fmt = format_by_id(next(u.format_id for u in units if u.year == year))
-    compared = range(len(units)) if indices is None else indices
-    main = sum(1 for i in compared if (units[i].year, units[i].format_id) == (year, fmt.id))
+    main = sum(1 for i in indices if (units[i].year, units[i].format_id) == (year, fmt.id))
     lead = f"多数为{year}年度" if main > len(odd) else f"{main}份为{year}年度"  # "多数" only when it is one
     lines = [f"所选报告的年度或格式不一致：{lead}（{fmt.name}），以下{len(odd)}个文件不是："]
     lines += [f"  {units[i].path}：{units[i].name}，{units[i].year}年度（{format_by_id(units[i].format_id).name}）"
@@ -225,9 +223,7 @@ def refusal(units: list[UnitFile], choice: Choice, advice: str = DUPLICATE_ADVIC
 
 def sum_values(report: Report, units: list[UnitFile]) -> None:
     """Store in report the exact sum of every input cell over units (money converted exactly, in Decimal)."""
-    cells = list(report.input_cells())
-    columns = zip(*(u.values for u in units)) if units else ([()] * len(cells))
-    for (ref, column), values in zip(cells, columns):
+    for (ref, column), values in zip(report.input_cells(), zip(*(u.values for u in units))):
         if column.kind is CellKind.MONEY:
             total = _sum_money(values, column.units)
         else:
@@ -315,8 +311,7 @@ def keep_office_work(old: Report, new: Report) -> None:
     for key, text in old.texts.items():
         if key not in new.texts or not text.strip():
             continue
-        if key == "other" and old_sources is not None and text == suggestion(
-                [u.unit or Path(u.path).name for u in old_sources.units]):
+        if key == "other" and old_sources is not None and text == suggestion([u.name for u in old_sources.units]):
             continue  # still the suggestion made last time: the new list replaces it
         new.set_text(key, text)
 

@@ -7,7 +7,7 @@ from .formats import format_by_id
 from .formats.definition import ReportFormat
 from .frozen import frozen
 from .lazy_re import LazyPattern
-from .report import CellRef, Report
+from .report import CellRef, Report, input_cells_of
 
 TABLE, RESULTS = "applications", "results"  # section 三's table and its row group 三、本年度办理结果
 _NUMBER = LazyPattern(r"^（[一二三四五六七八九十]+）")
@@ -51,8 +51,7 @@ def _results(fmt: ReportFormat, count) -> tuple[tuple[str, int], ...]:
 def figures_of_units(units: list[UnitFile]) -> Figures:
     """From units read in a batch (all of one year and format)."""
     fmt = format_by_id(units[0].format_id)
-    probe = Report(fmt, units[0].year)
-    index = {ref: i for i, (ref, _) in enumerate(probe.input_cells())}
+    index = {ref: i for i, (ref, _) in enumerate(input_cells_of(fmt))}
     columns = [c.key for c in fmt.table(TABLE).leaf_columns() if not c.total_of]
 
     def count(ref: CellRef) -> int:

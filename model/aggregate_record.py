@@ -10,7 +10,7 @@ from .errors import DraftError
 from .frozen import frozen
 from .lazy_re import LazyPattern
 from .report import CellRef, Report
-from .rules import FINDING_SOURCES, Finding, Severity
+from .rules import FINDING_SOURCES, HEADER_KEY, HEADER_TITLE, Finding, Severity
 
 BLOCK_KEY = "aggregate"
 SOURCE_ERROR_RULE = "A1"  # a unit summed into the report has errors in its own report
@@ -165,11 +165,11 @@ def _entry(doc: dict, kind: str, report: Report, where: str) -> SourceFile:
 def _finding(value: Any, report: Report, where: str) -> Finding:
     doc = json_object(value, where, ("rule", "section", "cells", "message"))
     rule, message = _text(doc["rule"], f"{where}的“rule”"), _text(doc["message"], f"{where}的“message”")
-    fmt = report.format
-    try:
-        section = fmt.section(doc["section"])
+    fmt, key = report.format, doc["section"]
+    try:  # a unit's error about its 基本信息 (R12: no unit name) is in the header, not a section of the format
+        heading = HEADER_TITLE if key == HEADER_KEY else fmt.section(key).heading
     except (KeyError, TypeError):
-        raise DraftError(f"{where}的“section”不是{fmt.name}的部分：“{show(doc['section'])}”") from None
+        raise DraftError(f"{where}的“section”不是{fmt.name}的部分：“{show(key)}”") from None
     cells = []
     for cell in _list(doc["cells"], f"{where}的“cells”"):
         if not (isinstance(cell, list) and len(cell) == 3 and all(isinstance(k, str) for k in cell)) \
@@ -177,11 +177,11 @@ def _finding(value: Any, report: Report, where: str) -> Finding:
             raise DraftError(f"{where}的“cells”中每一项应为[表, 行, 列]且是{fmt.name}中的格，实际为“{show(cell)}”")
         cells.append(CellRef(*cell))
     if not cells:
-        return Finding(Severity.ERROR, rule, section.heading, "", "", message, section.key)
+        return Finding(Severity.ERROR, rule, heading, "", "", message, key)
     ref = cells[0]
     table = report.table(ref.table)
-    return Finding(Severity.ERROR, rule, section.heading, table.row(ref.row).label,
-                   table.column_label(ref.column), message, section.key, ref, tuple(cells))
+    return Finding(Severity.ERROR, rule, heading, table.row(ref.row).label,
+                   table.column_label(ref.column), message, key, ref, tuple(cells))
 
 
 def _list(value: Any, where: str) -> list:

@@ -5,8 +5,8 @@ from typing import Any
 
 from .draft_blocks import DraftBlock
 from .draft_values import cell_place, json_object, json_text, show, show_key, whole_number
-from .errors import DraftError
-from .formats import FORMATS, format_for_year
+from .errors import DraftError, InputError
+from .formats import format_for_year
 from .formats.definition import MAX_COUNT, CellKind
 from .last_year import LastYear, needs
 from .report import MAX_TEXT_CHARS, MAX_UNIT_NAME, CellRef, Report
@@ -43,9 +43,10 @@ def parse(value: Any, report: Report) -> LastYear:
     if isinstance(year, bool) or not isinstance(year, int) or year != report.year - 1:
         raise DraftError(f"{PLACE}的年度“year”应为{report.year - 1}（本报告为{report.year}年度），"
                          f"实际为“{show(year)}”")
-    fmt = format_for_year(year) if any(f.covers(year) for f in FORMATS) else None
-    if fmt is None:
-        raise DraftError(f"{PLACE}的年度{year}没有适用的报告格式，本报告不能关联上年报告")
+    try:
+        fmt = format_for_year(year)
+    except InputError:
+        raise DraftError(f"{PLACE}的年度{year}没有适用的报告格式，本报告不能关联上年报告") from None
     if value["format"] != fmt.id:
         raise DraftError(f"{PLACE}的格式“format”应为“{fmt.id}”（{year}年度适用{fmt.name}），"
                          f"实际为“{show(value['format'])}”")

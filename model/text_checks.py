@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
 
 from .cells import Money, format_decimal
-from .formats.definition import StaleYearRule, Target, TextFiguresRule
+from .formats.definition import StaleYearRule, Target, TextFiguresRule, tree_path
 from .report import CellRef, Report
 from .text_figures import MONEY_FACTORS, Quote, find_quotes
 from .text_reading import quote_text
@@ -65,13 +65,8 @@ def target_value(report: Report, target: Target, quote: Quote) -> tuple[bool, st
 def expand(report: Report, name: str) -> list[CellRef]:
     """table.row.column → its cell; a group row → the cells of its leaf rows."""
     table_key, row_key, column = name.split(".")
-    stack = list(report.table(table_key).rows)
-    while stack:
-        row = stack.pop()
-        if row.key == row_key:
-            return [CellRef(table_key, leaf.key, column) for leaf in row.leaves()]
-        stack.extend(row.children)
-    return []
+    path = tree_path(report.table(table_key).rows, row_key)
+    return [CellRef(table_key, leaf.key, column) for leaf in path[-1].leaves()] if path else []
 
 
 def year_findings(checker, spec: StaleYearRule) -> None:

@@ -6,6 +6,7 @@ from bisect import bisect_left
 from decimal import Decimal
 from functools import cached_property, lru_cache
 
+from .cells import UNIT_FACTORS
 from .formats import text_words as W
 from .formats.definition import Phrase, TextFigure
 from .frozen import frozen
@@ -14,7 +15,7 @@ from .text_reading import (
     plain_words, rx, years_in,
 )
 
-MONEY_FACTORS = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
+MONEY_FACTORS = {**UNIT_FACTORS, "亿元": Decimal(100000000)}  # a text may write amounts in 亿元 too
 
 
 @frozen

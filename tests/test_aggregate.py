@@ -349,6 +349,20 @@ def test_summary_marks_units_with_errors_and_keeps_them_through_save(tmp_path):
         "cells": [["applications", row, "natural"] for row in ("new", "carried_over", "results_total", "carry_forward")]}
 
 
+def test_a_unit_without_its_name_is_summed_and_the_summary_reopens(tmp_path, sample_report):
+    """(A unit's R12 error sits in the 基本信息, not a section of the format: the saved summary was refused.)"""
+    save_draft(sample_report, tmp_path / "a.gkbg.json")
+    sample_report.set_field("unit_name", "")
+    save_draft(sample_report, tmp_path / "b.gkbg.json")
+    summary = summary_of(read_batch(tmp_path), ALL)
+    own = [f for f in check(summary) if f.rule == SOURCE_ERROR_RULE]
+    assert [(f.section, f.section_key) for f in own] == [("基本信息", "header")]
+    assert own[0].message.startswith("“b.gkbg.json”的报告有错误（R12.unit_name）：")
+    save_draft(summary, tmp_path / "summary.gkbg.json")
+    again = load_draft(tmp_path / "summary.gkbg.json")
+    assert [f for f in check(again) if f.rule == SOURCE_ERROR_RULE] == own
+
+
 def test_summary_texts_are_left_for_the_office_with_the_units_suggested_in_six(tmp_path):
     write_units(tmp_path, 3)
     summary = summary_of(read_batch(tmp_path))

@@ -101,11 +101,11 @@ class Table:
 
     def column_path(self, key: str) -> list[str]:
         """Labels from the top group down to the leaf column."""
-        return _tree_path(self.columns, key)
+        return [c.label for c in tree_path(self.columns, key)]
 
     def row_path(self, key: str) -> list[str]:
         """Labels from the top group down to the leaf row."""
-        return _tree_path(self.rows, key)
+        return [r.label for r in tree_path(self.rows, key)]
 
     def column_label(self, key: str) -> str:
         """The official column label; the group path joined by / where the leaf label repeats."""
@@ -115,14 +115,14 @@ class Table:
         return path[-1]
 
 
-def _tree_path(nodes: tuple[_Tree, ...], key: str) -> list[str]:
-    """Labels of a header tree from the top down to the node with key ([] when there is none)."""
+def tree_path(nodes: tuple[_Tree, ...], key: str) -> list:
+    """The nodes of a header tree (rows or columns) from the top down to the one with key ([] when none)."""
     for node in nodes:
         if node.key == key:  # type: ignore[attr-defined]
-            return [node.label]  # type: ignore[attr-defined]
-        below = _tree_path(node.children, key)
+            return [node]
+        below = tree_path(node.children, key)
         if below:
-            return [node.label, *below]  # type: ignore[attr-defined]
+            return [node, *below]
     return []
 
 

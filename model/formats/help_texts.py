@@ -7,6 +7,8 @@ own notes on filling in, never presented as official.
 """
 from __future__ import annotations
 
+from .definition import tree_path
+
 NOTICE_2019 = "《政府信息公开工作年度报告格式（试行）》（国办公开办函〔2019〕60号）"
 NOTICE_2021 = "《政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）"
 NOTICE = "格式通知"  # words both notices say alike: shown as the notice of the report's own format
@@ -231,21 +233,11 @@ def column_help(format_id: str, table_key: str, column_key: str) -> Help:
     return _lookup(FORMAT_COLUMN_HELP, COLUMN_HELP, format_id, f"{table_key}.{column_key}")
 
 
-def _path(nodes, key: str, trail: tuple = ()) -> tuple:
-    for node in nodes:
-        if node.key == key:
-            return trail + (node.key,)
-        found = _path(node.children, key, trail + (node.key,))
-        if found:
-            return found
-    return ()
-
-
 def label_help(format_id: str, section_key: str, table, key: str, column: bool) -> Help:
     """Help for a row or column label: its own entry, else its group's, else the section's."""
     lookup = column_help if column else row_help
-    for node in reversed(_path(table.columns if column else table.rows, key)):
-        found = lookup(format_id, table.key, node)
+    for node in reversed(tree_path(table.columns if column else table.rows, key)):
+        found = lookup(format_id, table.key, node.key)
         if found:
             return found
     return section_help(format_id, section_key)
