@@ -1,16 +1,35 @@
 """What a reader finds in a DOCX or PDF: paragraphs and tables in document order (the mirror of export.layout)."""
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
+
+# what a document's text may hold that reads as nothing, or as another character: zero-width and soft-hyphen
+# characters (pasted from web pages), and the CJK radicals and compatibility ideographs a PDF's text layer
+# often gives for the ideographs printed (⼯ U+2F2F for 工)
+_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
+_LOOK_ALIKES = re.compile("[\u2e80-\u2fdf\uf900-\ufaff]")
+
+
+def plain(text: str) -> str:
+    """text as the report means it: invisible characters dropped, look-alike ideographs as the ideographs."""
+    if text.isascii():
+        return text
+    text = _INVISIBLE.sub("", text)
+    return _LOOK_ALIKES.sub(lambda m: unicodedata.normalize("NFKC", m[0]), text)
 
 
 @dataclass(frozen=True)
 class Para:
-    """One paragraph of running text; lines broken inside it are joined by \\n."""
+    """One paragraph of running text (plain); lines broken inside it are joined by \\n."""
 
     text: str
     align: str = ""  # "center", "right", or "" (left, justified or unknown)
     page: int = 0  # 1-based page of a PDF; 0 for a Word document
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", plain(self.text))
 
 
 @dataclass(frozen=True)
@@ -22,6 +41,9 @@ class Cell:
     rowspan: int
     colspan: int
     text: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", plain(self.text))
 
 
 @dataclass(frozen=True)

@@ -169,7 +169,7 @@ def _title(out: Outline, notes: Notes) -> None:
     compact = re.sub(r"([〇○零O一二三四五六七八九]{4})(?=年)",
                      lambda m: "".join(str(_CN_DIGITS[c]) for c in m.group(1)), compact)  # 二〇二三年
     phrase = _PHRASE.search(compact)
-    assert phrase is not None
+    assert phrase is not None  # _find_title found it on the NFKC form; the phrase's look-alikes are plain() already
     prefix = compact[:phrase.start()]
     year = _YEAR.search(compact)
     if year:

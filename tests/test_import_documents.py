@@ -387,3 +387,15 @@ def test_a_table_of_its_own_in_a_text_section_is_left_out(tmp_path):
     result = imported(tmp_path, b.bytes())
     assert "第4个表格不是年度报告的统计表格，未导入" in [n.text for n in result.ignored]
     assert values(result.report) == values(report)
+
+
+def test_invisible_and_look_alike_characters_copied_from_web_pages_and_pdfs(tmp_path):
+    """A zero-width space and Kangxi radicals (⼯ U+2F2F for 工, ⽂ U+2F42 for 文), as text copied from a web page or a
+    PDF's text layer gives them, are read as what they show, in the title and in the texts."""
+    b = DocxBuilder()
+    b.para("青山乡人民政府2021年政府信息公开\u200b\u2f2f作年度报告", "center")
+    for line in ("一、总体情况", "本乡公开政府\u2f42件120条。\u00ad", "五、存在的主要问题及改进情况", "无", "六、其他需要报告的事项", "无"):
+        b.para(line)
+    result = imported(tmp_path, b.bytes())
+    assert (result.report.unit_name, result.report.year) == ("青山乡人民政府", 2021)
+    assert result.report.texts["overview"] == "本乡公开政府文件120条。"
