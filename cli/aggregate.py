@@ -85,8 +85,6 @@ def _aggregate(args: argparse.Namespace) -> int:
     if why is None and batch.unreadable and output and not args.skip_unreadable:
         why = (f"有 {len(batch.unreadable)} 个文件无法读取（见上），未写入汇总。"
                "确认只汇总可读取的报告，请加 --skip-unreadable")
-    if why is None and not units:
-        why = "没有可汇总的报告"
     summary = None
     try:  # a sum out of range, a file that cannot be written: refused like the rest (and in --json)
         if why is None and (output or args.xlsx):

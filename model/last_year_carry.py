@@ -89,7 +89,7 @@ def plan_carry(last: Report, year: int, source: str, unit: str | None = None) ->
     if warning:
         plan.warnings.append(warning)
     if last.format is not fmt:
-        plan.warnings.append(f"{year}年度适用{fmt.name}（{fmt.issued_by}），上年报告是{last.format.name}")
+        plan.warnings.append(f"{year}年度适用{fmt.full_name}，上年报告是{last.format.name}")
     return plan
 
 

@@ -9,6 +9,7 @@ from .formats.definition import (
     MAX_COUNT, BalanceRule, CarryOverRule, CellKind, ItemCountRule, ReportFormat, RequiredRule, StaleYearRule,
     StockRule, Table, TextFiguresRule, TextLengthRule, TextMentionRule, TextRepeatRule, TextSubstanceRule,
 )
+from .formats import text_words as W
 from .frozen import frozen
 from .last_year import LastYear
 from .lazy_re import LazyPattern
@@ -387,7 +388,7 @@ def _printed_or(printed: dict, report: Report, ref: CellRef) -> int:
 
 
 _SPACE = LazyPattern(r"\s+")
-_SENTENCE_END = LazyPattern(r"[。！？；;!?\n]+")
+_SENTENCE_END = LazyPattern(f"[{W.SENTENCE_END}]+")
 
 
 def text_length(text: str) -> int:

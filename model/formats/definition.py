@@ -311,6 +311,11 @@ class ReportFormat:
     sections: tuple[Section, ...]
     rules: tuple[RuleSpec, ...] = ()
 
+    @property
+    def full_name(self) -> str:
+        """The name with the notice that issued it: 2021年版格式（国办公开办函〔2021〕30号）."""
+        return f"{self.name}（{self.issued_by}）"
+
     def covers(self, year: int) -> bool:
         return year >= self.first_year and (self.last_year is None or year <= self.last_year)
 

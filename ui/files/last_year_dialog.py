@@ -32,7 +32,7 @@ class NewFromLastYearDialog(QDialog):
         fmt = last.format
         form.addRow("上年报告：", _wrapped(f"{path.name}\n{last.unit_name or '（未填单位）'}，{last.year}年度，"
                                           f"{fmt.name}", self))
-        form.addRow("本年报告：", _wrapped(f"{plan.year}年度，{plan.format.name}（{plan.format.issued_by}）", self))
+        form.addRow("本年报告：", _wrapped(f"{plan.year}年度，{plan.format.full_name}", self))
         form.addRow("填报单位：", self.unit)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

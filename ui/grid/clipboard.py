@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from model.cells import CellValue, Money, check_money, normalize_number_text
+from model.cells import UNIT_FACTORS, CellValue, Money, check_money, normalize_number_text
 from model.errors import InputError
 from model.formats.definition import CellKind
 from model.grid import GridCell, Role
 from model.report import CellRef
 
-UNIT_FACTORS = {"元": Decimal(1), "万元": Decimal(10000)}
 
 
 def copy_text(model, cells: list[GridCell]) -> str:

@@ -21,7 +21,7 @@ from ..screen_fit import fit_dialog
 
 def format_line(fmt) -> str:
     years = f"{fmt.first_year}—{fmt.last_year}年度" if fmt.last_year else f"{fmt.first_year}年度起"
-    return f"{fmt.name}（{fmt.issued_by}）：{years}"
+    return f"{fmt.full_name}：{years}"
 
 
 def settings_location(settings: QSettings) -> str:

@@ -29,8 +29,7 @@ def year_choices(current: int) -> list[int]:
 
 
 def format_text(year: int) -> str:
-    fmt = format_for_year(year)
-    return f"{fmt.name}（{fmt.issued_by}）"
+    return format_for_year(year).full_name
 
 
 def default_report_day(year: int, today: date | None = None) -> date:
