@@ -198,4 +198,4 @@ def _text(value: Any, where: str) -> str:
     return value
 
 
-DRAFT_BLOCK = DraftBlock(BLOCK_KEY, "汇总来源", _write, _read)
+DRAFT_BLOCK = DraftBlock(BLOCK_KEY, _write, _read)

@@ -59,4 +59,4 @@ def parse(value: Any, report: Report) -> set[CellRef]:
     return cells
 
 
-DRAFT_BLOCK = DraftBlock(key=KEY, title="上年带入的数", write=write, read=read)
+DRAFT_BLOCK = DraftBlock(key=KEY, write=write, read=read)

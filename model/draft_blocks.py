@@ -21,10 +21,9 @@ from .frozen import frozen
 
 @frozen
 class DraftBlock:
-    """One optional block of a draft: its key, its name in messages, its writer and its reader."""
+    """One optional block of a draft: its key, its writer and its reader."""
 
     key: str  # top-level key in the draft
-    title: str  # its Chinese name in messages
     write: Callable[[Any], Any]  # report -> JSON value or None
     read: Callable[[Any, Any], None]  # (JSON value, report) -> None; raises DraftError
 

@@ -65,4 +65,4 @@ def read(value: Any, report) -> None:
     report.explanations = notes
 
 
-DRAFT_BLOCK = DraftBlock("explanations", TITLE, write, read)
+DRAFT_BLOCK = DraftBlock("explanations", write, read)

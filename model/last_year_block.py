@@ -81,4 +81,4 @@ def _tables(tables: Any, refs: tuple[CellRef, ...], fmt) -> dict[CellRef, int]:
     return values
 
 
-DRAFT_BLOCK = DraftBlock(key=KEY, title="上年报告", write=write, read=read)
+DRAFT_BLOCK = DraftBlock(key=KEY, write=write, read=read)

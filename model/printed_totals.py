@@ -75,4 +75,4 @@ def _read(value: Any, report: Report) -> None:
     report.stated_totals_accepted = accepted
 
 
-DRAFT_BLOCK = DraftBlock("printed_totals", "填报的总计", _write, _read)
+DRAFT_BLOCK = DraftBlock("printed_totals", _write, _read)
