@@ -1,4 +1,4 @@
-"""`export FILE --to OUT.docx|OUT.pdf`: write the printed report."""
+"""`export FILE -o OUT.docx|OUT.pdf` (or --to): write the printed report."""
 from __future__ import annotations
 
 import argparse
@@ -10,7 +10,8 @@ from .common import EXIT_OK, out
 def add_parser(sub) -> None:
     p = sub.add_parser("export", help="导出 DOCX 或 PDF")
     p.add_argument("file", help="草稿文件")
-    p.add_argument("--to", required=True, help="输出文件（.docx 或 .pdf）")
+    p.add_argument("-o", "--output", "--to", dest="to", required=True,  # -o as in new, import and aggregate
+                   help="输出文件（.docx 或 .pdf）")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -82,10 +82,10 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
     return run_main(*args, env={"PYTHONIOENCODING": "utf-8"})
 
 
-@pytest.mark.parametrize("suffix", [".pdf", ".docx"])
-def test_cli_export_ok(sample_path, tmp_path, suffix):
+@pytest.mark.parametrize("suffix, option", [(".pdf", "-o"), (".docx", "--to"), (".pdf", "--output")])
+def test_cli_export_ok(sample_path, tmp_path, suffix, option):
     out = tmp_path / f"报告{suffix}"
-    result = run_cli("export", str(sample_path), "--to", str(out))
+    result = run_cli("export", str(sample_path), option, str(out))
     assert result.returncode == 0, result.stderr
     assert out.stat().st_size > 10_000 and str(out) in result.stdout
 
