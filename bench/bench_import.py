@@ -35,7 +35,7 @@ def fresh_process(path: Path) -> tuple[float, int, str]:
 def bad_files(folder: Path) -> list[Path]:
     """A zip bomb, 10,000 table rows (DOCX and PDF), a 500-page DOCX and PDF, a PDF page inflating to 200 MB."""
     sys.path.insert(0, str(ROOT / "tests"))
-    from test_import_refused import body, bomb, docx_with, minimal_pdf, para, table_pdf
+    from hostile_documents import body, bomb, docx_with, minimal_pdf, para, table_pdf
 
     rows = b"".join(b"<w:tr><w:tc><w:p><w:r><w:t>%d</w:t></w:r></w:p></w:tc></w:tr>" % i for i in range(10_000))
     text = para("某镇政府信息公开工作。" * 40)

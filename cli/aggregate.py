@@ -18,7 +18,7 @@ def add_parser(sub) -> None:
     p.add_argument("--unit", help="汇总报告的填报单位（如：某某县人民政府办公室）")
     p.add_argument("--xlsx", help="另存各单位明细表（Excel 工作簿）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出（供其他程序使用）")
-    p.add_argument("--check", metavar="SUMMARY", help="检查这份汇总的来源文件自汇总以来是否有变化")
+    p.add_argument("--check", help="检查这份汇总的来源文件自汇总以来是否有变化")
     dup = p.add_mutually_exclusive_group()
     dup.add_argument("--once", action="store_true", help="重复的单位只计一次（保留先读到的文件）")
     dup.add_argument("--keep-duplicates", action="store_true", help="确认可能重复的单位确是不同单位，全部计入")

@@ -11,7 +11,7 @@ def add_parser(sub) -> None:
     p = sub.add_parser("link", help="关联上年报告（跨年度检查用），或取消关联")
     p.add_argument("file", help="本年度报告草稿（关联后保存回此文件）")
     which = p.add_mutually_exclusive_group(required=True)
-    which.add_argument("--previous", metavar="LAST", help="上年度报告草稿")
+    which.add_argument("--previous", help="上年度报告草稿")
     which.add_argument("--remove", action="store_true", help="取消关联上年报告")
 
 

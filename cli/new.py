@@ -13,7 +13,7 @@ def add_parser(sub) -> None:
     p = sub.add_parser("new", help="新建草稿（空白，或基于上年报告）")
     p.add_argument("--year", type=int, required=True, help="报告年度")
     p.add_argument("--unit", help="填报单位（用 --from 时可省略：沿用上年报告的填报单位）")
-    p.add_argument("--from", dest="last", metavar="LAST",
+    p.add_argument("--from", dest="last",
                    help="上年度报告草稿：带入填报单位、附件标注、上年结转等，并关联为上年报告")
     p.add_argument("-o", "--output", required=True, help="草稿文件")
     p.add_argument("--force", action="store_true", help="覆盖已有文件")

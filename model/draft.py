@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from .atomic import atomic_write, describe_os_error, encode_utf8
+from .atomic import atomic_write, encode_utf8
 from .cells import format_decimal
 from .draft_blocks import blocks
 from .draft_reader import MARKER, SCHEMA_VERSION, report_from_dict
@@ -180,6 +180,6 @@ def _json_reason(msg: str) -> str:
     return "格式错误"
 
 
-__all__ = ["MARKER", "SCHEMA_VERSION", "SUFFIX", "FileState", "atomic_write", "describe_os_error",
-           "draft_changed_since", "dumps", "file_state", "load_draft", "open_draft", "parse_draft", "report_from_dict",
-           "report_to_dict", "save_draft", "strict_json"]
+__all__ = ["MARKER", "SCHEMA_VERSION", "SUFFIX", "FileState", "atomic_write", "draft_changed_since", "dumps",
+           "file_state", "load_draft", "open_draft", "parse_draft", "report_from_dict", "report_to_dict", "save_draft",
+           "strict_json"]

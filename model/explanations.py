@@ -56,11 +56,12 @@ def read(value: Any, report) -> None:
             raise DraftError(f"{TITLE}中的“{show_key(key)}”不是检查结果的标识")
         if m.group("rule") not in allowed:
             raise DraftError(f"{TITLE}中的“{show_key(key)}”不是{report.format.name}的可说明警告（错误不能说明）")
-        if not isinstance(text, str) or not clean_text(text).strip():
+        cleaned = clean_text(text).strip() if isinstance(text, str) else ""
+        if not cleaned:
             raise DraftError(f"{TITLE}“{show_key(key)}”的说明应为非空文字")
         if len(text) > MAX_TEXT:
             raise DraftError(f"{TITLE}“{show_key(key)}”的说明超过{MAX_TEXT}字")
-        notes[key] = clean_text(text).strip()
+        notes[key] = cleaned
     report.explanations = notes
 
 

@@ -8,7 +8,7 @@ from .formats.definition import MAX_COUNT, CellKind, Column
 from .lazy_re import LazyPattern
 
 _COUNT = LazyPattern(r"\+?(\d*)")
-_SIGNED = LazyPattern(r"[+\-减增]?(\d*)")
+_SIGNED = LazyPattern(r"(?:[+\-]|减少?|增加?)?(\d*)")  # as parse_cell_text reads: −2, 减2, 减少2, 增加3
 _UNITS = "|".join(sorted((u[:i] for u in UNIT_FACTORS for i in range(1, len(u) + 1)), key=len, reverse=True))
 _MONEY = LazyPattern(rf"(\d*)(?:\.(\d*))?({_UNITS})?")
 
@@ -24,20 +24,22 @@ def refusal(text: str, column: Column) -> str | None:
         return _money_refusal(folded, text)
     if kind not in (CellKind.COUNT, CellKind.SIGNED):
         return "此格不能填写"
-    match = (_SIGNED if kind is CellKind.SIGNED else _COUNT).fullmatch(folded)
+    pattern = _SIGNED if kind is CellKind.SIGNED else _COUNT
+    match = pattern.fullmatch(folded)
     if match is None:
-        return _why_not(folded, kind)
+        return _why_not(folded, kind, pattern.match(folded).end())
     if match[1] and int(match[1]) > MAX_COUNT:
         return f"数字太大：不能超过{MAX_COUNT:,}"
     return None
 
 
-def _why_not(folded: str, kind: CellKind) -> str:
-    if "-" in folded or "减" in folded:
+def _why_not(folded: str, kind: CellKind, valid: int) -> str:
+    """Why folded is refused; its first valid characters (the longest start a value may have) are folded[:valid]."""
+    if kind is CellKind.COUNT and ("-" in folded or "减" in folded):
         return f"不能为负数：{describe_expected(kind)}"
     if "." in folded:
         return f"不能有小数：{describe_expected(kind)}"
-    bad = next((ch for ch in folded if not ch.isdigit() and ch not in "+-减增"), folded[-1])
+    bad = folded[valid]
     return f"不能输入“{bad}”：{describe_expected(kind)}"
 
 

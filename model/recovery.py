@@ -15,8 +15,6 @@ from .os_errors import os_reason
 from .processes import pid_alive
 from .report import Report
 
-__all__ = ["RecoveryEntry", "RecoveryStore", "new_session_id", "pid_alive"]
-
 MARKER = "gov-info-disclosure-annual-report-recovery"
 VERSION = 1
 SUFFIX = ".recovery.json"

@@ -165,19 +165,8 @@ class Report:
             self._notify(key)
 
     def set_field(self, name: str, text: str) -> None:
-        if name not in HEADER_FIELDS:
-            raise KeyError(name)
-        if not isinstance(text, str):
-            raise InputError("应为文字")
-        if name != "report_date":  # one-line fields: a pasted line break would break the printed title
-            text = clean_line(text)
-        check_chars(text, FIELD_LABELS[name], one_line=True)
-        if name == "unit_name" and len(text) > MAX_UNIT_NAME:
-            raise InputError(f"填报单位名称不能超过{MAX_UNIT_NAME}个字")
-        if name == "attachment_label" and len(text) > MAX_LABEL:
-            raise InputError(f"附件标注不能超过{MAX_LABEL}个字")
-        if name == "report_date":
-            text = validate_date(text)
+        """Store a header field as check_field gives it; raises InputError (nothing stored) when refused."""
+        text = check_field(name, text)
         if getattr(self, name) != text:
             setattr(self, name, text)
             self._notify(name)
@@ -299,6 +288,23 @@ def check_text(text: object, heading: str) -> str:
         raise InputError(f"“{heading}”有{len(text)}个字（含空格和换行），超过了{MAX_TEXT_CHARS}字的上限")
     check_chars(text, f"“{heading}”")
     return text
+
+
+def check_field(name: str, text: object) -> str:
+    """A header field (HEADER_FIELDS) as stored: one line, checked characters and length, a date in ISO form;
+    raises InputError for a value refused, KeyError for an unknown field."""
+    if name not in HEADER_FIELDS:
+        raise KeyError(name)
+    if not isinstance(text, str):
+        raise InputError("应为文字")
+    if name != "report_date":  # one-line fields: a pasted line break would break the printed title
+        text = clean_line(text)
+    check_chars(text, FIELD_LABELS[name], one_line=True)
+    if name == "unit_name" and len(text) > MAX_UNIT_NAME:
+        raise InputError(f"填报单位名称不能超过{MAX_UNIT_NAME}个字")
+    if name == "attachment_label" and len(text) > MAX_LABEL:
+        raise InputError(f"附件标注不能超过{MAX_LABEL}个字")
+    return validate_date(text) if name == "report_date" else text
 
 
 def validate_date(text: str) -> str:

@@ -1,7 +1,8 @@
-"""Shared test set-up: offscreen Qt, the shipped sample, fresh reports."""
+"""Shared test set-up: offscreen Qt, the shipped sample, fresh reports, `python main.py` in a child process."""
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -13,6 +14,14 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 SAMPLE = ROOT / "resources" / "samples" / "huohua-2019.gkbg.json"
+
+
+def run_main(*args, cwd: Path = ROOT, env: dict[str, str] | None = None,
+             timeout: float = 120) -> subprocess.CompletedProcess:
+    """`python main.py args…` in a child process (env: variables added to this one's), output read as UTF-8."""
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)], capture_output=True, text=True,
+                          encoding="utf-8", cwd=cwd, env=None if env is None else {**os.environ, **env},
+                          timeout=timeout)
 
 
 @pytest.fixture(autouse=True)

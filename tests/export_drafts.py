@@ -70,6 +70,21 @@ def plain_text(length: int, seed: int = 0) -> str:
     return long_text(length, seed, numbers=False)
 
 
+def typeset_drafts(plain_length: int) -> dict[str, Report]:
+    """The drafts whose printed lines the typesetting checks read: the sample, the 9-digit drafts (one with
+    20,000-character sections) and plain prose of plain_length characters a section."""
+    from conftest import SAMPLE
+    from model.draft import load_draft
+
+    sample = load_draft(SAMPLE)
+    sample.set_field("report_date", "2020-01-15")
+    plain = nine_digit_report(2019)
+    for key in plain.texts:
+        plain.set_text(key, plain_text(plain_length, seed=len(key)))
+    return {"sample": sample, "nine": nine_digit_report(2019), "long": nine_digit_report(2023, with_texts=True),
+            "plain": plain}
+
+
 def printed_numbers(layout) -> list[str]:
     """Every number printed in the tables, as printed (增N/减N keep their prefix out)."""
     out = []
@@ -107,6 +122,17 @@ def bad_line_edges(text: str) -> list[str]:
         if line and (line[0] in FORBIDDEN_START or line[-1] in FORBIDDEN_END):
             out.append(line)
     return out
+
+
+def check_printed_lines(report: Report, text: str) -> None:
+    """In the text of the printed report, every number of the tables and of the text sections whole, and no line
+    starting or ending with a forbidden mark."""
+    from export.report_layout import build_layout
+
+    numbers = printed_numbers(build_layout(report)) + body_numbers(report)
+    broken, edges = unbroken(text, numbers), bad_line_edges(text)
+    assert numbers and broken == [], f"numbers broken over lines: {broken}"
+    assert edges == [], f"lines starting or ending with a forbidden mark: {edges}"
 
 
 def units(ch: str) -> float:

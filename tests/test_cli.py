@@ -8,15 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from conftest import run_main as run
 from model.draft import load_draft, save_draft
 from model.report import CellRef
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True,
-                          text=True, encoding="utf-8", cwd=ROOT)
 
 
 def test_check_sample_exits_0(sample_path):
@@ -176,8 +172,7 @@ def test_previous_and_export_input_that_is_a_fifo_do_not_block(tmp_path, sample_
     fifo = tmp_path / "last.gkbg.json"
     os.mkfifo(fifo)
     for args in (["check", str(sample_path), "--previous", str(fifo)], ["export", str(fifo), "--to", "x.pdf"]):
-        result = subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True,
-                                encoding="utf-8", cwd=tmp_path, timeout=60)
+        result = run(*args, cwd=tmp_path, timeout=60)
         assert result.returncode == 2 and "管道（FIFO）" in result.stderr, args
 
 

@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from conftest import run_main as run
 from model.draft import load_draft, save_draft
 from model.last_year import carry_cells
 from model.report import CellRef
@@ -15,11 +14,6 @@ from model.report import CellRef
 from test_last_year import APPLICANTS, A, full_report
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)], capture_output=True,
-                          text=True, encoding="utf-8", cwd=ROOT)
 
 
 def fill_year(path: Path, year: int) -> None:

@@ -54,7 +54,8 @@ def columns(report):
     (CellKind.COUNT, "1000000000", "数字太大"), (CellKind.SIGNED, "1x", "不能输入“x”"),
     (CellKind.SIGNED, "-1000000000", "数字太大"), (CellKind.MONEY, "-", "金额不能为负数"),
     (CellKind.MONEY, "1.1234567", "最多保留6位小数"), (CellKind.MONEY, "3美", "不能输入“美”"),
-    (CellKind.MONEY, "25元5", "不是金额"),
+    (CellKind.MONEY, "25元5", "不是金额"), (CellKind.SIGNED, "2-", "不能输入“-”"), (CellKind.SIGNED, "少2", "不能输入“少”"),
+    (CellKind.SIGNED, "减减2", "不能输入“减”"), (CellKind.COUNT, "减少2", "不能为负数"),
 ])
 def test_keys_that_can_never_make_a_value_are_refused(report_2019, kind, text, reason):
     assert reason in refusal(text, columns(report_2019)[kind])
@@ -62,7 +63,8 @@ def test_keys_that_can_never_make_a_value_are_refused(report_2019, kind, text, r
 
 @pytest.mark.parametrize("kind, text", [
     (CellKind.COUNT, ""), (CellKind.COUNT, "１２"), (CellKind.COUNT, "1,000"), (CellKind.COUNT, "+"),
-    (CellKind.SIGNED, "-"), (CellKind.SIGNED, "减"), (CellKind.SIGNED, "增3"), (CellKind.MONEY, "25.1万"),
+    (CellKind.SIGNED, "-"), (CellKind.SIGNED, "减"), (CellKind.SIGNED, "增3"), (CellKind.SIGNED, "减少"),
+    (CellKind.SIGNED, "减少2"), (CellKind.SIGNED, "增加3"), (CellKind.MONEY, "25.1万"),
     (CellKind.MONEY, "25.1万元"), (CellKind.MONEY, "300元"), (CellKind.MONEY, "0."),
 ])
 def test_what_may_still_become_a_value_is_let_through(report_2019, kind, text):

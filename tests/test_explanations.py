@@ -2,19 +2,16 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
+from conftest import run_main as run
 from model.draft import load_draft, report_to_dict, save_draft
 from model.errors import DraftError
 from model.draft import report_from_dict
 from model.report import CellRef, Report
 from model.rules import Severity, check, count_explained
 
-ROOT = Path(__file__).resolve().parent.parent
 NOTE = "本年度与某局合署办公，表三含代收申请，正文只写本局数字。"
 
 
@@ -143,11 +140,6 @@ def test_bad_explanations_are_refused_naming_the_block(value, message):
     with pytest.raises(DraftError, match=message) as err:
         report_from_dict(doc)
     assert "检查说明" in err.value.message
-
-
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True,
-                          encoding="utf-8", cwd=ROOT)
 
 
 def test_check_lists_explained_warnings(tmp_path):

@@ -13,8 +13,8 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 from export_drafts import (
-    bad_line_edges, body_lines, body_numbers, full_line_units, nine_digit_report, pdftotext, plain_text,
-    pages_with, printed_numbers, soffice_pdfs, unbroken,
+    body_lines, check_printed_lines, full_line_units, nine_digit_report, pages_with, pdftotext, soffice_pdfs,
+    typeset_drafts,
 )
 from test_export_layout import expected_cells, filled_2021, joined_tables
 
@@ -341,18 +341,8 @@ def converted(tmp_path_factory):
     as LibreOffice's PDF, converted in one run."""
     if shutil.which("soffice") is None:
         pytest.skip("LibreOffice (soffice) is not installed")
-    from conftest import SAMPLE
-
-    from model.draft import load_draft
-
     folder = tmp_path_factory.mktemp("lo")
-    sample = load_draft(SAMPLE)
-    sample.set_field("report_date", "2020-01-15")
-    plain = nine_digit_report(2019)
-    for key in plain.texts:
-        plain.set_text(key, plain_text(6000, seed=len(key)))
-    reports = {"sample": sample, "nine": nine_digit_report(2019), "long": nine_digit_report(2023, with_texts=True),
-               "plain": plain}
+    reports = typeset_drafts(plain_length=6000)
     files = []
     for name, report in reports.items():
         path = folder / f"{name}.docx"
@@ -367,9 +357,7 @@ def converted(tmp_path_factory):
 def test_libreoffice_prints_numbers_whole_and_keeps_chinese_line_breaking(converted, name):
     report, pdf = converted[name]
     text = pdftotext(pdf)
-    numbers = printed_numbers(build_layout(report)) + body_numbers(report)
-    assert numbers and unbroken(text, numbers) == []
-    assert bad_line_edges(text) == []
+    check_printed_lines(report, text)
     flat = "".join(text.split())
     for section in report.format.sections:
         assert section.heading in flat

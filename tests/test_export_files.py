@@ -4,15 +4,12 @@ from __future__ import annotations
 import errno
 import os
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
+from conftest import run_main
 from export import ExportOptions, export_report
 from model.errors import ReportError
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.parametrize("suffix, magic", [(".pdf", b"%PDF-"), (".docx", b"PK\x03\x04"), (".PDF", b"%PDF-")])
@@ -82,9 +79,7 @@ def test_missing_folder_is_a_clear_error(sample_report, tmp_path):
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True,
-                          encoding="utf-8", env=env, cwd=str(ROOT), timeout=120)
+    return run_main(*args, env={"PYTHONIOENCODING": "utf-8"})
 
 
 @pytest.mark.parametrize("suffix", [".pdf", ".docx"])

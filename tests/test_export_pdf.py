@@ -7,8 +7,8 @@ import shutil
 import pdfplumber
 import pytest
 from export_drafts import (
-    bad_line_edges, body_lines, body_numbers, full_line_units, lines_per_page, nine_digit_report,
-    pages_with, pdftotext, plain_text, printed_numbers, unbroken,
+    body_lines, check_printed_lines, full_line_units, lines_per_page, nine_digit_report, pages_with, pdftotext,
+    typeset_drafts,
 )
 from pypdf import PdfReader
 from test_export_layout import expected_cells, filled_2021, joined_tables
@@ -189,19 +189,9 @@ def test_long_overview_flows_over_pages_and_keeps_all_text(report_2021):
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory):
     """The PDFs the typesetting checks read: the sample, the 9-digit drafts, 20,000-character sections."""
-    from model.draft import load_draft
-    from conftest import SAMPLE
-
     folder = tmp_path_factory.mktemp("pdf")
-    sample = load_draft(SAMPLE)
-    sample.set_field("report_date", "2020-01-15")
-    long_report = nine_digit_report(2023, with_texts=True)
-    plain = nine_digit_report(2019)
-    for key in plain.texts:
-        plain.set_text(key, plain_text(20000, seed=len(key)))
-    reports = {"sample": sample, "nine": nine_digit_report(2019), "long": long_report, "plain": plain}
     out = {}
-    for name, report in reports.items():
+    for name, report in typeset_drafts(plain_length=20000).items():
         path = folder / f"{name}.pdf"
         path.write_bytes(pdf_bytes(report))
         out[name] = (report, path)
@@ -212,10 +202,7 @@ def printed(tmp_path_factory):
 @pytest.mark.parametrize("name", ["sample", "nine", "long", "plain"])
 def test_numbers_whole_and_no_forbidden_line_edges(printed, name):
     report, path = printed[name]
-    text = pdftotext(path)
-    numbers = printed_numbers(build_layout(report)) + body_numbers(report)
-    assert numbers and unbroken(text, numbers) == []
-    assert bad_line_edges(text) == []
+    check_printed_lines(report, pdftotext(path))
 
 
 @pytest.mark.parametrize("name", ["sample", "plain"])

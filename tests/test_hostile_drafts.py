@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import run_main
 from hostile_corpus import CASES, build, file_name
 from model.draft import load_draft
 from model.errors import DraftError
@@ -33,8 +34,7 @@ def test_loader_refuses_with_its_message(corpus, name):
 @pytest.mark.parametrize("name", [c.name for c in CASES if c.special])
 def test_check_of_a_special_file_answers_at_once(corpus, name):
     """A FIFO or a link to /dev/zero once blocked `check` forever or read gigabytes: now exit 2 at once."""
-    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "check", str(corpus[name])],
-                            capture_output=True, text=True, encoding="utf-8", timeout=60, cwd=ROOT)
+    result = run_main("check", corpus[name], timeout=60)
     assert result.returncode == 2, result.stderr
     assert BY_NAME[name].message in result.stderr and "Traceback" not in result.stderr
 

@@ -2,12 +2,11 @@
 over pages, rows and header rows cut by a page break): every value, text and header field read back."""
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 
 import pytest
 from clerk_docx import Look, clerk_docx, differences, distinct_report
+from export_drafts import soffice_pdfs
 
 from importer import import_file
 from importer.document import Cell, RawTable
@@ -46,18 +45,15 @@ def test_word_files_as_clerks_make_them(documents, name):
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 def test_pdfs_printed_from_them_by_libreoffice(documents, tmp_path):
-    out = tmp_path / "pdf"
-    subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless", "--convert-to",
-                    "pdf", "--outdir", str(out), *map(str, documents.values())], check=True, capture_output=True,
-                   timeout=300, env={**os.environ, "HOME": str(tmp_path)})
+    soffice_pdfs(list(documents.values()), tmp_path)
     run_over = 0
     for name, (year, _look) in VARIANTS.items():
-        result = import_file(out / f"{name}.pdf")
+        result = import_file(tmp_path / f"{name}.pdf")
         assert differences(distinct_report(year), result.report) == [], name
         assert result.not_found == [] and result.ignored == [], (name, result.not_found, result.ignored)
         run_over += sum("页的表格" in line and "–" in line for line in result.read)
     assert run_over >= 8  # tables read whole over page breaks (三 in every report, 二 or 四 in some)
-    result = import_file(out / "no-lines-2022.pdf")  # tables without lines: not read, and the summary says why
+    result = import_file(tmp_path / "no-lines-2022.pdf")  # tables without lines: not read, and the summary says why
     assert result.not_found[0].text.startswith("PDF文件中没有找到画有表格线的表格（表格没有画线，或是图片）")
     lines = result.text().split("\n")
     first = next(i for i, line in enumerate(lines) if line.startswith("未找到（"))

@@ -7,10 +7,11 @@ import shutil
 import subprocess
 import sys
 import zipfile
-import zlib
 from pathlib import Path
 
 import pytest
+from conftest import run_main
+from hostile_documents import body, bomb, docx_with, drawn_pdf, minimal_pdf, para, table_pdf
 from import_support import DocxBuilder, Style, clerk_docx
 
 from importer import import_file
@@ -20,51 +21,6 @@ from model.errors import ImportRefused, ReportError
 from model.report import Report
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def docx_with(document_xml: bytes, extra: dict[str, bytes] | None = None) -> bytes:
-    """A minimal .docx around a given word/document.xml."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
-                    'package/2006/content-types"/>')
-        zf.writestr("word/document.xml", document_xml)
-        for name, data in (extra or {}).items():
-            zf.writestr(name, data)
-    return buffer.getvalue()
-
-
-W = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-
-
-def body(inner: bytes, prolog: bytes = b"") -> bytes:
-    return b'<?xml version="1.0"?>' + prolog + b"<w:document " + W + b"><w:body>" + inner + b"</w:body></w:document>"
-
-
-def para(text: str) -> bytes:
-    return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>".encode()
-
-
-def minimal_pdf(content: bytes, pages: int = 1, compress: bool = True) -> bytes:
-    """A PDF whose every page draws content (FlateDecode when compress), with a correct xref table."""
-    stream = zlib.compress(content, 9) if compress else content
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
-               b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % (4 + i) for i in range(pages))
-               + b"] /Count %d >>" % pages,
-               (b"<< /Length %d" % len(stream)) + (b" /Filter /FlateDecode" if compress else b"") + b" >>\nstream\n"
-               + stream + b"\nendstream"]
-    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R /Resources << >> >>"
-                for _ in range(pages)]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for n, obj in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % n + obj + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> Path:
@@ -184,19 +140,6 @@ def test_pdf_with_only_permissions_set_is_read(tmp_path, sample_report):
 # ---------------------------------------------------------------- zip bombs and XML tricks
 
 
-def bomb(size: int) -> bytes:
-    """A .docx whose document part inflates to size bytes of spaces (about 1000:1)."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
-        with zf.open("word/document.xml", "w") as f:
-            f.write(b'<?xml version="1.0"?><w:document ' + W + b"><w:body>")
-            chunk = b" " * (1 << 20)
-            for _ in range(size >> 20):
-                f.write(chunk)
-            f.write(b"</w:body></w:document>")
-    return buffer.getvalue()
-
-
 def test_zip_bomb_refused_by_its_declared_size(tmp_path):
     path = write(tmp_path, "bomb.docx", bomb(200 << 20))
     assert path.stat().st_size < 1 << 20
@@ -278,20 +221,6 @@ def test_five_hundred_pages_of_pdf(tmp_path):
     refused(path, "共有500页", "不像是一份年度报告")
 
 
-def table_pdf(rows: int) -> bytes:
-    """A PDF of one ruled table of rows×4 small cells, over as many pages as it takes (about 130 a page)."""
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4
-    from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
-
-    buffer = io.BytesIO()
-    data = [[str(i), str(2 * i), str(3 * i), "x"] for i in range(rows)]
-    style = TableStyle([("GRID", (0, 0), (-1, -1), 0.2, colors.black), ("FONTSIZE", (0, 0), (-1, -1), 4)])
-    SimpleDocTemplate(buffer, pagesize=A4, topMargin=10, bottomMargin=10).build(
-        [Table(data, rowHeights=[6] * rows, style=style)])
-    return buffer.getvalue()
-
-
 def test_ten_thousand_table_rows_in_a_pdf(tmp_path):
     refused(write(tmp_path, "rows.pdf", table_pdf(10_000)), "共有75页", "不像是一份年度报告")
     # fewer pages, still far more rows than a report: refused after the first few pages
@@ -338,15 +267,8 @@ def test_a_word_file_that_is_not_a_report(tmp_path):
 
 
 def test_a_pdf_that_is_not_a_report(tmp_path):
-    from reportlab.pdfgen import canvas
-
-    buffer = io.BytesIO()
-    c = canvas.Canvas(buffer)
-    for i in range(3):
-        c.drawString(72, 720, f"Invoice number {i} for services rendered in the year 2023.")
-        c.showPage()
-    c.save()
-    refused(write(tmp_path, "invoice.pdf", buffer.getvalue()), "不是政府信息公开工作年度报告")
+    invoice = drawn_pdf(3, lambda c: c.drawString(72, 720, "Invoice for services rendered in the year 2023."))
+    refused(write(tmp_path, "invoice.pdf", invoice), "不是政府信息公开工作年度报告")
 
 
 def test_a_report_of_an_unknown_year(tmp_path):
@@ -366,16 +288,10 @@ def test_a_report_without_any_year(tmp_path):
 def test_a_scanned_pdf(tmp_path):
     from PIL import Image
     from reportlab.lib.utils import ImageReader
-    from reportlab.pdfgen import canvas
 
-    image = Image.new("L", (400, 560), 255)
-    buffer = io.BytesIO()
-    c = canvas.Canvas(buffer)
-    for _ in range(2):
-        c.drawImage(ImageReader(image), 50, 50, 495, 742)
-        c.showPage()
-    c.save()
-    refused(write(tmp_path, "scan.pdf", buffer.getvalue()), "没有文字层（可能是扫描件或图片）")
+    image = ImageReader(Image.new("L", (400, 560), 255))
+    scan = drawn_pdf(2, lambda c: c.drawImage(image, 50, 50, 495, 742))
+    refused(write(tmp_path, "scan.pdf", scan), "没有文字层（可能是扫描件或图片）")
 
 
 def test_damaged_pdf(tmp_path):
@@ -424,8 +340,7 @@ def test_a_special_file_named_like_a_report_is_refused_at_once(make, tmp_path):
         os.mkfifo(target)
     else:
         target.symlink_to("/dev/zero")
-    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "import", str(target), "-o",
-                             str(tmp_path / "d.gkbg.json")], capture_output=True, text=True, timeout=60, cwd=ROOT)
+    result = run_main("import", target, "-o", tmp_path / "d.gkbg.json", timeout=60)
     assert result.returncode == 2
     assert ("管道（FIFO）" if make == "fifo" else "设备文件") in result.stderr and "不是普通文件" in result.stderr
     assert not (tmp_path / "d.gkbg.json").exists()

@@ -4,6 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from export_drafts import soffice_pdfs
 from test_export_layout import filled_2021
 
 from export import ExportOptions, docx_bytes, pdf_bytes
@@ -114,16 +115,11 @@ def test_a_frame_around_each_page_is_no_table(sample_report, tmp_path):
 def test_a_pdf_published_from_word_by_libreoffice(tmp_path):
     """The Word file printed to PDF by an office suite (its own fonts, line breaks and table drawing); 三 runs
     over pages with its header rows repeated."""
-    import os
-    import subprocess
-
     report = filled_2021()
     docx = tmp_path / "report.docx"
     docx.write_bytes(docx_bytes(report))
-    subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless", "--convert-to",
-                    "pdf", "--outdir", str(tmp_path / "out"), str(docx)], check=True, capture_output=True,
-                   timeout=180, env={**os.environ, "HOME": str(tmp_path)})
-    result = import_file(tmp_path / "out" / "report.pdf")
+    (pdf,) = soffice_pdfs([docx], tmp_path)
+    result = import_file(pdf)
     assert as_printed(result.report) == as_printed(report)
     assert result.not_found == [] and result.ignored == []
 

@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from conftest import run_main
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
@@ -25,11 +26,6 @@ from test_ui_support import OFFSCREEN_NOISE, make_window  # noqa: F401  (fixture
 ROOT = Path(__file__).resolve().parent.parent
 LINUX = ROOT / "packaging" / "linux"
 ICONS = ROOT / "resources" / "icons"
-
-
-def run_main(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True,
-                          encoding="utf-8", cwd=ROOT, env={**os.environ, **(env or {})}, timeout=120)
 
 
 @pytest.mark.parametrize("flag", ["--version", "-V"])

@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from model.draft import dumps
-from model.recovery import RecoveryStore, new_session_id, pid_alive
+from model.processes import pid_alive
+from model.recovery import RecoveryStore, new_session_id
 from model.report import CellRef
 
 

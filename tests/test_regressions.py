@@ -102,17 +102,13 @@ def test_text_field_menus_are_chinese_without_the_fields_own_undo(qtbot):
         menu.deleteLater()
 
 
-# the offscreen platform cannot raise a popup or grab the keyboard for it; a real screen can
-@pytest.mark.qt_log_ignore("This plugin does not support raise", "This plugin does not support grabbing",
-                           "This plugin does not support propagateSizeHints")
-def test_right_click_in_the_text_sections_gives_the_chinese_menu(qtbot, make_window, sample_report):
+def right_click_menu_texts(qtbot, editor) -> list[str]:
+    """The texts of the menu a right-click in editor (a QPlainTextEdit) opens, read while it is up (a menu
+    run with exec or shown with popup), then closed."""
     from PySide6.QtCore import QPoint, QTimer
     from PySide6.QtGui import QContextMenuEvent
     from PySide6.QtWidgets import QApplication
 
-    window = make_window(sample_report)
-    editor = window.page_for("overview").editor
-    window.tabs.setCurrentWidget(window.page_for("overview"))
     seen = []
 
     def read_and_close():
@@ -124,7 +120,39 @@ def test_right_click_in_the_text_sections_gives_the_chinese_menu(qtbot, make_win
     at = QPoint(20, 20)
     event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, at, editor.viewport().mapToGlobal(at))
     QApplication.sendEvent(editor.viewport(), event)
+    qtbot.waitUntil(lambda: bool(seen))
+    return seen
+
+
+# the offscreen platform cannot raise a popup or grab the keyboard for it; a real screen can
+POPUP_NOISE = pytest.mark.qt_log_ignore("This plugin does not support raise", "This plugin does not support grabbing",
+                                        "This plugin does not support propagateSizeHints")
+
+
+@POPUP_NOISE
+def test_right_click_in_the_text_sections_gives_the_chinese_menu(qtbot, make_window, sample_report):
+    window = make_window(sample_report)
+    editor = window.page_for("overview").editor
+    window.tabs.setCurrentWidget(window.page_for("overview"))
+    seen = right_click_menu_texts(qtbot, editor)
     assert seen and seen[-1] == "全选" and "复制(&C)" in seen and not any("Undo" in t for t in seen)
     # undo/redo are the window's (the report's undo stack, as in 编辑 and the grids' menu), not the field's own
     assert seen[:2] == [window.actions.undo.text(), window.actions.redo.text()] and seen[0].startswith("撤销")
     assert sum("撤销" in t for t in seen) == 1
+
+
+@POPUP_NOISE
+def test_right_click_in_the_explanation_editor_keeps_its_own_undo(qtbot, make_window, sample_report):
+    """The 说明警告 dialog has no report undo of its own: its editor's menu keeps the editor's 撤销/重做,
+    as Ctrl+Z there undoes the typing."""
+    from model.rules import Finding, Severity
+    from ui.findings.explain import ExplainDialog
+
+    window = make_window(sample_report)
+    finding = Finding(Severity.WARNING, "R10", "一、总体情况", "", "", "正文与表格不一致", key="R10@overview:received#3,4,4")
+    dialog = ExplainDialog(finding, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.editor.setPlainText("合署办公")
+    seen = right_click_menu_texts(qtbot, dialog.editor)
+    assert seen[:2] == ["撤消(&U)", "重做(&R)"] and seen[-1] == "全选"  # the editor's own, in Qt's Chinese

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from aggregate_units import write_units
+from conftest import run_main
 from model.aggregate_record import SOURCE_ERROR_RULE, sources_of
 from model.draft import load_draft, save_draft
 from model.report import CellRef
@@ -113,7 +114,8 @@ def test_duplicates_flagged_and_summed_once_when_chosen(qtbot, make_window, samp
     assert model.data(model.index(4, 3)) == "未计入：重复，只计一次"
     assert model.data(model.index(4, 0), Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
     assert not model.flags(model.index(4, 0)) & Qt.ItemFlag.ItemIsUserCheckable
-    assert "取消勾选先读到的那一份" in model.data(model.index(4, 3), Qt.ItemDataRole.ToolTipRole)
+    tip = model.data(model.index(4, 3), Qt.ItemDataRole.ToolTipRole)
+    assert "取消勾选先读到的那一份" in tip and "与“白沙乡人民政府”（again.gkbg.json）重复" in tip
     assert model.data(model.index(0, 3)) == "检查通过" and model.data(model.index(0, 0), Qt.ItemDataRole.BackgroundRole) is None
     model.set_included(0, False)  # untick the kept one: the other is kept instead
     assert model.choice().included == (1, 2, 3, 4, 5, 6)
@@ -139,7 +141,7 @@ def test_mixed_years_and_unreadable_files_in_the_dialog(qtbot, make_window, samp
         assert not model.flags(model.index(7, 0)) & Qt.ItemFlag.ItemIsUserCheckable
         answers = answer("确定")
         dialog.make()
-        assert answers.done and "年度或格式不一致" in answers.seen[0][1]
+        assert answers.done and "年度或格式不一致" in answers.seen[0][1] and "请取消勾选年度不符" in answers.seen[0][1]
         assert dialog.result() == 0 and dialog.summary is None
         model.set_included(6, False)
         answers = answer("否")
@@ -222,12 +224,8 @@ def test_workbook_and_chart_from_the_dialog(qtbot, make_window, sample_report, a
 
 
 def test_chart_of_an_open_summary(qtbot, make_window, answer, units, tmp_path):
-    import subprocess
-    import sys
-
     out = tmp_path / "s.gkbg.json"
-    subprocess.run([sys.executable, str(Path(__file__).parent.parent / "main.py"), "aggregate", str(units),
-                    "-o", str(out)], check=False, capture_output=True)
+    run_main("aggregate", units, "-o", out)
     summary = load_draft(out)
     window = make_window(summary, out)
     window.aggregates._update()
@@ -260,9 +258,7 @@ def test_remaking_the_open_summary_marks_changes_and_keeps_the_texts(qtbot, make
     fixed = load_draft(units / "unit0004.gkbg.json")
     ref = CellRef("applications", "new", "natural")
     fixed.set_value(ref, fixed.count(ref) - 1)
-    from model.draft import save_draft as save
-
-    save(fixed, units / "unit0004.gkbg.json")
+    save_draft(fixed, units / "unit0004.gkbg.json")
     write_units(units / "late", 1, seed=11)
 
     def again(dialog):
@@ -284,13 +280,9 @@ def test_remaking_the_open_summary_marks_changes_and_keeps_the_texts(qtbot, make
 
 def test_remaking_a_summary_moved_with_its_units_folder(qtbot, make_window, answer, tmp_path):
     """The summary and 各单位/ moved together: 汇总… reads the folder where it is now, and sees what changed."""
-    import subprocess
-    import sys
-
     office = tmp_path / "年报"
     write_units(office / "各单位", 3)
-    made = subprocess.run([sys.executable, str(Path(__file__).parent.parent / "main.py"), "aggregate",
-                           str(office / "各单位"), "-o", str(office / "汇总.gkbg.json")], capture_output=True)
+    made = run_main("aggregate", office / "各单位", "-o", office / "汇总.gkbg.json")
     assert made.returncode == 0
     moved = tmp_path / "新电脑" / "年报"
     moved.parent.mkdir()

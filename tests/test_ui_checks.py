@@ -208,15 +208,11 @@ def test_help_menu_opens_the_instructions_at_the_current_section(qtbot, make_win
     dialog.close()
 
 
-def test_help_menu_is_shared_with_whoever_made_it_first(qtbot):
-    from PySide6.QtWidgets import QMainWindow
-
-    from ui.help.actions import help_menu
-
-    window = QMainWindow()
-    first = window.menuBar().addMenu("帮助(&H)")
-    assert help_menu(window) is first
-    window.deleteLater()
+def test_help_menu_is_shared_with_whoever_made_it_first(make_window):
+    window = make_window(warned())
+    menus = [a.menu() for a in window.menuBar().actions() if a.text().startswith("帮助")]
+    assert menus == [window.actions.help_menu]  # one 帮助 menu, the window's own
+    assert menus[0].actions()[:2] == [window.help.instructions, window.actions.about]
 
 
 def test_explanations_page_in_pdf_and_docx():

@@ -202,7 +202,7 @@ def test_command_line_opening(tmp_path, sample_path):
 
 def test_findings_dock_starts_at_the_bottom_and_stays_where_the_clerk_puts_it(qtbot, make_window, sample_report,
                                                                               report_2019):
-    from ui.main_window import FINDINGS_HEIGHT
+    from ui.findings.dock_layout import FINDINGS_HEIGHT
 
     report_2019.set_value(CellRef("applications", "new", "natural"), 5)  # findings to show
     window = make_window(report_2019)
@@ -226,7 +226,7 @@ def test_findings_dock_starts_at_the_bottom_and_stays_where_the_clerk_puts_it(qt
 
 
 def test_findings_dock_is_one_line_while_there_is_nothing_to_report(qtbot, make_window, sample_report):
-    from ui.main_window import FINDINGS_HEIGHT
+    from ui.findings.dock_layout import FINDINGS_HEIGHT
 
     window = make_window(sample_report)  # checks clean
     dock = window.findings_dock
@@ -265,7 +265,7 @@ def test_an_unusable_saved_layout_gives_the_default_one(qtbot, make_window, samp
     from PySide6.QtCore import QByteArray
     from PySide6.QtWidgets import QDockWidget, QMainWindow
 
-    import ui.main_window
+    import ui.findings.dock_layout
     from ui.settings import STATE_KEY
 
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
@@ -279,7 +279,7 @@ def test_an_unusable_saved_layout_gives_the_default_one(qtbot, make_window, samp
         settings.setValue(STATE_KEY, other.saveState())
         other.deleteLater()
     else:
-        monkeypatch.setattr(ui.main_window, "DEFAULT_LAYOUT", b"\x00")
+        monkeypatch.setattr(ui.findings.dock_layout, "DEFAULT_LAYOUT", b"\x00")
     settings.sync()
     window = make_window(sample_report)
     assert window.dockWidgetArea(window.findings_dock) == Qt.DockWidgetArea.BottomDockWidgetArea

@@ -80,7 +80,7 @@ class WindowActions:
                                      QKeySequence("Ctrl+Shift+Tab"))
         self.edits = {name: self._action(text, lambda _=False, n=name: edit_focus_widget(n), *([key] if key else []))
                       for name, text, key in EDIT_COMMANDS}
-        self.reset_layout = self._action("恢复默认布局", window.reset_layout)
+        self.reset_layout = self._action("恢复默认布局", window.dock_layout.reset)
         self.quit = self._action("退出", window.close, QKeySequence.StandardKey.Quit)
         self.about = self._action("关于…", self.show_about)
         for action in (self.undo, self.redo):

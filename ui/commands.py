@@ -35,12 +35,26 @@ class SetCellsCommand(QUndoCommand):
             self.session.mark_carried(report.carried | self.unmarked)
 
 
-class SetTextCommand(QUndoCommand):
-    """Replace a text section; consecutive typing in the same section merges into one step."""
+class _ReplaceCommand(QUndoCommand):
+    """Put new in place of old under a key, through the Report method named SETTER (report.SETTER(key, value))."""
+
+    SETTER = ""
 
     def __init__(self, session, key: str, old: str, new: str, text: str) -> None:
         super().__init__(text)
         self.session, self.key, self.old, self.new = session, key, old, new
+
+    def redo(self) -> None:
+        getattr(self.session.report, self.SETTER)(self.key, self.new)
+
+    def undo(self) -> None:
+        getattr(self.session.report, self.SETTER)(self.key, self.old)
+
+
+class SetTextCommand(_ReplaceCommand):
+    """Replace a text section; consecutive typing in the same section merges into one step."""
+
+    SETTER = "set_text"
 
     def id(self) -> int:
         return TEXT_COMMAND_ID
@@ -51,25 +65,11 @@ class SetTextCommand(QUndoCommand):
         self.new = other.new
         return True
 
-    def redo(self) -> None:
-        self.session.report.set_text(self.key, self.new)
 
-    def undo(self) -> None:
-        self.session.report.set_text(self.key, self.old)
-
-
-class SetFieldCommand(QUndoCommand):
+class SetFieldCommand(_ReplaceCommand):
     """Change a header field (unit name, 附件 label, report date); the value is already validated."""
 
-    def __init__(self, session, name: str, old: str, new: str, text: str) -> None:
-        super().__init__(text)
-        self.session, self.name, self.old, self.new = session, name, old, new
-
-    def redo(self) -> None:
-        self.session.report.set_field(self.name, self.new)
-
-    def undo(self) -> None:
-        self.session.report.set_field(self.name, self.old)
+    SETTER = "set_field"
 
 
 class SetYearCommand(QUndoCommand):
@@ -90,15 +90,7 @@ class SetYearCommand(QUndoCommand):
             self.session.mark_carried(self.marks)
 
 
-class SetExplanationCommand(QUndoCommand):
+class SetExplanationCommand(_ReplaceCommand):
     """Explain a warning (已说明), change its explanation, or withdraw it (text "")."""
 
-    def __init__(self, session, key: str, old: str, new: str, text: str) -> None:
-        super().__init__(text)
-        self.session, self.key, self.old, self.new = session, key, old, new
-
-    def redo(self) -> None:
-        self.session.report.set_explanation(self.key, self.new)
-
-    def undo(self) -> None:
-        self.session.report.set_explanation(self.key, self.old)
+    SETTER = "set_explanation"

@@ -15,13 +15,14 @@ from model.file_read import same_file
 from model.formats.definition import TableSection
 from model.report import Report
 from model.recovery import RecoveryStore
-from model.rules import HEADER_KEY, Finding, Severity, count_explained
+from model.rules import HEADER_KEY, Finding, Severity
 
 from .actions import WindowActions
 from .aggregate.actions import AggregateActions
 from .files.actions import FileActions
 from .files.last_year import LastYearActions
 from .findings.actions import CheckActions
+from .findings.dock_layout import DockLayout
 from .findings.panel import FindingsPanel
 from .grid.page import GridPage
 from .help.actions import HelpActions
@@ -33,23 +34,12 @@ from .progress import ProgressLabel
 from .report_tabs import ReportTabs
 from .screen_fit import fit_window
 from .session import ReportSession
-from .settings import GEOMETRY_KEY, STATE_KEY, UNIT_KEY, default_unit, open_settings, recent_files, recovery_dir_for
+from .settings import GEOMETRY_KEY, UNIT_KEY, default_unit, open_settings, recent_files, recovery_dir_for
 
 ZOOM_KEY = "view/zoom_percent"
-DOCK_ACROSS_KEY = "window/findings_across"  # the saved layout has the 检查结果 dock along the bottom or top
-DOCK_COMPACT_KEY = "window/findings_compact"  # … and one line high
 ZOOM_STEPS = (70, 80, 90, 100, 110, 125, 140, 160, 180, 200, 250)
 DEFAULT_SIZE = (1280, 860)
 APP_TITLE = "政府信息公开工作年度报告"
-FINDINGS_HEIGHT, FINDINGS_SHARE = 170, 0.25  # the 检查结果 dock's default height; at most this part of the window
-# QMainWindow.saveState() of the default layout: the 检查结果 dock (object name findings_dock) along the
-# bottom, FINDINGS_HEIGHT px high; made by addDockWidget(Qt.BottomDockWidgetArea, dock) and resizeDocks().
-# Restoring it places the dock without building PySide's Qt namespace (about 100 Python enums, ~15 ms
-# of start-up); where Qt refuses it, or the dock must be lower, _dock_findings_at_bottom() does it.
-DEFAULT_LAYOUT = bytes.fromhex(
-    "000000ff00000000fd000000010000000300000500000000aafc0100000001fb0000001a00660069006e00640069"
-    "006e00670073005f0064006f0063006b0100000000000005000000003100ffffff00000500000002ac0000000400"
-    "0000040000000800000008fc00000000")
 
 
 class MainWindow(QMainWindow):
@@ -67,15 +57,14 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.findings_dock = FindingsPanel(self)
         self.findings_dock.activated.connect(self.jump_to)
+        self.dock_layout = DockLayout(self)
         self.progress = ProgressLabel()
         self.progress.setContentsMargins(6, 0, 6, 0)
         self.progress.clicked.connect(self.go_to_next_step)
         self.statusBar().addPermanentWidget(self.progress)
         self.start_page = None
         self._pages_format = None  # the format the section tabs were made for
-        self._findings_height: int | None = None  # the 检查结果 dock's height when last showing findings
         self._dock_wanted = True  # the dock's visibility to give back when the start page makes way for a report
-        self._dock_across: bool | None = None  # the dock along the bottom or top (None: not known, see dock_across)
         self.actions = WindowActions(self)
         self.files = FileActions(self, store or RecoveryStore(recovery_dir_for(self.settings)))
         self.last_year = LastYearActions(self)
@@ -90,7 +79,7 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value(GEOMETRY_KEY)
         if geometry is None or not self.restoreGeometry(geometry):  # Qt keeps a restored window on screen
             self._fit_to_screen()
-        self._restore_layout()
+        self.dock_layout.restore()
 
     def _fit_to_screen(self) -> None:
         """The first start: DEFAULT_SIZE, made smaller to fit the screen (a 1366×768 office PC, a laptop at
@@ -106,49 +95,6 @@ class MainWindow(QMainWindow):
             self.showMaximized()
         else:
             self.show()
-
-    def _restore_layout(self, saved: bytes | None = None) -> None:
-        """Where the clerk left the 检查结果 dock (saved at close), else along the bottom: FINDINGS_HEIGHT
-        px high, or a quarter of a window that had to be made small for its screen."""
-        if saved is None:
-            saved = self.settings.value(STATE_KEY, b"", bytes)
-        height = min(FINDINGS_HEIGHT, int(self.height() * FINDINGS_SHARE))
-        for state in (saved, DEFAULT_LAYOUT if height == FINDINGS_HEIGHT else b""):
-            if state and self.restoreState(state) and self.layout().indexOf(self.findings_dock) >= 0:
-                # (the last test: a valid state of some other window places no dock)
-                self._dock_across = True if state is DEFAULT_LAYOUT else self.settings.value(DOCK_ACROSS_KEY, None, bool)
-                return
-        self._dock_findings_at_bottom(height)
-        self._dock_across = True
-
-    def reset_layout(self) -> None:
-        """视图 ▸ 恢复默认布局: the 检查结果 dock back along the bottom, shown."""
-        self.findings_dock.setFloating(False)
-        self._restore_layout(b"")
-        self.findings_dock.show()
-        self._findings_height = None
-
-    def dock_across(self) -> bool:
-        """True when the 检查结果 dock lies along the bottom or the top of the window (it can then be one line
-        high). Laid out, the dock says so by spanning the window's width; before that, after a default layout
-        or one saved with the answer, it is known without asking Qt (asking builds PySide's Qt namespace:
-        start-up time)."""
-        dock = self.findings_dock
-        if dock.isFloating():
-            return False
-        central = self.centralWidget()
-        if self.isVisible() and dock.isVisible() and central is not None:
-            return dock.width() >= central.width() and dock.x() <= central.x()
-        if self._dock_across is None:
-            Qt = QtCore.Qt
-            self._dock_across = self.dockWidgetArea(dock) in (Qt.DockWidgetArea.BottomDockWidgetArea,
-                                                              Qt.DockWidgetArea.TopDockWidgetArea)
-        return self._dock_across
-
-    def _dock_findings_at_bottom(self, height: int) -> None:
-        Qt = QtCore.Qt
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_dock)
-        self.resizeDocks([self.findings_dock], [height], Qt.Orientation.Vertical)
 
     # ---- loading ----
 
@@ -179,7 +125,7 @@ class MainWindow(QMainWindow):
         self.pages[0].ensure_built()
         self._show_findings(session.findings)
         self._update_progress()
-        self.compact_findings()
+        self.dock_layout.compact()
         self.undo_stack.setClean()
         self.update_title()
         self.tabs.setCurrentIndex(0)
@@ -303,32 +249,8 @@ class MainWindow(QMainWindow):
         was_compact = dock.is_compact()
         dock.set_findings(findings)
         if was_compact and not dock.is_compact():
-            self._expand_findings_dock()
+            self.dock_layout.expand()
         self._update_tab_marks(findings)
-
-    def compact_findings(self) -> None:
-        """Nothing to report: the 检查结果 panel becomes its one line (when a report opens, or the clerk turns to
-        another tab: not while typing, so that the form does not jump with every number)."""
-        dock = self.findings_dock
-        if not dock.is_compact() and dock.isVisible() and not dock.isFloating():
-            height = dock.height()
-        else:
-            height = None
-        if dock.compact() and height:
-            self._findings_height = height  # as the clerk left it, for when it grows again
-
-    def _expand_findings_dock(self) -> None:
-        """The panel leaves its one line for the list (along the top or bottom): the height the clerk gave it
-        last, else as high as its findings need, up to FINDINGS_HEIGHT (a quarter of a small window).
-        At start-up the layout restored already gives it its height, unless it was saved one line high."""
-        if not self.isVisible() and not self.settings.value(DOCK_COMPACT_KEY, False, bool):
-            return  # (and resizeDocks would build PySide's Qt namespace before the window shows)
-        if not self.dock_across():
-            return
-        dock = self.findings_dock
-        height = self._findings_height or min(FINDINGS_HEIGHT, int(self.height() * FINDINGS_SHARE),
-                                              dock.height_for_rows())
-        self.resizeDocks([dock], [height], QtCore.Qt.Orientation.Vertical)
 
     def _update_tab_marks(self, findings: list[Finding]) -> None:
         """Tab titles keep their width: a red dot marks a section with errors, an amber one with warnings."""
@@ -351,9 +273,7 @@ class MainWindow(QMainWindow):
 
     def _update_progress(self) -> None:
         """The 完成度 indicator, once the rules have run after a change (or a pasted block: once for all of it)."""
-        errors, warnings = self.session.counts()
-        findings = self.session.findings
-        self.progress.show_state(self.session.report, findings, errors, warnings, count_explained(findings))
+        self.progress.show_state(self.session.report, self.session.findings)
 
     def go_to_next_step(self) -> None:
         """The 完成度 indicator clicked: the first error, else the first blank section, else the first warning."""
@@ -495,9 +415,7 @@ class MainWindow(QMainWindow):
         self.files.closing()
         self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         if self.session is not None:  # the start page hides the 检查结果 dock: keep the layout saved with a report
-            self.settings.setValue(STATE_KEY, self.saveState())
-            self.settings.setValue(DOCK_ACROSS_KEY, self.dock_across())
-            self.settings.setValue(DOCK_COMPACT_KEY, self.findings_dock.is_compact())
+            self.dock_layout.save()
         event.accept()
 
     # ---- tabs and zoom ----
@@ -507,7 +425,7 @@ class MainWindow(QMainWindow):
 
     def _tab_shown(self, index: int) -> None:
         if 0 <= index < len(self.pages):
-            self.compact_findings()
+            self.dock_layout.compact()
             self.pages[index].focus_first()
 
     def zoom(self, step: int) -> None:

@@ -6,10 +6,9 @@ from PySide6.QtWidgets import QLabel
 
 from model.formats.definition import TableSection
 from model.progress import unfilled_sections
-from model.rules import Severity
+from model.rules import Severity, count_by_severity, count_explained
 
 from . import style
-
 
 
 def next_step(report, findings, unfilled: list) -> tuple[str, object]:
@@ -49,7 +48,10 @@ class ProgressLabel(QLabel):
         if self.target is not None and self.rect().contains(event.position().toPoint()):
             self.clicked.emit()
 
-    def show_state(self, report, findings, errors: int, warnings: int, explained: int = 0) -> None:
+    def show_state(self, report, findings) -> None:
+        """The state of report, whose rules found findings."""
+        errors, warnings = count_by_severity(findings)
+        explained = count_explained(findings)
         sections = report.format.sections
         unfilled = unfilled_sections(report)
         step, self.target = next_step(report, findings, unfilled)

@@ -10,7 +10,7 @@ from PySide6.QtGui import QUndoStack
 from model.cells import CellValue
 from model.chars import clean_text
 from model.file_state import FileState
-from model.report import CellRef, Report, check_text, validate_date
+from model.report import CellRef, Report, check_field, check_text, validate_date
 from model.rules import Finding, Severity, check, count_by_severity
 
 from .commands import SetCellsCommand, SetExplanationCommand, SetFieldCommand, SetTextCommand, SetYearCommand
@@ -123,14 +123,10 @@ class ReportSession(QObject):
 
     def set_field(self, name: str, text: str) -> None:
         """Validate then store a header field; raises InputError (nothing stored) when refused."""
-        if name == "report_date":
+        if name == "report_date":  # read first: a date it cannot read is refused as a date, not for its characters
             text = validate_date(text)
+        text = check_field(name, text)  # as the report stores it (a pasted line break removed)
         old = getattr(self.report, name)
-        if old == text:
-            return
-        probe = Report(self.report.format, self.report.year)
-        probe.set_field(name, text)  # validation without touching the open report
-        text = getattr(probe, name)  # as the report stores it (a pasted line break removed)
         if old != text:
             self.undo_stack.push(SetFieldCommand(self, name, old, text, "编辑基本信息"))
 

@@ -78,11 +78,14 @@ def remember_folder(settings: QSettings, path: Path) -> None:
 
 def default_unit(settings: QSettings) -> str:
     """The unit name last used for 新建, if it is still one the report accepts (else "")."""
-    from model.chars import clean_line, refused_char
-    from model.report import MAX_UNIT_NAME
+    from model.chars import clean_line
+    from model.errors import InputError
+    from model.report import check_field
 
     value = settings.value(UNIT_KEY, "")
     if not isinstance(value, str):
         return ""
-    value = clean_line(value).strip()
-    return value if len(value) <= MAX_UNIT_NAME and refused_char(value, one_line=True) is None else ""
+    try:
+        return check_field("unit_name", clean_line(value).strip())
+    except InputError:
+        return ""

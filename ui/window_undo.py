@@ -56,7 +56,8 @@ def without_field_undo(menu):
 
 
 def with_window_undo(menu, window):
-    """The window's 撤销/重做 (the same actions as its 编辑 menu) at the top of menu, as in the grids' menu."""
+    """The window's 撤销/重做 (the same actions as its 编辑 menu) at the top of menu, where a text field's own
+    stood; a window without them (a dialog) adds nothing."""
     actions = getattr(window, "actions", None)
     undo, redo = getattr(actions, "undo", None), getattr(actions, "redo", None)
     if undo is not None and redo is not None:

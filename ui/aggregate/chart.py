@@ -23,25 +23,16 @@ MAX_BARS = 30  # more units than this: the smallest are summed up in one line �
 PNG_SIZE = (1600, 1000)
 
 
-def bars(figures: Figures, limit: int = MAX_BARS) -> list[tuple[str, int]]:
-    """Units by applications received, most first; beyond limit the rest as one line (its total)."""
-    ranked = sorted(figures.received, key=lambda item: -item[1])
-    if len(ranked) <= limit:
-        return ranked
-    rest = ranked[limit - 1:]
-    return ranked[: limit - 1] + [(f"其余{len(rest)}个单位", sum(n for _, n in rest))]
-
-
 def bar_lengths(figures: Figures, limit: int = MAX_BARS) -> list[tuple[str, int, float | None]]:
-    """(label, count, length as a share of the plot's width) per line; the lengths are scaled to the largest unit,
-    and the line 其余N个单位 has none (None): as a bar, the sum of 170 units would squash every unit's bar."""
-    items = bars(figures, limit)
-    rest = len(figures.received) > len(items)
-    units = items[:-1] if rest else items
+    """(label, count, length as a share of the plot's width) per line: units by applications received, most
+    first, scaled to the largest; beyond limit the rest as one line 其余N个单位 (its total) with no length
+    (None): as a bar, the sum of 170 units would squash every unit's bar."""
+    ranked = sorted(figures.received, key=lambda item: -item[1])
+    units, rest = (ranked, []) if len(ranked) <= limit else (ranked[: limit - 1], ranked[limit - 1:])
     most = max((n for _, n in units), default=0) or 1
     lines: list[tuple[str, int, float | None]] = [(name, n, n / most) for name, n in units]
     if rest:
-        lines.append((*items[-1], None))
+        lines.append((f"其余{len(rest)}个单位", sum(n for _, n in rest), None))
     return lines
 
 

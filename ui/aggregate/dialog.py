@@ -10,7 +10,9 @@ from PySide6.QtWidgets import (
     QMessageBox, QProgressBar, QPushButton, QTableView, QVBoxLayout,
 )
 
-from model.aggregate import ALL, ONCE, AggregateRefused, Batch, keep_office_work, make_summary, refusal
+from model.aggregate import (
+    ALL, ONCE, AggregateRefused, Batch, keep_office_work, make_summary, refusal, year_conflict,
+)
 from model.aggregate import choose as choose_units
 from model.aggregate_inputs import LARGE_BATCH, path_key
 from model.aggregate_record import sources_of
@@ -260,9 +262,8 @@ class AggregateDialog(QDialog):
             parts.append(f"<span style='color:{style.ERROR_TEXT}'>{with_errors} 份有错误</span>")
         if model.unreadable:
             parts.append(f"<span style='color:{style.ERROR_TEXT}'>{len(model.unreadable)} 个文件无法读取</span>")
-        active = [d for d in model.duplicates if sum(1 for i in d.members if i in choice.included) > 1]
-        if active:
-            parts.append(f"<span style='color:{style.ERROR_TEXT}'>{len(active)} 组可能重复</span>")
+        if choice.undecided:  # the groups summed more than once
+            parts.append(f"<span style='color:{style.ERROR_TEXT}'>{len(choice.undecided)} 组可能重复</span>")
         if self.batch.ignored:
             parts.append(f"另有 {self.batch.ignored} 个其他文件已忽略")
         if model.changes:
@@ -302,7 +303,9 @@ class AggregateDialog(QDialog):
                 return None
         why = refusal(model.units, choice)
         if why is not None:
-            warn(self, "无法汇总", why + ("\n\n请取消勾选年度不符的文件后再试。" if "年度或格式不一致" in why else ""))
+            if year_conflict(model.units, choice.included) is not None:
+                why += "\n\n请取消勾选年度不符的文件后再试。"
+            warn(self, "无法汇总", why)
             return None
         if model.unreadable and not ask_yes_no(
                 self, "有文件无法读取", f"{len(model.unreadable)} 个文件无法读取（见表格中的红字），不会计入{purpose}。\n\n"

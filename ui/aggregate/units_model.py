@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from model.aggregate import Choice, Duplicate, choose, find_duplicates, year_conflict
+from model.aggregate import ONCE, Choice, Duplicate, choose, find_duplicates, year_conflict
 from model.aggregate_inputs import Unreadable, UnitFile, path_key
 
 from .. import style
@@ -26,7 +26,7 @@ class UnitsModel(QAbstractTableModel):
         self.excluded: set[int] = set()
         self.once = False
         self.duplicates: list[Duplicate] = []
-        self._dup_of: dict[int, Duplicate] = {}
+        self._dup_of: dict[int, Duplicate] = {}  # unit index → its group, for the units still summed more than once
         self._odd: dict[int, int] = {}  # unit index → the year most reports are of
         self._choice = Choice((), (), ())
         self.recorded: dict[str, str] = {}  # re-making a summary: its files (path key → SHA-256) last time
@@ -85,9 +85,10 @@ class UnitsModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Recompute duplicates, odd years and the choice; repaint the unit rows whose state changed."""
         self.duplicates = find_duplicates(self.units)
-        self._dup_of = {i: d for d in self.duplicates for i in d.members}
-        self._choice = choose(self.units, self.duplicates, "once" if self.once else "", self.excluded)
+        self._choice = choose(self.units, self.duplicates, ONCE if self.once else "", self.excluded)
         self._included, self._reasons = set(self._choice.included), dict(self._choice.left_out)
+        # without ONCE the groups summed more than once are the undecided ones; with it there are none
+        self._dup_of = {i: d for d in self._choice.undecided for i in d.members if i in self._included}
         conflict = year_conflict(self.units, self._choice.included)
         self._odd = {i: conflict[0] for i in conflict[1]} if conflict else {}
         shown, self._shown = self._shown, [self._state(row) for row in range(len(self.units))]
@@ -199,9 +200,7 @@ class UnitsModel(QAbstractTableModel):
 
     def _duplicated(self, row: int) -> bool:
         """A unit still summed together with another that looks like the same unit."""
-        group = self._dup_of.get(row)
-        return group is not None and not self._left_out(row) and sum(
-            1 for i in group.members if not self._left_out(i)) > 1
+        return row in self._dup_of
 
     def _summed_once(self, row: int) -> bool:
         """Left out as the second of a duplicate (以“只计一次”): untick the kept one to keep this one instead."""
@@ -222,13 +221,12 @@ class UnitsModel(QAbstractTableModel):
 
     def _status(self, row: int) -> str:
         unit = self.units[row]
-        reason = self._reasons.get(row)
-        if reason is not None:
-            return "未计入：重复，只计一次" if reason.startswith("与") else "未计入"
+        if row in self._reasons:
+            return "未计入：重复，只计一次" if self._summed_once(row) else "未计入"
         if row in self._odd:
             return f"年度不符：{unit.year}年度（多数为{self._odd[row]}年度）"
         duplicate = self._dup_of.get(row)
-        if self._duplicated(row):
+        if duplicate is not None:
             others = "、".join(f"第{i + 1}行" for i in duplicate.members if i != row)
             return f"可能重复（{'，'.join(duplicate.reasons)}：{others}）"
         if unit.sources is not None:
@@ -240,11 +238,8 @@ class UnitsModel(QAbstractTableModel):
     def status_tip(self, row: int) -> str:
         unit = self.units[row]
         lines = [self.status(row)]
-        reason = self._reasons.get(row)
-        if reason and reason != "未选中":
-            lines.append(reason)
-        if self._summed_once(row):
-            lines.append("要改为保留这一份，请取消勾选先读到的那一份。")
+        if self._summed_once(row):  # the reason names the file kept
+            lines += [self._reasons[row], "要改为保留这一份，请取消勾选先读到的那一份。"]
         lines += [f"{f.severity.label}：{f.message}" for f in unit.findings[:12]]
         if len(unit.findings) > 12:
             lines.append(f"……共{len(unit.findings)}条")

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence
 
-from model.draft import draft_changed_since, open_draft
+from model.draft import IMPORTABLE_SUFFIXES, draft_changed_since, open_draft
 from model.draft_lock import DraftLock, LockInfo, acquire, lock_path
 from model.errors import InputError, ReportError
 from model.file_read import same_file, show_path
@@ -17,7 +17,6 @@ from model.report import Report
 from .. import settings as cfg
 from .. import style
 from ..actions import window_action
-from ..importing.actions import SUFFIXES as IMPORT_SUFFIXES
 from .autosave import Autosaver
 
 
@@ -253,7 +252,7 @@ class FileActions(QObject):
         files = _dropped_files(event)
         if files:
             event.acceptProposedAction()
-            if files[0].suffix.lower() in IMPORT_SUFFIXES:
+            if files[0].suffix.lower() in IMPORTABLE_SUFFIXES:
                 self.window.importing.import_path(files[0])
             else:
                 self.open_path(files[0])
@@ -294,5 +293,5 @@ def _dropped_files(event) -> list[Path]:
     if not data.hasUrls():
         return []
     return [Path(u.toLocalFile()) for u in data.urls()
-            if u.isLocalFile() and u.toLocalFile().lower().endswith((".json",) + IMPORT_SUFFIXES)]
+            if u.isLocalFile() and u.toLocalFile().lower().endswith((".json", *IMPORTABLE_SUFFIXES))]
 

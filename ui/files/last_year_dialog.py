@@ -69,9 +69,6 @@ class NewFromLastYearDialog(QDialog):
                         + "".join(f"<li>{escape(line)}</li>" for line in lines) + "</ul>")
         self.details.setHtml("".join(html))
 
-    def values(self) -> str:
-        return self.unit.text().strip()
-
 
 def _wrapped(text: str, parent) -> QLabel:
     label = QLabel(text, parent)

@@ -9,7 +9,6 @@ from model.rules import Finding
 from .. import style
 from ..dialogs import ok_cancel_buttons
 from ..screen_fit import fit_dialog
-from ..window_undo import use_window_undo_menu
 
 
 class ExplainDialog(QDialog):
@@ -28,7 +27,6 @@ class ExplainDialog(QDialog):
         self.editor = QPlainTextEdit(finding.explanation, self)
         self.editor.setPlaceholderText("说明（不超过1000字）")
         self.editor.setTabChangesFocus(True)
-        use_window_undo_menu(self.editor)
         self.buttons = ok_cancel_buttons(self)
         self.count = QLabel(self)
         layout = QVBoxLayout(self)

@@ -224,9 +224,9 @@ class GridModel(QAbstractTableModel):
                 index = self.index_of(ref)
                 self.dataChanged.emit(index, index, [Qt.ItemDataRole.BackgroundRole, CARRIED_ROLE])
 
-    def has_last_year(self, row: int) -> bool:
-        """Whether a grid row holds a cell with last year's figure (it needs room for a second line)."""
-        return any(self.grid.cell_of(ref).row == row for ref in self.last_year)
+    def last_year_rows(self) -> set[int]:
+        """The grid rows holding a cell with last year's figure (they need room for a second line)."""
+        return {self.grid.cell_of(ref).row for ref in self.last_year}
 
     def _on_change(self, what) -> None:
         if what == "last_year":

@@ -121,9 +121,8 @@ class GridView(QTableView):
                 tall.append((cell, need))
         if self.itemDelegate().show_last_year:  # room for last year's figure under the number
             two_lines = fm.height() + self.itemDelegate().note_height(self.font()) + 10
-            for row in range(self.grid.rows):
-                if self.model().has_last_year(row):
-                    heights[row] = max(heights[row], two_lines)
+            for row in self.model().last_year_rows():
+                heights[row] = max(heights[row], two_lines)
         for cell, need in tall:
             have = sum(heights[cell.row:cell.row + cell.rowspan])
             if need > have:

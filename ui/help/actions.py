@@ -1,20 +1,9 @@
-"""帮助 ▸ 填报说明 (F1): added to the window's 帮助 menu, which is made here if no one has made it yet."""
+"""帮助 ▸ 填报说明 (F1): added to the window's 帮助 menu, before 关于."""
 from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence
 
 from ..actions import window_action
-
-HELP_MENU_TITLE = "帮助(&H)"
-
-
-def help_menu(window):
-    """The window's 帮助 menu: the one already in the menu bar, else a new one at its end."""
-    bar = window.menuBar()
-    for action in bar.actions():
-        if action.menu() is not None and action.text().replace("&", "").startswith("帮助"):
-            return action.menu()
-    return bar.addMenu(HELP_MENU_TITLE)
 
 
 class HelpActions:
@@ -24,9 +13,7 @@ class HelpActions:
         self.window = window
         self.dialog = None
         self.instructions = window_action(window, "填报说明…", self.show_instructions, QKeySequence("F1"))
-        menu = help_menu(window)
-        first = menu.actions()[0] if menu.actions() else None
-        menu.insertAction(first, self.instructions)  # before 关于, wherever that was added
+        window.actions.help_menu.insertAction(window.actions.about, self.instructions)
 
     def show_instructions(self) -> None:
         from .instructions import InstructionsWindow

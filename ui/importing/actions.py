@@ -7,8 +7,6 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QObject
 
-from model.draft import IMPORTABLE_SUFFIXES as SUFFIXES  # the importer itself loads when used
-
 from .. import settings as cfg
 from ..actions import insert_after, window_action
 
@@ -102,6 +100,5 @@ class ImportActions(QObject):
         from .commands import AcceptTotalsCommand
 
         session.undo_stack.push(AcceptTotalsCommand(session, datetime.now().isoformat(timespec="seconds")))
-        self.update_actions()
         self.window.show_message("已采用计算的总计，不再核对报告中填报的总计（可撤销）")
         return True

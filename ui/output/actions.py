@@ -15,13 +15,6 @@ APPROVAL_KEY = "print/approval_block"
 WATERMARK_KEY = "print/draft_watermark"
 
 
-def failure_text(exc: Exception) -> str:
-    """A failed export or preview in the clerk's words."""
-    from export import failure_message
-
-    return failure_message(exc)
-
-
 class OutputActions(QObject):
     """Adds 导出 and 打印 to the 文件 menu; every output is built by export/ from the model."""
 
@@ -65,7 +58,8 @@ class OutputActions(QObject):
 
         report = self.window.report
         errors = self.errors()
-        lacking = f"\n其中：{'；'.join(self.missing())}。" if self.missing() else ""
+        missing = self.missing()
+        lacking = f"\n其中：{'；'.join(missing)}。" if missing else ""
         if errors and not ask_yes_no(self.window, "报告尚有错误",
                                      f"报告尚有 {errors} 个错误（见“检查结果”）。{lacking}\n仍要导出吗？"):
             return False
@@ -73,7 +67,7 @@ class OutputActions(QObject):
                 else name_to_save(self.window, "导出", self.settings, report.title(), suffix))
         if path is None:
             return False
-        from export import export_report
+        from export import export_report, failure_message
 
         from ..wait_cursor import wait_cursor
         from .export_settings import export_options
@@ -82,7 +76,7 @@ class OutputActions(QObject):
             with wait_cursor():
                 export_report(report, path, export_options(self.settings))
         except Exception as exc:  # noqa: BLE001 - every failure is told in Chinese, never a traceback
-            fail(self.window, "导出失败", failure_text(exc))
+            fail(self.window, "导出失败", failure_message(exc))
             return False
         cfg.remember_folder(self.settings, path)
         self.window.show_message(f"已导出：{path}")
@@ -134,9 +128,11 @@ class OutputActions(QObject):
         try:
             return self.pages(options)
         except Exception as exc:  # noqa: BLE001 - every failure is told in Chinese, never a traceback
+            from export import failure_message
+
             from ..dialogs import fail
 
-            fail(self.window, failure_title, failure_text(exc))
+            fail(self.window, failure_title, failure_message(exc))
             return None
 
     def print_preview(self) -> None:

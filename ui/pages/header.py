@@ -8,13 +8,12 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QTool
 
 from model.errors import InputError
 from model.formats import FIRST_YEAR, format_for_year
-from model.report import MAX_LABEL, MAX_UNIT_NAME, CellRef
+from model.report import FIELD_LABELS, MAX_LABEL, MAX_UNIT_NAME, CellRef
 
 from .. import style
 from ..window_undo import use_window_undo
 from .lazy import TabPage
 
-FIELDS = (("unit_name", "填报单位"), ("attachment_label", "附件标注"), ("report_date", "报告日期"))
 MAX_LENGTH = {"unit_name": MAX_UNIT_NAME, "attachment_label": MAX_LABEL, "report_date": 20}
 REFUSED_STYLE = f"QLineEdit {{ background: {style.BRUSH_COLOURS['ERROR_ROW_BG']}; }}"  # the grids' error-row colour
 HINT_STYLE = f"color: {style.HINT_TEXT};"  # (a style sheet: at start-up cheaper than a palette or rich text)
@@ -59,7 +58,7 @@ class HeaderPage(TabPage):
         self.heading.setObjectName("heading")
         form = QFormLayout()
         self.edits: dict[str, QLineEdit] = {}
-        for name, label in FIELDS:
+        for name, label in FIELD_LABELS.items():
             edit = QLineEdit(getattr(report, name))
             edit.setMaxLength(MAX_LENGTH[name])
             use_window_undo(edit)
@@ -187,7 +186,7 @@ class HeaderPage(TabPage):
         try:
             self.session.set_field(name, edit.text().strip() if name != "unit_name" else edit.text())
         except InputError as exc:
-            self.message.emit(f"{dict(FIELDS)[name]}：{exc.message}，未保存")
+            self.message.emit(f"{FIELD_LABELS[name]}：{exc.message}，未保存")
             edit.setStyleSheet(REFUSED_STYLE)  # kept for the clerk to correct; the report keeps its value
             edit.setToolTip(exc.message)
             return
