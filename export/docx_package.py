@@ -11,7 +11,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from model.version import APP_NAME, VERSION
 
-from .layout import PARA_STYLES, SANHAO, WUHAO, Align, FontRole, PageLayout, ParaStyle
+from .layout import MM, PARA_STYLES, SANHAO, WUHAO, Align, FontRole, PageLayout, ParaStyle
 from .options import ALT_NAMES, ExportOptions
 from .table_widths import BORDER, PAD_X, leading
 from .typeset import CANNOT_END, CANNOT_START
@@ -21,7 +21,6 @@ R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NS = f'xmlns:w="{W_NS}" xmlns:r="{R_NS}"'
 HEAD = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 LANG = '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>'
-REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 CT = "application/vnd.openxmlformats-officedocument"
 JC = {Align.LEFT: "left", Align.CENTER: "center", Align.RIGHT: "right", Align.JUSTIFY: "both"}
 
@@ -203,13 +202,12 @@ CORE = (f"{HEAD}<cp:coreProperties "
 def section_xml(layout: PageLayout) -> str:
     """A4, the GB/T 9704 margins and the 28 × 22 document grid; footers 7 mm under the text block."""
     page = layout.page
-    mm = 1440 / 25.4
-    width, height = round(page.width_mm * mm), round(page.height_mm * mm)
-    left = round(page.left_mm * mm)
+    width, height = twips(page.width_mm * MM), twips(page.height_mm * MM)
+    left = twips(page.left_mm * MM)
     right = width - left - twips(page.text_width_pt)
-    top, bottom = round(page.top_mm * mm), round(page.bottom_mm * mm)
+    top, bottom = twips(page.top_mm * MM), twips(page.bottom_mm * MM)
     # the footer line is 20 pt high with the dashes about 10 pt above its foot
-    footer = round((page.bottom_mm - page.page_number_gap_mm) * mm) - 200
+    footer = twips((page.bottom_mm - page.page_number_gap_mm) * MM) - 200
     return (
         f'<w:sectPr><w:footerReference w:type="even" r:id="rIdFooterEven"/>'
         f'<w:footerReference w:type="default" r:id="rIdFooterOdd"/>'
@@ -239,18 +237,18 @@ def package(layout: PageLayout, options: ExportOptions, body: str) -> bytes:
             f'<Override PartName="/docProps/app.xml" ContentType="{CT}.extended-properties+xml"/></Types>'),
         "_rels/.rels": (
             f'{HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            f'<Relationship Id="rId1" Type="{REL}/officeDocument" Target="word/document.xml"/>'
+            f'<Relationship Id="rId1" Type="{R_NS}/officeDocument" Target="word/document.xml"/>'
             '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/'
             'metadata/core-properties" Target="docProps/core.xml"/>'
-            f'<Relationship Id="rId3" Type="{REL}/extended-properties" Target="docProps/app.xml"/>'
+            f'<Relationship Id="rId3" Type="{R_NS}/extended-properties" Target="docProps/app.xml"/>'
             "</Relationships>"),
         "word/_rels/document.xml.rels": (
             f'{HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            f'<Relationship Id="rIdStyles" Type="{REL}/styles" Target="styles.xml"/>'
-            f'<Relationship Id="rIdSettings" Type="{REL}/settings" Target="settings.xml"/>'
-            f'<Relationship Id="rIdFonts" Type="{REL}/fontTable" Target="fontTable.xml"/>'
-            f'<Relationship Id="rIdFooterOdd" Type="{REL}/footer" Target="footer1.xml"/>'
-            f'<Relationship Id="rIdFooterEven" Type="{REL}/footer" Target="footer2.xml"/>'
+            f'<Relationship Id="rIdStyles" Type="{R_NS}/styles" Target="styles.xml"/>'
+            f'<Relationship Id="rIdSettings" Type="{R_NS}/settings" Target="settings.xml"/>'
+            f'<Relationship Id="rIdFonts" Type="{R_NS}/fontTable" Target="fontTable.xml"/>'
+            f'<Relationship Id="rIdFooterOdd" Type="{R_NS}/footer" Target="footer1.xml"/>'
+            f'<Relationship Id="rIdFooterEven" Type="{R_NS}/footer" Target="footer2.xml"/>'
             "</Relationships>"),
         "word/document.xml": document,
         "word/styles.xml": styles_xml(layout, options),

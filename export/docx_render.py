@@ -88,7 +88,7 @@ def table_xml(block: TableBlock) -> str:
     ]
     for r in range(block.rows):
         header = "<w:tblHeader/>" if r < block.header_rows else ""
-        out.append(f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{int(block.row_heights_pt[r] * 20)}" '
+        out.append(f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{twips(block.row_heights_pt[r])}" '
                    f'w:hRule="atLeast"/>{header}</w:trPr>')
         keep = r in kept
         col = 0

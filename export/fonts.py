@@ -189,11 +189,7 @@ class PdfFonts:
         """Characters of text that no font of the role's chain can draw, in order of appearance."""
         chain = self.chains[role]
         chain.primary  # noqa: B018 - fail early when no font loads at all
-        out: dict[str, None] = {}
-        for ch in text:
-            if needs_glyph(ch) and chain.font_for(ch) is None:
-                out[ch] = None
-        return list(out)
+        return [ch for ch in dict.fromkeys(text) if needs_glyph(ch) and chain.font_for(ch) is None]
 
     def runs(self, text: str, role: FontRole) -> list[tuple[str, str]]:
         """Split text into (font name, text) runs, each character drawn by the first font that has it."""

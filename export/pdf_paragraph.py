@@ -21,7 +21,7 @@ def baseline_below_centre(size: float) -> float:
 class _Line:
     """A set line: runs of text in their fonts, its width and room, how many characters justification spreads."""
 
-    runs: list[tuple[str, str, float]]  # (font name, text, width)
+    runs: list[tuple[str, str]]  # (font name, text)
     width: float  # without a hanging mark
     chars: int  # characters spread by justification
     indent: float
@@ -85,13 +85,13 @@ class GridParagraph(Flowable):
         out = []
         broken = break_lines(widths, toks, room - indent, room, hang=hang)
         for i, line in enumerate(broken):
-            runs: list[tuple[str, str, float]] = []
+            runs: list[tuple[str, str]] = []
             for k in range(line.start, line.end):
                 for name, t in fonts_of[k]:
                     if runs and runs[-1][0] == name:
-                        runs[-1] = (name, runs[-1][1] + t, runs[-1][2] + text_width(t, name, size))
+                        runs[-1] = (name, runs[-1][1] + t)
                     else:
-                        runs.append((name, t, text_width(t, name, size)))
+                        runs.append((name, t))
             width = sum(widths[line.start:line.end])
             chars = sum(len(t) for t in toks[line.start:line.end])
             if line.hanging:
@@ -171,7 +171,7 @@ class GridParagraph(Flowable):
             if space != spacing:
                 text.setCharSpace(space)
                 spacing = space
-            for name, t, _w in line.runs:
+            for name, t in line.runs:
                 if name != font:
                     text.setFont(name, size)
                     font = name

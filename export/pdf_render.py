@@ -100,6 +100,11 @@ def _draw_page_number(canvas, layout: PageLayout, fonts: PdfFonts, number: int) 
     else:
         x = left + size
     y = (page.bottom_mm - page.page_number_gap_mm) * MM - 0.3 * size  # the dash sits 0.3 em above the baseline
+    _draw_runs(canvas, runs, x, y, size)
+
+
+def _draw_runs(canvas, runs: list[tuple[str, str]], x: float, y: float, size: float) -> None:
+    """(font name, text) runs set one after the other from (x, y)."""
     for name, text in runs:
         canvas.setFont(name, size)
         canvas.drawString(x, y, text)
@@ -119,9 +124,5 @@ def _draw_watermark(canvas, layout: PageLayout, fonts: PdfFonts) -> None:
     canvas.setFillGray(WATERMARK_GREY)
     canvas.translate(page.width_mm * MM / 2, page.height_mm * MM / 2)
     canvas.rotate(35)
-    x = -width / 2
-    for name, text in runs:
-        canvas.setFont(name, WATERMARK_SIZE)
-        canvas.drawString(x, -WATERMARK_SIZE / 3, text)
-        x += text_width(text, name, WATERMARK_SIZE)
+    _draw_runs(canvas, runs, -width / 2, -WATERMARK_SIZE / 3, WATERMARK_SIZE)
     canvas.restoreState()

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from model.chars import clean_text
 from model.formats.definition import TextSection
 from model.report import Report
 
@@ -88,17 +89,15 @@ def classify(line: str) -> Paragraph:
     return Paragraph(line, BODY, lead=stop.end())
 
 
-# line breaks pasted from Word/PowerPoint (vertical tab, form feed, Unicode separators), and other
-# control characters, which DOCX (XML) cannot hold and PDF fonts cannot draw
-_BREAKS = str.maketrans({"\r": "\n", "\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"})
-# control characters, and the invisible zero-width ones text copied from web pages carries
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff]")
+# the invisible zero-width characters text copied from web pages carries (a draft keeps them)
+_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff]")
 
 
 def printable(text: str, one_line: bool = False) -> str:
-    """Text as printed: pasted line breaks become new lines (or vanish in a one-line field), other control
-    characters are dropped."""
-    text = _CONTROL.sub("", text.replace("\r\n", "\n").translate(_BREAKS))
+    """Text as printed: cleaned as a draft stores it (model.chars.clean_text: pasted line breaks become new
+    lines, other control characters, which DOCX (XML) cannot hold and PDF fonts cannot draw, are dropped), and
+    without zero-width characters; a one-line field loses its line breaks."""
+    text = _INVISIBLE.sub("", clean_text(text))
     return text.replace("\n", "") if one_line else text
 
 

@@ -52,10 +52,9 @@ def pieces(block: TableBlock, first_page: float, page: float) -> list[TableBlock
                 continue
             if end is None:
                 end = row + 1
-            if end > last:
-                used += sum(heights[row:end])
-                break
             used += sum(heights[row:end])
+            if end > last:
+                break
             cuts.append(end)
             row = end
             used, room = header, page
