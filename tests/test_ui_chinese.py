@@ -119,7 +119,7 @@ def test_command_line_help_is_chinese():
     (["check"], "缺少必需的参数：草稿文件"),
     (["new", "--year", "abc", "--unit", "x", "-o", "y"], "参数 --year：“abc”不是整数"),
     (["check", "a.json", "--bogus"], "无法识别的参数：--bogus"),
-    (["export", "a.json", "--to"], "参数 --to：需要一个值"),
+    (["export", "a.json", "--to"], "参数 -o/--output/--to：需要一个值"),
 ])
 def test_command_line_errors_are_chinese_and_exit_2(args, message):
     result = run(*args)
