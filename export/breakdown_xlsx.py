@@ -10,7 +10,7 @@ from pathlib import Path
 
 from model.aggregate_inputs import Unreadable, UnitFile
 from model.atomic import atomic_write
-from model.cells import UNIT_FACTORS, Money
+from model.cells import Money
 from model.formats.definition import CellKind, Column, Table, TableSection
 from model.report import CellRef, Report
 from model.rules import Severity
@@ -210,8 +210,7 @@ class _SectionSheet:
         for ref, _column in self.cells:
             value = unit.values[self.index[ref]]
             if isinstance(value, Money):
-                target = self.money_units[ref]
-                amount = value.amount * UNIT_FACTORS[value.unit] / UNIT_FACTORS[target]
+                amount = value.in_unit(self.money_units[ref])
                 value = amount if amount != amount.to_integral_value() else int(amount)
             finding = marked.get(ref)
             if finding is not None:

@@ -26,6 +26,10 @@ class Money:
     def text(self) -> str:
         return f"{format_decimal(self.amount)}{self.unit}"
 
+    def in_unit(self, unit: str) -> Decimal:
+        """The amount expressed in unit (元 ↔ 万元), not normalised."""
+        return self.amount if unit == self.unit else self.amount * UNIT_FACTORS[self.unit] / UNIT_FACTORS[unit]
+
 
 CellValue = int | Money | None
 
@@ -137,7 +141,7 @@ def _parse_money(text: str, raw: str, column: Column, default_unit: str | None) 
     except InvalidOperation:  # pragma: no cover - regex already guarantees a decimal
         raise InputError(f"“{raw.strip()}”不是金额") from None
     if typed != unit:  # e.g. 251000元 typed where the column is in 万元: convert exactly
-        amount = (amount * UNIT_FACTORS[typed] / UNIT_FACTORS[unit]).normalize()
+        amount = Money(amount, typed).in_unit(unit).normalize()
         if amount.as_tuple().exponent > 0:  # type: ignore[operator]
             amount = amount.quantize(Decimal(1))
     return check_money(amount, unit, column)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from model.cells import UNIT_FACTORS, CellValue, Money, check_money, normalize_number_text
+from model.cells import CellValue, Money, check_money, normalize_number_text
 from model.errors import InputError
 from model.formats.definition import CellKind
 from model.grid import GridCell, Role
@@ -99,5 +99,5 @@ def convert_money(value: CellValue, unit: str, column) -> CellValue:
     """The same amount expressed in another unit (元 ↔ 万元); raises InputError if it cannot be exact."""
     if not isinstance(value, Money) or value.unit == unit:
         return value
-    amount = value.amount * UNIT_FACTORS[value.unit] / UNIT_FACTORS[unit]
+    amount = value.in_unit(unit)
     return check_money(amount.normalize() if amount else Decimal(0), unit, column)

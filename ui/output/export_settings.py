@@ -7,22 +7,30 @@ from ..dialogs import ok_cancel_buttons
 from ..screen_fit import fit_dialog
 from ..settings import EXPLANATIONS_KEY
 
-FONT_ROLES = (  # (settings key, ExportOptions field, label, default)
-    ("export/title_font", "title_font", "标题字体：", "方正小标宋简体"),
-    ("export/heading_font", "heading_font", "一级标题字体：", "黑体"),
-    ("export/subheading_font", "subheading_font", "二级标题字体：", "楷体_GB2312"),
-    ("export/body_font", "body_font", "正文字体：", "仿宋_GB2312"),
-    ("export/table_font", "table_font", "表格字体：", "仿宋_GB2312"),
+FONT_ROLES = (  # (settings key, ExportOptions field, label); the defaults are export.options.DEFAULT_DOCX_FONTS
+    ("export/title_font", "title_font", "标题字体："),
+    ("export/heading_font", "heading_font", "一级标题字体："),
+    ("export/subheading_font", "subheading_font", "二级标题字体："),
+    ("export/body_font", "body_font", "正文字体："),
+    ("export/table_font", "table_font", "表格字体："),
 )
 CHOICES = ("方正小标宋简体", "小标宋", "仿宋_GB2312", "仿宋", "黑体", "宋体", "楷体_GB2312", "楷体")
+
+
+def default_font(field: str) -> str:
+    """The official font of an ExportOptions field (title_font → 方正小标宋简体)."""
+    from export.layout import FontRole
+    from export.options import DEFAULT_DOCX_FONTS
+
+    return DEFAULT_DOCX_FONTS[FontRole(field.removesuffix("_font"))]
 
 
 def font_names(settings) -> dict[str, str]:
     """ExportOptions field → font name, from settings or the official defaults."""
     names = {}
-    for key, field, _label, default in FONT_ROLES:
-        value = settings.value(key, default)
-        names[field] = value.strip() if isinstance(value, str) and value.strip() else default
+    for key, field, _label in FONT_ROLES:
+        value = settings.value(key, "")
+        names[field] = value.strip() if isinstance(value, str) and value.strip() else default_font(field)
     return names
 
 
@@ -49,7 +57,7 @@ class ExportFontsDialog(QDialog):
         note.setMinimumWidth(note.fontMetrics().horizontalAdvance("中") * 26)  # two lines, not five
         form.addRow(note)
         current = font_names(settings)
-        for key, field, label, _default in FONT_ROLES:
+        for key, field, label in FONT_ROLES:
             box = QComboBox(self)
             box.setEditable(True)
             box.addItems(CHOICES)
@@ -62,8 +70,8 @@ class ExportFontsDialog(QDialog):
         fit_dialog(self)
 
     def restore_defaults(self) -> None:
-        for key, _field, _label, default in FONT_ROLES:
-            self.boxes[key].setCurrentText(default)
+        for key, field, _label in FONT_ROLES:
+            self.boxes[key].setCurrentText(default_font(field))
 
     def accept(self) -> None:
         for key, box in self.boxes.items():
