@@ -12,21 +12,22 @@ from model.printed_totals import attach
 from model.report import Report
 from model.rules import check
 
+from . import guard
 from .document import RawTable, SourceDocument
+from .guard import MAX_FILE_BYTES
 from .outline import Outline, find_year_in_text, read_outline
 from .result import ImportResult, Note, Notes
 from .labels import section_of
 from .tables import read_tables
 
-__all__ = ["ImportRefused", "ImportResult", "import_file"]
+__all__ = ["MAX_FILE_BYTES", "ImportRefused", "ImportResult", "import_file"]
 
 
-def import_file(path: str | os.PathLike[str]) -> ImportResult:
-    """Read a report from a .docx or .pdf; raises ImportRefused (one Chinese message) when it cannot."""
-    from . import guard
-
+def import_file(path: str | os.PathLike[str], data: bytes | None = None) -> ImportResult:
+    """Read a report from a .docx or .pdf (data: its bytes, when the caller has read them within MAX_FILE_BYTES);
+    raises ImportRefused (one Chinese message) when it cannot."""
     path = Path(path)
-    kind, data = guard.sniff(path)
+    kind, data = guard.sniff(path, data)
     try:
         if kind == "docx":
             from .docx_reader import read_docx

@@ -21,16 +21,18 @@ _W_NAMESPACES = (b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
                  b"http://purl.oclc.org/ooxml/wordprocessingml/main")
 
 
-def sniff(path: Path) -> tuple[str, bytes]:
+def sniff(path: Path, data: bytes | None = None) -> tuple[str, bytes]:
     """('docx' or 'pdf' by the file's content, whatever its name; the file's bytes): read once, a regular file
-    only (a FIFO or device never blocks or floods), within MAX_FILE_BYTES; anything else is refused."""
+    only (a FIFO or device never blocks or floods), within MAX_FILE_BYTES, unless the caller has read them (data);
+    anything else is refused."""
     from model.file_read import FileReadError, read_regular_file
 
     name = path.name
-    try:
-        data = read_regular_file(path, MAX_FILE_BYTES, "Word 或 PDF 文件").data
-    except FileReadError as exc:  # missing, a folder, a FIFO or device, unreadable, over MAX_FILE_BYTES
-        raise ImportRefused(exc.message) from None
+    if data is None:
+        try:
+            data = read_regular_file(path, MAX_FILE_BYTES, "Word 或 PDF 文件").data
+        except FileReadError as exc:  # missing, a folder, a FIFO or device, unreadable, over MAX_FILE_BYTES
+            raise ImportRefused(exc.message) from None
     size = len(data)
     head = data[:2048]
     if size == 0:

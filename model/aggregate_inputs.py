@@ -19,7 +19,7 @@ from .rules import Finding, check, count_by_severity
 DRAFT_SUFFIX = ".json"  # drafts are *.gkbg.json; any .json is tried and refused with the reason if it is not one
 MAX_WALK = 200_000  # entries looked at under the folders named; beyond that the folder was chosen by mistake
 LARGE_BATCH = 1_000  # more report files than this: the window asks before reading (a county has dozens)
-MAX_IMPORTED_BYTES = 200 * 1024 * 1024
+MAX_IMPORTED_BYTES = 200 * 1024 * 1024  # fingerprinted up to this size, even when too large to import
 RECEIVED = CellRef("applications", "new", "total")  # 一、本年新收政府信息公开申请数量, 总计
 
 
@@ -138,8 +138,8 @@ def read_unit(path: Path) -> UnitFile:
         data = _read_bytes(path, MAX_FILE_BYTES)
         report, kind = parse_draft(data), "草稿"
     elif lower.endswith(IMPORTED_SUFFIXES):
-        data = _read_bytes(path, MAX_IMPORTED_BYTES)
-        report, kind = import_report(path), ("Word" if lower.endswith(".docx") else "PDF")
+        report, data = import_report(path)
+        kind = "Word" if lower.endswith(".docx") else "PDF"
     else:
         raise ReportError("不是年度报告草稿（.gkbg.json）或报告文件（.docx、.pdf）")
     return unit_from_report(report, path, len(data), hashlib.sha256(data).hexdigest(), kind)
@@ -160,8 +160,9 @@ def numbers_key(values: tuple[CellValue, ...]) -> tuple | None:
     return key if any(key) else None
 
 
-def import_report(path: Path) -> Report:
-    """A .docx/.pdf report through the importer (imported here, when first needed)."""
+def import_report(path: Path) -> tuple[Report, bytes]:
+    """A .docx/.pdf report through the importer (imported here, when first needed), and the bytes it read: the
+    file is read once, for its fingerprint and for the importer."""
     try:
         import importer  # noqa: PLC0415 - the importer and its PDF/Word libraries load only for such files
     except ImportError as exc:
@@ -170,12 +171,8 @@ def import_report(path: Path) -> Report:
             raise ReportError("本版本还不能读取 Word/PDF 报告：请用本程序打开该单位的报告并另存为草稿"
                               "（.gkbg.json）后再汇总") from None
         raise ReportError(f"读取 Word/PDF 报告所需的组件未安装（{missing or exc}）") from None
-    try:
-        return importer.import_file(path).report
-    except ReportError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - one odd document must not stop a batch of hundreds
-        raise ReportError(f"无法读取此报告：{type(exc).__name__}: {exc}") from None
+    data = _read_bytes(path, importer.MAX_FILE_BYTES)
+    return importer.import_file(path, data).report, data  # ImportRefused (a ReportError) for any failure
 
 
 def _read_bytes(path: Path, limit: int) -> bytes:

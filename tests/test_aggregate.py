@@ -266,13 +266,14 @@ def test_word_and_pdf_reports_go_through_the_importer(tmp_path, monkeypatch, sam
 
     calls = []
 
-    def import_file(path):
+    def import_file(path, data=None):
         calls.append(Path(path).name)
+        assert data == path.read_bytes()  # read once, by the batch
         if path.suffix == ".pdf":
             raise ReportError("PDF 中找不到表格")
         return types.SimpleNamespace(report=sample_report, warnings=[])
 
-    monkeypatch.setitem(sys.modules, "importer", types.SimpleNamespace(import_file=import_file))
+    monkeypatch.setitem(sys.modules, "importer", types.SimpleNamespace(import_file=import_file, MAX_FILE_BYTES=1000))
     batch = read_batch(tmp_path)
     assert calls == ["a.docx", "b.pdf"]
     (unit,) = batch.units
