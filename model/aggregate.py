@@ -19,6 +19,7 @@ from .report import Report, unit_key
 from .rules import Severity
 
 ONCE, ALL = "once", "all"  # duplicates: each summed once (the first file kept) / every file summed
+NOT_CHOSEN = "未选中"  # the reason kept for a unit the clerk unticked (docs/draft-format.md)
 _EXACT = Context(prec=60)  # far more digits than any sum of amounts below MAX_MONEY needs
 
 
@@ -160,7 +161,7 @@ def choose(units: list[UnitFile], duplicates: list[Duplicate], policy: str = "",
            excluded: Iterable[int] = ()) -> Choice:
     """Which units are summed: all but those the user left out and, with policy ONCE, each duplicate once."""
     excluded = set(excluded)
-    left_out = {i: "未选中" for i in excluded}
+    left_out = {i: NOT_CHOSEN for i in excluded}
     undecided = []
     for group in duplicates:
         active = [i for i in group.members if i not in excluded]

@@ -375,3 +375,19 @@ def test_the_units_table_repaints_only_the_rows_that_change(tmp_path):
     painted.clear()
     model.set_once(True)  # nothing a row shows changes
     assert painted == []
+
+
+def test_a_large_group_of_duplicates_names_a_few_rows_and_the_count(qtbot):
+    """A folder holding the same unit hundreds of times: each row's status names five of the others and how many
+    there are (listing every other row would make each refresh grow with the square of the group)."""
+    from model.aggregate_inputs import UnitFile
+    from ui.aggregate.units_model import UnitsModel
+
+    model = UnitsModel()
+    model.append([UnitFile(Path(f"/报告/{i}.gkbg.json"), 1, f"{i:064x}", "草稿", "同一单位", 2023, "2021", (), (), 0, 0, 0)
+                  for i in range(300)], [])
+    assert model.data(model.index(0, 3)) == "可能重复（同名：第2行、第3行、第4行、第5行、第6行等299行）"
+    assert model.data(model.index(3, 3)) == "可能重复（同名：第1行、第2行、第3行、第5行、第6行等299行）"
+    model.append([UnitFile(Path("/报告/乙.gkbg.json"), 1, "0" * 64, "草稿", "乙单位", 2023, "2021", (), (), 0, 0, 0),
+                  UnitFile(Path("/报告/乙2.gkbg.json"), 1, "1" * 64, "草稿", "乙单位", 2023, "2021", (), (), 0, 0, 0)], [])
+    assert model.data(model.index(301, 3)) == "可能重复（同名：第301行）"

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from model.aggregate import (
-    ALL, ONCE, AggregateRefused, Batch, keep_office_work, make_summary, refusal, year_conflict,
+    ALL, NOT_CHOSEN, ONCE, AggregateRefused, Batch, keep_office_work, make_summary, refusal, year_conflict,
 )
 from model.aggregate import choose as choose_units
 from model.aggregate_inputs import LARGE_BATCH, path_key
@@ -81,7 +81,7 @@ class AggregateDialog(QDialog):
         self.unit.setText(previous.unit_name)
         self.once.setChecked(sources.policy == ONCE)
         self.model.remember({path_key(place.of(f.path)): f.sha256 for f in sources.files()},
-                            {path_key(place.of(f.path)) for f in sources.left_out if f.reason == "未选中"})
+                            {path_key(place.of(f.path)) for f in sources.left_out if f.reason == NOT_CHOSEN})
         inputs = place.inputs()
         QTimer.singleShot(0, lambda: self.add_paths(inputs))  # once the dialog shows
 

@@ -227,8 +227,7 @@ class UnitsModel(QAbstractTableModel):
             return f"年度不符：{unit.year}年度（多数为{self._odd[row]}年度）"
         duplicate = self._dup_of.get(row)
         if duplicate is not None:
-            others = "、".join(f"第{i + 1}行" for i in duplicate.members if i != row)
-            return f"可能重复（{'，'.join(duplicate.reasons)}：{others}）"
+            return f"可能重复（{'，'.join(duplicate.reasons)}：{_other_rows(duplicate.members, row)}）"
         if unit.sources is not None:
             return f"汇总报告（{len(unit.sources.units)}个单位）"
         if unit.errors:
@@ -255,3 +254,13 @@ def _runs(rows: list[int]) -> list[tuple[int, int]]:
         else:
             runs.append((row, row))
     return runs
+
+
+SHOWN_ROWS = 5  # a row's status names this many of its possible duplicates (a folder may hold hundreds)
+
+
+def _other_rows(members: tuple[int, ...], row: int) -> str:
+    """第2行、第3行… of the other members (the first SHOWN_ROWS, then how many in all)."""
+    others = [i for i in members[:SHOWN_ROWS + 1] if i != row][:SHOWN_ROWS]
+    rows = "、".join(f"第{i + 1}行" for i in others)
+    return rows if len(members) - 1 <= SHOWN_ROWS else f"{rows}等{len(members) - 1}行"
